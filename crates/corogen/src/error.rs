@@ -1,0 +1,78 @@
+use std::fmt;
+
+use corotrace::TaskId;
+
+/// Why [`Scheduler::take_result`](crate::Scheduler::take_result) has no value to
+/// give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResultError {
+    /// No task with this id was ever added to this scheduler.
+    Unknown(TaskId),
+    /// The task has not finished yet.
+    Pending(TaskId),
+    /// The task failed; its failure stays recorded.
+    Failed {
+        /// The task.
+        task: TaskId,
+        /// Its error's (or panic's) message.
+        message: String,
+    },
+    /// The task's result was taken already.
+    Taken(TaskId),
+}
+
+impl fmt::Display for ResultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unknown(task) => write!(f, "no task {task} was added to this scheduler"),
+            Self::Pending(task) => write!(f, "task {task} has not finished yet"),
+            Self::Failed { task, message } => write!(f, "task {task} failed: {message}"),
+            Self::Taken(task) => write!(f, "the result of task {task} was taken already"),
+        }
+    }
+}
+
+impl std::error::Error for ResultError {}
+
+/// Why a task would not take a sent value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SendRefusal {
+    /// No task with this id was ever added to this scheduler.
+    Unknown,
+    /// The task has completed or failed.
+    Finished,
+    /// The task has not run yet, so no `yield` is waiting for the value. Python
+    /// refuses this too ("can't send non-None value to a just-started
+    /// generator"): step the task once first, as the notebook calls `next(g)`.
+    NotStarted,
+}
+
+/// A value [`Scheduler::send`](crate::Scheduler::send) could not deliver,
+/// handed back with the reason, so nothing sent is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendError<S> {
+    /// The task the value was for.
+    pub task: TaskId,
+    /// Why it was refused.
+    pub reason: SendRefusal,
+    /// The value, returned to the sender.
+    pub value: S,
+}
+
+impl<S> fmt::Display for SendError<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let task = self.task;
+        match self.reason {
+            SendRefusal::Unknown => write!(f, "cannot send to task {task}: no such task"),
+            SendRefusal::Finished => write!(f, "cannot send to task {task}: it has finished"),
+            SendRefusal::NotStarted => write!(
+                f,
+                "cannot send to task {task}: it has not started; step it once first"
+            ),
+        }
+    }
+}
+
+impl<S: fmt::Debug> std::error::Error for SendError<S> {}

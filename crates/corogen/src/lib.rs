@@ -1,0 +1,55 @@
+//! Coroutines as generators: the notebook's hand-rolled `Task` and round-robin
+//! `Scheduler`, rebuilt in Rust on [genawaiter](https://docs.rs/genawaiter)'s
+//! generators.
+//!
+//! A Python generator function becomes a function returning a genawaiter
+//! [`Gen`](genawaiter::rc::Gen); `yield` becomes `co.yield_(()).await`; `yield
+//! from helper()` becomes `helper(&co).await`, an `async fn` lent the
+//! generator's `Co` (see [`async_sleep`]). The [`Scheduler`] resumes each task in
+//! turn, records what happened in a [`Trace`](corotrace::Trace) that prints as the
+//! notebook prints, and files every task as completed or failed.
+//!
+//! ```
+//! use corogen::{async_search, fib, Scheduler};
+//! use corotrace::Trace;
+//!
+//! let trace = Trace::capture();
+//! let mut scheduler = Scheduler::with_trace(trace.clone());
+//! scheduler.add(async_search(trace.clone(), fib(), |x| x.to_string().len() >= 3));
+//! scheduler.add(async_search(trace.clone(), fib(), |x| x.to_string().len() >= 4));
+//! scheduler.run_to_completion();
+//!
+//! let results: Vec<_> = scheduler.completed().map(|(id, v)| (id.get(), *v)).collect();
+//! assert_eq!(results, [(0, 123), (1, 1364)]);
+//! assert!(trace.text().starts_with("Running task 0\ninitializing generator\n"));
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod clock;
+mod error;
+mod fib;
+mod primes;
+mod scheduler;
+mod search;
+mod sleep;
+mod task;
+
+pub use clock::{Clock, SystemClock, VirtualClock};
+pub use error::{ResultError, SendError, SendRefusal};
+pub use fib::fib;
+pub use primes::{async_is_prime, async_print_matches};
+pub use scheduler::{Scheduler, Step, TaskState};
+pub use search::{NotFound, async_search, search};
+pub use sleep::{async_repetitive_message, async_sleep};
+pub use task::{Resumed, Routine, Task};
+
+pub use corotrace::{TaskId, Trace};
+
+/// The generator types routines are made of, re-exported so a program needs only
+/// this crate: [`Gen`] is a generator object, [`Co`] the handle its body yields
+/// through, [`GeneratorState`] what a resume returns.
+pub use genawaiter::{
+    GeneratorState,
+    rc::{Co, Gen},
+};

@@ -1,0 +1,354 @@
+use std::collections::VecDeque;
+use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use corotrace::{Event, TaskId, Trace, panic_message};
+use indexmap::IndexMap;
+
+use crate::{ResultError, Resumed, Routine, SendError, SendRefusal, Task};
+
+/// The notebook's round-robin `Scheduler`: a queue of tasks, each resumed for one
+/// step in turn until it completes or fails.
+///
+/// `T` is what tasks complete with, `S` what is sent into them at each resume
+/// (Python's `generator.send`; `()` by default) and `Y` what they yield at each
+/// pause (`()`, the notebook's bare `yield`).
+///
+/// A task is always in exactly one place: runnable, completed (until its result is
+/// taken) or failed. A routine that returns `Err(e)` fails with `e`'s message; one
+/// that panics is caught and fails with the panic's message, and the others keep
+/// running. (The notebook declares `failed_task_errors` but never fills it.)
+///
+/// Ids count from 0 for each scheduler. The notebook's counter lives on the
+/// `Task` class, so its second scheduler starts at 1; per-scheduler ids make a
+/// trace depend only on its own program, which is what a snapshot needs.
+///
+/// ```
+/// use corogen::{async_search, fib, Scheduler};
+/// use corotrace::Trace;
+///
+/// let trace = Trace::capture();
+/// let mut scheduler = Scheduler::with_trace(trace.clone());
+/// let id = scheduler.add(async_search(trace.clone(), fib(), |x| x.to_string().len() >= 3));
+/// scheduler.run_to_completion();
+///
+/// assert_eq!(scheduler.take_result(id), Ok(123));
+/// assert!(trace.text().ends_with("Task 0 completed with result: 123\n"));
+/// ```
+pub struct Scheduler<T, S = (), Y = ()> {
+    runnable: VecDeque<Task<T, S, Y>>,
+    completed: IndexMap<TaskId, T>,
+    failed: IndexMap<TaskId, String>,
+    next_id: TaskId,
+    trace: Trace,
+}
+
+/// What one step of a [`Scheduler`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step<Y = ()> {
+    /// The task paused at a `yield`, handing out `value`; it is runnable again.
+    Yielded {
+        /// The task resumed.
+        task: TaskId,
+        /// What it yielded.
+        value: Y,
+    },
+    /// The task returned; its value waits in
+    /// [`Scheduler::take_result`].
+    Completed {
+        /// The task resumed.
+        task: TaskId,
+    },
+    /// The task returned an error or panicked; see [`Scheduler::failure`].
+    Failed {
+        /// The task resumed.
+        task: TaskId,
+    },
+}
+
+impl<Y> Step<Y> {
+    /// The task this step ran.
+    pub fn task(&self) -> TaskId {
+        match self {
+            Self::Yielded { task, .. } | Self::Completed { task } | Self::Failed { task } => *task,
+        }
+    }
+
+    /// Whether the task finished in this step.
+    pub fn is_finished(&self) -> bool {
+        !matches!(self, Self::Yielded { .. })
+    }
+}
+
+/// Where a task is, as far as its scheduler knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskState {
+    /// Waiting in the queue for its next step.
+    Runnable,
+    /// Completed; its value waits to be taken.
+    Completed,
+    /// Completed, and its value was taken.
+    Taken,
+    /// Failed; the message stays recorded.
+    Failed,
+}
+
+impl<T, S, Y> Scheduler<T, S, Y> {
+    /// An empty scheduler whose trace is off.
+    pub fn new() -> Self {
+        Self::with_trace(Trace::off())
+    }
+
+    /// An empty scheduler that records into `trace`. Give routines clones of the
+    /// same trace, so what they print lands between the scheduler's own lines.
+    pub fn with_trace(trace: Trace) -> Self {
+        Self {
+            runnable: VecDeque::new(),
+            completed: IndexMap::new(),
+            failed: IndexMap::new(),
+            next_id: TaskId::new(0),
+            trace,
+        }
+    }
+
+    /// The scheduler's trace.
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// Wraps `routine` in a task at the back of the queue and returns its id. The
+    /// routine does not run until the task's first step.
+    pub fn add(&mut self, routine: impl Routine<T, S, Y> + 'static) -> TaskId {
+        let task = self.next_id;
+        self.next_id = task.next();
+        self.runnable.push_back(Task::new(task, Box::new(routine)));
+        self.trace.record(|| Event::Added { task });
+        task
+    }
+
+    /// The runnable tasks, next to run first.
+    pub fn runnable(&self) -> impl ExactSizeIterator<Item = &Task<T, S, Y>> {
+        self.runnable.iter()
+    }
+
+    /// Whether no task is left to run.
+    pub fn is_idle(&self) -> bool {
+        self.runnable.is_empty()
+    }
+
+    /// Where `task` is, or `None` if it was never added here.
+    pub fn state(&self, task: TaskId) -> Option<TaskState> {
+        if task >= self.next_id {
+            None
+        } else if self.completed.contains_key(&task) {
+            Some(TaskState::Completed)
+        } else if self.failed.contains_key(&task) {
+            Some(TaskState::Failed)
+        } else if self.runnable.iter().any(|t| t.id() == task) {
+            Some(TaskState::Runnable)
+        } else {
+            Some(TaskState::Taken)
+        }
+    }
+
+    /// The value `task` completed with, if it did and it has not been taken.
+    pub fn result(&self, task: TaskId) -> Option<&T> {
+        self.completed.get(&task)
+    }
+
+    /// Takes the value `task` completed with (the notebook's
+    /// `completed_task_result.pop(id)`); asking twice is an error, not a panic.
+    pub fn take_result(&mut self, task: TaskId) -> Result<T, ResultError> {
+        if let Some(value) = self.completed.shift_remove(&task) {
+            return Ok(value);
+        }
+        Err(match self.state(task) {
+            None => ResultError::Unknown(task),
+            Some(TaskState::Runnable) => ResultError::Pending(task),
+            Some(TaskState::Failed) => ResultError::Failed {
+                task,
+                message: self.failed[&task].clone(),
+            },
+            Some(TaskState::Taken | TaskState::Completed) => ResultError::Taken(task),
+        })
+    }
+
+    /// The completed tasks' values not yet taken, in the order the tasks completed.
+    pub fn completed(&self) -> impl ExactSizeIterator<Item = (TaskId, &T)> {
+        self.completed.iter().map(|(&task, value)| (task, value))
+    }
+
+    /// The message `task` failed with, if it failed.
+    pub fn failure(&self, task: TaskId) -> Option<&str> {
+        self.failed.get(&task).map(String::as_str)
+    }
+
+    /// The failed tasks and their messages, in the order they failed.
+    pub fn failures(&self) -> impl ExactSizeIterator<Item = (TaskId, &str)> {
+        self.failed
+            .iter()
+            .map(|(&task, message)| (task, message.as_str()))
+    }
+}
+
+impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
+    /// Runs the task at the front of the queue for one step, sending it
+    /// `S::default()` (Python's `next(g)`, which is `g.send(None)`), and says what
+    /// happened; `None` when no task is runnable.
+    ///
+    /// A host program with its own loop (a game's frame, a simulation's tick)
+    /// calls this as often as it likes.
+    ///
+    /// ```
+    /// use corogen::{async_search, Scheduler, Step};
+    /// use corotrace::TaskId;
+    ///
+    /// let mut scheduler: Scheduler<u32> = Scheduler::new();
+    /// let id = scheduler.add(async_search(Default::default(), [1, 2], |&x| x == 2));
+    /// assert_eq!(scheduler.step(), Some(Step::Yielded { task: id, value: () }));
+    /// assert_eq!(scheduler.step(), Some(Step::Completed { task: id }));
+    /// assert_eq!(scheduler.step(), None);
+    /// ```
+    pub fn step(&mut self) -> Option<Step<Y>>
+    where
+        S: Default,
+    {
+        let mut task = self.runnable.pop_front()?;
+        let id = task.id();
+        let resumed = resume(&self.trace, &mut task, S::default());
+        if matches!(resumed, Ok(Resumed::Yielded(_))) {
+            self.runnable.push_back(task);
+        }
+        Some(self.settle(id, resumed))
+    }
+
+    /// Runs at most `budget` steps and returns how many ran (fewer only when the
+    /// queue empties first).
+    pub fn run_steps(&mut self, budget: usize) -> usize
+    where
+        S: Default,
+    {
+        (0..budget).take_while(|_| self.step().is_some()).count()
+    }
+
+    /// Runs steps until no task is runnable: the notebook's `run_to_completion`.
+    /// A routine that never returns keeps this from returning too; bound such
+    /// programs with [`Scheduler::run_steps`].
+    pub fn run_to_completion(&mut self)
+    where
+        S: Default,
+    {
+        while self.step().is_some() {}
+    }
+
+    /// Resumes `task` now, out of turn, with `value` as what its paused `yield`
+    /// evaluates to (Python's `generator.send(value)`), and says what it did; a
+    /// yielded value comes back in [`Step::Yielded`]. The task keeps its place
+    /// in the queue.
+    ///
+    /// Finding the task costs a scan of the runnable queue. A task that has
+    /// finished, has not started, or was never added refuses the value and
+    /// hands it back in the error.
+    ///
+    /// ```
+    /// use corogen::{Scheduler, SendRefusal, Step};
+    /// use corogen::Gen;
+    ///
+    /// let mut scheduler: Scheduler<(), i32, i32> = Scheduler::new();
+    /// let doubler = scheduler.add(Gen::new(|co| async move {
+    ///     let mut sent = co.yield_(0).await;
+    ///     loop {
+    ///         sent = co.yield_(sent * 2).await;
+    ///     }
+    ///     #[allow(unreachable_code)]
+    ///     Ok::<(), String>(())
+    /// }));
+    /// let refused = scheduler.send(doubler, 5).unwrap_err();
+    /// assert_eq!((refused.reason, refused.value), (SendRefusal::NotStarted, 5));
+    ///
+    /// scheduler.step(); // runs it to its first `yield`, like `next(g)`
+    /// assert_eq!(scheduler.send(doubler, 5), Ok(Step::Yielded { task: doubler, value: 10 }));
+    /// ```
+    pub fn send(&mut self, task: TaskId, value: S) -> Result<Step<Y>, SendError<S>> {
+        let refuse = |reason, value| {
+            Err(SendError {
+                task,
+                reason,
+                value,
+            })
+        };
+        let Some(position) = self.runnable.iter().position(|t| t.id() == task) else {
+            let reason = match self.state(task) {
+                None => SendRefusal::Unknown,
+                Some(_) => SendRefusal::Finished,
+            };
+            return refuse(reason, value);
+        };
+        let entry = &mut self.runnable[position];
+        if !entry.is_started() {
+            return refuse(SendRefusal::NotStarted, value);
+        }
+        let resumed = resume(&self.trace, entry, value);
+        if !matches!(resumed, Ok(Resumed::Yielded(_))) {
+            self.runnable.remove(position);
+        }
+        Ok(self.settle(task, resumed))
+    }
+
+    /// Files the outcome of `task`'s step: a yield goes out to the caller, a
+    /// return into `completed`, an error or a panic into `failed`.
+    fn settle(&mut self, task: TaskId, resumed: Result<Resumed<Y, T>, String>) -> Step<Y> {
+        let step = match resumed {
+            Ok(Resumed::Yielded(value)) => Step::Yielded { task, value },
+            Ok(Resumed::Returned(Ok(value))) => {
+                self.trace.record(|| Event::Completed {
+                    task,
+                    value: format!("{value:?}"),
+                });
+                self.completed.insert(task, value);
+                Step::Completed { task }
+            }
+            Ok(Resumed::Returned(Err(message))) | Err(message) => {
+                self.trace.record(|| Event::Failed {
+                    task,
+                    message: message.clone(),
+                });
+                self.failed.insert(task, message);
+                Step::Failed { task }
+            }
+        };
+        self.trace.leave();
+        step
+    }
+}
+
+/// Resumes one task under the trace, catching a panic as the task's failure
+/// message, so one broken routine cannot take the scheduler down.
+fn resume<T, S, Y>(
+    trace: &Trace,
+    task: &mut Task<T, S, Y>,
+    sent: S,
+) -> Result<Resumed<Y, T>, String> {
+    trace.enter(task.id());
+    // A routine that panicked is dropped, never resumed again, so no broken
+    // invariant of its can be observed afterwards.
+    catch_unwind(AssertUnwindSafe(|| task.resume_with(sent)))
+        .map_err(|payload| panic_message(payload.as_ref()))
+}
+
+impl<T, S, Y> Default for Scheduler<T, S, Y> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: fmt::Debug, S, Y> fmt::Debug for Scheduler<T, S, Y> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scheduler")
+            .field("runnable", &self.runnable)
+            .field("completed", &self.completed)
+            .field("failed", &self.failed)
+            .field("next_id", &self.next_id)
+            .finish()
+    }
+}

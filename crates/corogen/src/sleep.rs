@@ -1,0 +1,81 @@
+use std::convert::Infallible;
+use std::future::Future;
+use std::time::Duration;
+
+use corotrace::Trace;
+use genawaiter::rc::{Co, Gen};
+
+use crate::Clock;
+
+/// Yields until `interval` has passed on `clock`: the notebook's busy-waiting
+/// `async_sleep`, which never blocks the thread.
+///
+/// # `yield from` is `.await` on a helper that takes `&Co`
+///
+/// In Python, `yield from async_sleep(2)` runs a sub-generator inside the caller:
+/// each of its `yield`s goes straight out to whoever drives the caller, and its
+/// `return` value comes back as the value of the `yield from`. In Rust the caller
+/// owns the generator's [`Co`] handle, and lends it to the helper: the helper's
+/// `co.yield_(())` suspends the whole generator, and `.await` on the helper is
+/// the `yield from`. The helper is an `async fn`, not a generator of its own,
+/// which is also why it costs no allocation.
+///
+/// Like the notebook, it yields at least once and wakes when the clock reads
+/// strictly later than the deadline, so `async_sleep(co, clock, ZERO)` is one
+/// yield on a clock that moves.
+///
+/// ```
+/// use std::time::Duration;
+/// use corogen::{async_sleep, VirtualClock};
+/// use corogen::{Gen, GeneratorState};
+///
+/// let clock = VirtualClock::ticking(Duration::from_secs(1));
+/// let mut g = Gen::new(|co| async move {
+///     async_sleep(&co, &clock, Duration::from_secs(3)).await; // yield from
+///     "awake"
+/// });
+/// let mut yields = 0;
+/// while let GeneratorState::Yielded(()) = g.resume() {
+///     yields += 1;
+/// }
+/// assert_eq!(yields, 4);
+/// ```
+pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Duration) {
+    let expiry = clock.now() + interval;
+    loop {
+        co.yield_(()).await;
+        if clock.now() > expiry {
+            break;
+        }
+    }
+}
+
+/// Prints `msg`, sleeps `interval`, and again, forever: the notebook's
+/// `async_repetitive_message`.
+///
+/// ```
+/// use std::time::Duration;
+/// use corogen::{async_repetitive_message, Scheduler, VirtualClock};
+/// use corotrace::Trace;
+///
+/// let trace = Trace::capture();
+/// let clock = VirtualClock::ticking(Duration::from_secs(1));
+/// let mut sched: Scheduler<()> = Scheduler::with_trace(trace.clone());
+/// sched.add(async_repetitive_message(trace.clone(), clock, "tick", Duration::from_secs(2)));
+/// sched.run_steps(7);
+/// let ticks = trace.text().lines().filter(|l| *l == "tick").count();
+/// assert_eq!(ticks, 3);
+/// ```
+pub fn async_repetitive_message(
+    trace: Trace,
+    clock: impl Clock,
+    msg: impl std::fmt::Display,
+    interval: Duration,
+) -> Gen<(), (), impl Future<Output = Result<(), Infallible>>> {
+    Gen::new(move |co| async move {
+        loop {
+            trace.print(format_args!("{msg}"));
+            async_sleep(&co, &clock, interval).await;
+        }
+    })
+}

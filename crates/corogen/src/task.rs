@@ -1,0 +1,100 @@
+use std::fmt;
+use std::future::Future;
+
+use corotrace::TaskId;
+use genawaiter::GeneratorState;
+use genawaiter::rc::Gen;
+
+/// What one resume of a routine gave back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resumed<Y, T> {
+    /// The routine paused at a `yield`, handing out this value.
+    Yielded(Y),
+    /// The routine finished: with its value, or with its error's message.
+    Returned(Result<T, String>),
+}
+
+/// Something a [`Scheduler`](crate::Scheduler) can run step by step: a generator
+/// that completes with `Result<T, E>`, receives an `S` on each resume and yields
+/// a `Y` at each pause.
+///
+/// Every genawaiter [`Gen`] whose future returns `Result<T, E>` with a
+/// displayable `E` is a routine; its `Err` becomes the task's failure message,
+/// as a raised exception does in the notebook. A hand-written state machine can
+/// implement it too.
+///
+/// ```
+/// use corogen::{Resumed, Routine};
+/// use corogen::Gen;
+///
+/// let mut routine = Gen::new(|co| async move {
+///     let sent: u32 = co.yield_("ready").await;
+///     Ok::<_, String>(sent * 2)
+/// });
+/// assert_eq!(Routine::resume_with(&mut routine, 0), Resumed::Yielded("ready"));
+/// assert_eq!(Routine::resume_with(&mut routine, 21), Resumed::Returned(Ok(42)));
+/// ```
+pub trait Routine<T, S = (), Y = ()> {
+    /// Runs the routine to its next pause or to its end. `sent` is what the paused
+    /// `yield` evaluates to; on the first resume there is no such `yield`, and
+    /// `sent` is dropped.
+    fn resume_with(&mut self, sent: S) -> Resumed<Y, T>;
+}
+
+impl<T, S, Y, E, F> Routine<T, S, Y> for Gen<Y, S, F>
+where
+    F: Future<Output = Result<T, E>>,
+    E: fmt::Display,
+{
+    fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
+        match Gen::resume_with(self, sent) {
+            GeneratorState::Yielded(value) => Resumed::Yielded(value),
+            GeneratorState::Complete(result) => {
+                Resumed::Returned(result.map_err(|error| error.to_string()))
+            }
+        }
+    }
+}
+
+/// A routine in a scheduler, with the id the scheduler gave it: the notebook's
+/// `Task`.
+pub struct Task<T, S = (), Y = ()> {
+    id: TaskId,
+    started: bool,
+    routine: Box<dyn Routine<T, S, Y>>,
+}
+
+impl<T, S, Y> Task<T, S, Y> {
+    pub(crate) fn new(id: TaskId, routine: Box<dyn Routine<T, S, Y>>) -> Self {
+        Self {
+            id,
+            started: false,
+            routine,
+        }
+    }
+
+    /// The task's id.
+    pub fn id(&self) -> TaskId {
+        self.id
+    }
+
+    /// Whether the task has been resumed at least once (Python: whether the
+    /// generator has left its just-started state).
+    pub fn is_started(&self) -> bool {
+        self.started
+    }
+
+    pub(crate) fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
+        self.started = true;
+        self.routine.resume_with(sent)
+    }
+}
+
+impl<T, S, Y> fmt::Debug for Task<T, S, Y> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Task")
+            .field("id", &self.id)
+            .field("started", &self.started)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,87 @@
+use std::fmt;
+
+use crate::TaskId;
+
+/// One thing that happened in a scheduler, as its trace records it.
+///
+/// `Display` writes what the notebook prints for it (nothing, for [`Event::Added`]),
+/// so a trace rendered as text reads line for line like the Python.
+///
+/// ```
+/// use corotrace::{Event, TaskId};
+///
+/// let done = Event::Completed { task: TaskId::new(0), value: "123".into() };
+/// assert_eq!(
+///     done.to_string(),
+///     "----------------------\nTask 0 completed with result: 123"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Event {
+    /// A task was added. The notebook prints nothing for it; the timeline opens a
+    /// lane.
+    Added {
+        /// The new task.
+        task: TaskId,
+    },
+    /// The scheduler resumed a task for one step: `Running task 0`.
+    Running {
+        /// The task resumed.
+        task: TaskId,
+    },
+    /// A line a routine printed, or the host program when `task` is `None`.
+    Printed {
+        /// The task whose step printed it, if any.
+        task: Option<TaskId>,
+        /// The line, without its newline.
+        line: String,
+    },
+    /// A task returned a value.
+    Completed {
+        /// The task.
+        task: TaskId,
+        /// The value, as `Debug` writes it.
+        value: String,
+    },
+    /// A task failed: it returned an error or panicked.
+    Failed {
+        /// The task.
+        task: TaskId,
+        /// The error's message, or the panic's.
+        message: String,
+    },
+}
+
+impl Event {
+    /// The task this event belongs to, if any.
+    pub fn task(&self) -> Option<TaskId> {
+        match self {
+            Self::Added { task }
+            | Self::Running { task }
+            | Self::Completed { task, .. }
+            | Self::Failed { task, .. } => Some(*task),
+            Self::Printed { task, .. } => *task,
+        }
+    }
+
+    /// Whether the notebook prints anything for this event.
+    pub fn is_printed(&self) -> bool {
+        !matches!(self, Self::Added { .. })
+    }
+}
+
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Added { .. } => Ok(()),
+            Self::Running { task } => write!(f, "Running task {task}"),
+            Self::Printed { line, .. } => f.write_str(line),
+            Self::Completed { task, value } => write!(
+                f,
+                "----------------------\nTask {task} completed with result: {value}"
+            ),
+            Self::Failed { message, .. } => write!(f, "Failed with exception: {message}"),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! The trace both corolab schedulers write.
+//!
+//! `corogen` (coroutines as generators) and `coroasync` (coroutines as futures)
+//! record the same [`Event`]s through a shared [`Trace`] handle, so their traces
+//! diff side by side. A trace renders as the notebook's own printed text
+//! ([`Trace::text`]) or as a [`Timeline`] with one lane per task.
+//!
+//! ```
+//! use corotrace::{Event, TaskId, Trace};
+//!
+//! let trace = Trace::capture();
+//! let task = TaskId::new(0);
+//! trace.record(|| Event::Added { task });
+//! trace.enter(task);
+//! trace.print(format_args!("initializing generator"));
+//! trace.record(|| Event::Completed { task, value: "123".into() });
+//! trace.leave();
+//!
+//! assert_eq!(
+//!     trace.text(),
+//!     "Running task 0\n\
+//!      initializing generator\n\
+//!      ----------------------\n\
+//!      Task 0 completed with result: 123\n"
+//! );
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod event;
+mod id;
+mod panic;
+mod timeline;
+mod trace;
+
+pub use event::Event;
+pub use id::TaskId;
+pub use panic::panic_message;
+pub use timeline::Timeline;
+pub use trace::Trace;

@@ -1,0 +1,185 @@
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::{Event, TaskId, Timeline};
+
+/// A handle on a scheduler's trace, shared by the scheduler and its routines.
+///
+/// A trace is off (records nothing, costs one branch per event), echoes each event
+/// to standard output as it happens (examples), captures events for later (tests,
+/// timelines), or both. Clones share one record, so a routine given a clone
+/// writes into the same trace as the scheduler that runs it, and each line it
+/// prints is attributed to the task that was running.
+///
+/// Events are built by closures and lines by [`format_args!`], so an off trace
+/// neither allocates nor formats.
+///
+/// ```
+/// use corotrace::{TaskId, Trace};
+///
+/// let trace = Trace::capture();
+/// let routine = trace.clone();
+///
+/// trace.enter(TaskId::new(0));
+/// routine.print(format_args!("async_search - called {} times", 1));
+/// trace.leave();
+///
+/// assert_eq!(trace.text(), "Running task 0\nasync_search - called 1 times\n");
+/// ```
+#[derive(Clone, Default)]
+pub struct Trace {
+    recorder: Option<Rc<Recorder>>,
+}
+
+struct Recorder {
+    echo: bool,
+    capture: bool,
+    events: RefCell<Vec<Event>>,
+    running: Cell<Option<TaskId>>,
+}
+
+impl Trace {
+    /// A trace that records nothing.
+    pub fn off() -> Self {
+        Self::default()
+    }
+
+    /// A trace that keeps every event, for [`Trace::text`] and [`Trace::timeline`].
+    pub fn capture() -> Self {
+        Self::with(false, true)
+    }
+
+    /// A trace that prints each event to standard output as it happens and keeps
+    /// nothing, so an endless program runs in constant memory.
+    pub fn echo() -> Self {
+        Self::with(true, false)
+    }
+
+    /// A trace that prints each event as it happens and also keeps it.
+    pub fn echo_and_capture() -> Self {
+        Self::with(true, true)
+    }
+
+    fn with(echo: bool, capture: bool) -> Self {
+        Self {
+            recorder: Some(Rc::new(Recorder {
+                echo,
+                capture,
+                events: RefCell::default(),
+                running: Cell::new(None),
+            })),
+        }
+    }
+
+    /// Whether this trace records anything.
+    pub fn is_on(&self) -> bool {
+        self.recorder.is_some()
+    }
+
+    /// Records the event `make` builds; `make` is not called when the trace is off.
+    pub fn record(&self, make: impl FnOnce() -> Event) {
+        if let Some(recorder) = &self.recorder {
+            recorder.push(make());
+        }
+    }
+
+    /// Records that the scheduler resumes `task`: lines printed until
+    /// [`Trace::leave`] belong to it.
+    pub fn enter(&self, task: TaskId) {
+        if let Some(recorder) = &self.recorder {
+            recorder.running.set(Some(task));
+            recorder.push(Event::Running { task });
+        }
+    }
+
+    /// Records that the running task's step is over.
+    pub fn leave(&self) {
+        if let Some(recorder) = &self.recorder {
+            recorder.running.set(None);
+        }
+    }
+
+    /// The task between [`Trace::enter`] and [`Trace::leave`], if any (always
+    /// `None` when the trace is off).
+    pub fn running(&self) -> Option<TaskId> {
+        self.recorder.as_ref().and_then(|r| r.running.get())
+    }
+
+    /// Prints a line, as Python's `print` does inside a routine, attributed to the
+    /// running task (or to the host program between steps).
+    pub fn print(&self, line: fmt::Arguments<'_>) {
+        if let Some(recorder) = &self.recorder {
+            let line = match line.as_str() {
+                Some(text) => text.to_owned(),
+                None => line.to_string(),
+            };
+            recorder.push(Event::Printed {
+                task: recorder.running.get(),
+                line,
+            });
+        }
+    }
+
+    /// A copy of the captured events, oldest first.
+    pub fn events(&self) -> Vec<Event> {
+        self.recorder
+            .as_ref()
+            .map(|r| r.events.borrow().clone())
+            .unwrap_or_default()
+    }
+
+    /// Takes the captured events out, leaving the record empty.
+    pub fn take_events(&self) -> Vec<Event> {
+        self.recorder
+            .as_ref()
+            .map(|r| r.events.take())
+            .unwrap_or_default()
+    }
+
+    /// The captured events as the notebook prints them, one line each, each ending
+    /// in a newline.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        if let Some(recorder) = &self.recorder {
+            for event in recorder.events.borrow().iter().filter(|e| e.is_printed()) {
+                text.push_str(&event.to_string());
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    /// The captured events as a timeline: one lane per task, one row per step.
+    pub fn timeline(&self) -> Timeline {
+        Timeline::new(&self.events())
+    }
+}
+
+impl Recorder {
+    fn push(&self, event: Event) {
+        if self.echo && event.is_printed() {
+            // A closed stdout (`| head`) must not take the scheduler down with it.
+            let _ = writeln!(std::io::stdout().lock(), "{event}");
+        }
+        if self.capture {
+            self.events.borrow_mut().push(event);
+        }
+    }
+}
+
+impl fmt::Debug for Trace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.recorder {
+            None => f.write_str("Trace(off)"),
+            Some(r) => f
+                .debug_struct("Trace")
+                .field("echo", &r.echo)
+                .field("capture", &r.capture)
+                .field("events", &r.events.borrow().len())
+                .field("running", &r.running.get())
+                .finish(),
+        }
+    }
+}
