@@ -1,10 +1,12 @@
 use std::fmt;
+use std::time::Duration;
 
 use crate::TaskId;
 
 /// One thing that happened in a scheduler, as its trace records it.
 ///
-/// `Display` writes what the notebook prints for it (nothing, for [`Event::Added`]),
+/// `Display` writes what the notebook prints for it (nothing, for the events that
+/// only the timeline shows),
 /// so a trace rendered as text reads line for line like the Python.
 ///
 /// ```
@@ -51,6 +53,23 @@ pub enum Event {
         /// The error's message, or the panic's.
         message: String,
     },
+    /// A task was cancelled: its future was dropped at a suspension point.
+    Cancelled {
+        /// The task.
+        task: TaskId,
+    },
+    /// A task set a timer and went to sleep until `until` on the loop's clock.
+    Sleeping {
+        /// The task.
+        task: TaskId,
+        /// The deadline, as time since the loop started.
+        until: Duration,
+    },
+    /// The loop's clock moved to `now` (a virtual clock jumping to the next timer).
+    ClockMoved {
+        /// The new time, since the loop started.
+        now: Duration,
+    },
 }
 
 impl Event {
@@ -60,21 +79,28 @@ impl Event {
             Self::Added { task }
             | Self::Running { task }
             | Self::Completed { task, .. }
-            | Self::Failed { task, .. } => Some(*task),
+            | Self::Failed { task, .. }
+            | Self::Cancelled { task }
+            | Self::Sleeping { task, .. } => Some(*task),
             Self::Printed { task, .. } => *task,
+            Self::ClockMoved { .. } => None,
         }
     }
 
-    /// Whether the notebook prints anything for this event.
+    /// Whether the text rendering shows this event. Additions, timers and clock
+    /// moves show only in the timeline: the notebooks print nothing for them.
     pub fn is_printed(&self) -> bool {
-        !matches!(self, Self::Added { .. })
+        !matches!(
+            self,
+            Self::Added { .. } | Self::Sleeping { .. } | Self::ClockMoved { .. }
+        )
     }
 }
 
 impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Added { .. } => Ok(()),
+            Self::Added { .. } | Self::Sleeping { .. } | Self::ClockMoved { .. } => Ok(()),
             Self::Running { task } => write!(f, "Running task {task}"),
             Self::Printed { line, .. } => f.write_str(line),
             Self::Completed { task, value } => write!(
@@ -82,6 +108,7 @@ impl fmt::Display for Event {
                 "----------------------\nTask {task} completed with result: {value}"
             ),
             Self::Failed { message, .. } => write!(f, "Failed with exception: {message}"),
+            Self::Cancelled { task } => write!(f, "Task {task} cancelled"),
         }
     }
 }

@@ -37,4 +37,4 @@ pub use event::Event;
 pub use id::TaskId;
 pub use panic::panic_message;
 pub use timeline::Timeline;
-pub use trace::Trace;
+pub use trace::{Echo, Trace};

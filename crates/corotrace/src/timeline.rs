@@ -1,11 +1,13 @@
 use std::fmt;
+use std::time::Duration;
 
 use crate::{Event, TaskId};
 
 /// A trace drawn as lanes: one column per task, one row per step.
 ///
 /// Each row marks the task that ran (`●`), or how its step ended (`✓ value`,
-/// `✗ message`); the tasks waiting their turn show `┆`, finished ones nothing.
+/// `✗ message`, `⊘ cancelled`); tasks waiting their turn show `┆`, sleeping ones
+/// `z`, finished ones nothing. When a virtual clock jumps, a row says the new time.
 /// A reader sees the round-robin at a glance.
 ///
 /// ```
@@ -30,108 +32,168 @@ use crate::{Event, TaskId};
 ///    2  ┆       ●
 ///    3  ✓ 123   ┆
 ///    4          ✗ Not found
-/// ● ran a step  ✓ completed  ✗ failed  ┆ waiting
+/// ● ran a step  ✓ completed  ✗ failed  ⊘ cancelled  ┆ waiting  z sleeping
 /// "
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeline {
     lanes: Vec<TaskId>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Row {
+    Step(Vec<String>),
+    Clock(Duration),
 }
 
 /// Cells longer than this are cut, so one long value cannot widen a lane past reading.
 const MAX_CELL: usize = 24;
 
+const LEGEND: &str = "● ran a step  ✓ completed  ✗ failed  ⊘ cancelled  ┆ waiting  z sleeping";
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Lane {
     Waiting,
+    Sleeping,
     Finished,
+}
+
+impl Lane {
+    fn mark(self) -> &'static str {
+        match self {
+            Self::Waiting => "┆",
+            Self::Sleeping => "z",
+            Self::Finished => "",
+        }
+    }
+}
+
+/// The lanes as the events so far leave them.
+#[derive(Default)]
+struct Lanes {
+    tasks: Vec<TaskId>,
+    states: Vec<Lane>,
+}
+
+impl Lanes {
+    fn of(&mut self, task: TaskId) -> usize {
+        self.tasks
+            .iter()
+            .position(|&t| t == task)
+            .unwrap_or_else(|| {
+                self.tasks.push(task);
+                self.states.push(Lane::Waiting);
+                self.tasks.len() - 1
+            })
+    }
 }
 
 impl Timeline {
     /// Draws the timeline of `events`, oldest first.
     pub fn new(events: &[Event]) -> Self {
-        let mut lanes: Vec<TaskId> = Vec::new();
-        let mut states: Vec<Lane> = Vec::new();
-        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut lanes = Lanes::default();
+        let mut rows: Vec<Row> = Vec::new();
         // The row and lane of the step under way, so its ending can mark that cell.
         let mut open: Option<(usize, usize)> = None;
 
-        let mut lane_of = |task: TaskId, states: &mut Vec<Lane>| {
-            lanes.iter().position(|&t| t == task).unwrap_or_else(|| {
-                lanes.push(task);
-                states.push(Lane::Waiting);
-                lanes.len() - 1
-            })
-        };
-
         for event in events {
-            match event {
+            let ended = match event {
                 Event::Added { task } => {
-                    lane_of(*task, &mut states);
+                    lanes.of(*task);
+                    None
                 }
                 Event::Running { task } => {
-                    let lane = lane_of(*task, &mut states);
-                    let row = states
-                        .iter()
-                        .enumerate()
-                        .map(|(i, state)| match (i == lane, state) {
-                            (true, _) => "●".to_owned(),
-                            (false, Lane::Waiting) => "┆".to_owned(),
-                            (false, Lane::Finished) => String::new(),
+                    let lane = lanes.of(*task);
+                    lanes.states[lane] = Lane::Waiting;
+                    let cells = (0..lanes.tasks.len())
+                        .map(|i| {
+                            if i == lane {
+                                "●"
+                            } else {
+                                lanes.states[i].mark()
+                            }
                         })
+                        .map(str::to_owned)
                         .collect();
-                    rows.push(row);
+                    rows.push(Row::Step(cells));
                     open = Some((rows.len() - 1, lane));
+                    None
                 }
-                Event::Completed { task, value } => {
-                    let lane = lane_of(*task, &mut states);
-                    states[lane] = Lane::Finished;
-                    mark_end(&mut rows, open, lane, format!("✓ {value}"));
+                Event::Sleeping { task, .. } => {
+                    let lane = lanes.of(*task);
+                    lanes.states[lane] = Lane::Sleeping;
+                    None
                 }
-                Event::Failed { task, message } => {
-                    let lane = lane_of(*task, &mut states);
-                    states[lane] = Lane::Finished;
-                    mark_end(&mut rows, open, lane, format!("✗ {message}"));
+                Event::Completed { task, value } => Some((*task, format!("✓ {value}"))),
+                Event::Failed { task, message } => Some((*task, format!("✗ {message}"))),
+                Event::Cancelled { task } => Some((*task, "⊘ cancelled".to_owned())),
+                Event::ClockMoved { now } => {
+                    rows.push(Row::Clock(*now));
+                    open = None;
+                    None
                 }
-                Event::Printed { .. } => {}
+                Event::Printed { .. } => None,
+            };
+            if let Some((task, text)) = ended {
+                let lane = lanes.of(task);
+                lanes.states[lane] = Lane::Finished;
+                let text = cut(text);
+                match open {
+                    Some((row, running)) if running == lane => {
+                        if let Row::Step(cells) = &mut rows[row] {
+                            cells[lane] = text;
+                        }
+                    }
+                    // Ended outside its own step (cancelled while waiting): a row
+                    // of its own says so.
+                    _ => {
+                        let mut cells: Vec<String> =
+                            lanes.states.iter().map(|s| s.mark().to_owned()).collect();
+                        cells[lane] = text;
+                        rows.push(Row::Step(cells));
+                        open = None;
+                    }
+                }
             }
         }
-        Self { lanes, rows }
+        Self {
+            lanes: lanes.tasks,
+            rows,
+        }
     }
 
     /// How many steps the timeline shows.
     pub fn steps(&self) -> usize {
-        self.rows.len()
+        self.rows
+            .iter()
+            .filter(|r| matches!(r, Row::Step(_)))
+            .count()
     }
 }
 
-/// Writes how a task ended into the cell of the step that ended it.
-fn mark_end(rows: &mut [Vec<String>], open: Option<(usize, usize)>, lane: usize, text: String) {
-    let text = if text.chars().count() > MAX_CELL {
-        let mut cut: String = text.chars().take(MAX_CELL - 1).collect();
-        cut.push('…');
-        cut
-    } else {
-        text
-    };
-    if let Some((row, running)) = open
-        && running == lane
-    {
-        rows[row][lane] = text;
+fn cut(text: String) -> String {
+    if text.chars().count() <= MAX_CELL {
+        return text;
     }
+    let mut cut: String = text.chars().take(MAX_CELL - 1).collect();
+    cut.push('…');
+    cut
 }
 
 impl fmt::Display for Timeline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let headers: Vec<String> = self.lanes.iter().map(|t| format!("task {t}")).collect();
-        let step_width = self.rows.len().to_string().len().max("step".len());
+        let step_width = self.steps().to_string().len().max("step".len());
         let widths: Vec<usize> = (0..self.lanes.len())
             .map(|lane| {
                 self.rows
                     .iter()
-                    .filter_map(|row| row.get(lane))
+                    .filter_map(|row| match row {
+                        Row::Step(cells) => cells.get(lane),
+                        Row::Clock(_) => None,
+                    })
                     .map(|cell| cell.chars().count())
                     .chain([headers[lane].len()])
                     .max()
@@ -139,20 +201,27 @@ impl fmt::Display for Timeline {
             })
             .collect();
 
-        let mut line = String::new();
-        let mut write_row = |f: &mut fmt::Formatter<'_>, first: &str, cells: &[String]| {
-            line.clear();
-            line.push_str(&format!("{first:>step_width$}"));
+        let write_cells = |f: &mut fmt::Formatter<'_>, first: &str, cells: &[String]| {
+            let mut line = format!("{first:>step_width$}");
             for (cell, width) in cells.iter().zip(&widths) {
                 line.push_str(&format!("  {cell:<width$}"));
             }
             writeln!(f, "{}", line.trim_end())
         };
 
-        write_row(f, "step", &headers)?;
-        for (step, cells) in self.rows.iter().enumerate() {
-            write_row(f, &(step + 1).to_string(), cells)?;
+        write_cells(f, "step", &headers)?;
+        let mut step = 0;
+        for row in &self.rows {
+            match row {
+                Row::Step(cells) => {
+                    step += 1;
+                    write_cells(f, &step.to_string(), cells)?;
+                }
+                Row::Clock(now) => {
+                    writeln!(f, "{:>step_width$}  t = {:.3} s", "", now.as_secs_f64())?
+                }
+            }
         }
-        writeln!(f, "● ran a step  ✓ completed  ✗ failed  ┆ waiting")
+        writeln!(f, "{LEGEND}")
     }
 }

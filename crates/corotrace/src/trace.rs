@@ -33,8 +33,20 @@ pub struct Trace {
     recorder: Option<Rc<Recorder>>,
 }
 
+/// Which events a trace prints to standard output as they happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Echo {
+    /// Prints nothing.
+    #[default]
+    Nothing,
+    /// Prints only the lines tasks print: what the program itself would show.
+    Output,
+    /// Prints every event the text rendering shows, scheduler lines included.
+    Everything,
+}
+
 struct Recorder {
-    echo: bool,
+    echo: Echo,
     capture: bool,
     events: RefCell<Vec<Event>>,
     running: Cell<Option<TaskId>>,
@@ -48,21 +60,31 @@ impl Trace {
 
     /// A trace that keeps every event, for [`Trace::text`] and [`Trace::timeline`].
     pub fn capture() -> Self {
-        Self::with(false, true)
+        Self::new(Echo::Nothing, true)
     }
 
     /// A trace that prints each event to standard output as it happens and keeps
     /// nothing, so an endless program runs in constant memory.
     pub fn echo() -> Self {
-        Self::with(true, false)
+        Self::new(Echo::Everything, false)
     }
 
     /// A trace that prints each event as it happens and also keeps it.
     pub fn echo_and_capture() -> Self {
-        Self::with(true, true)
+        Self::new(Echo::Everything, true)
     }
 
-    fn with(echo: bool, capture: bool) -> Self {
+    /// A trace that prints what `echo` selects as it happens, and keeps every
+    /// event if `capture` is set.
+    ///
+    /// ```
+    /// use corotrace::{Echo, Trace};
+    ///
+    /// // What an asyncio program shows: its own lines, no scheduler chatter.
+    /// let trace = Trace::new(Echo::Output, false);
+    /// assert!(trace.is_on());
+    /// ```
+    pub fn new(echo: Echo, capture: bool) -> Self {
         Self {
             recorder: Some(Rc::new(Recorder {
                 echo,
@@ -151,6 +173,21 @@ impl Trace {
         text
     }
 
+    /// Only the lines tasks (and the host) printed, each ending in a newline: what
+    /// the program would show without a trace.
+    pub fn output(&self) -> String {
+        let mut text = String::new();
+        if let Some(recorder) = &self.recorder {
+            for event in recorder.events.borrow().iter() {
+                if let Event::Printed { line, .. } = event {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+        text
+    }
+
     /// The captured events as a timeline: one lane per task, one row per step.
     pub fn timeline(&self) -> Timeline {
         Timeline::new(&self.events())
@@ -159,7 +196,12 @@ impl Trace {
 
 impl Recorder {
     fn push(&self, event: Event) {
-        if self.echo && event.is_printed() {
+        let shown = match self.echo {
+            Echo::Nothing => false,
+            Echo::Output => matches!(event, Event::Printed { .. }),
+            Echo::Everything => event.is_printed(),
+        };
+        if shown {
             // A closed stdout (`| head`) must not take the scheduler down with it.
             let _ = writeln!(std::io::stdout().lock(), "{event}");
         }

@@ -93,6 +93,6 @@ fn a_lane_opens_when_a_task_first_runs() {
     ]);
     assert_eq!(
         timeline.to_string(),
-        "step  task 0  task 1\n   1  ●\n   2  ┆       ●\n● ran a step  ✓ completed  ✗ failed  ┆ waiting\n"
+        "step  task 0  task 1\n   1  ●\n   2  ┆       ●\n● ran a step  ✓ completed  ✗ failed  ⊘ cancelled  ┆ waiting  z sleeping\n"
     );
 }
