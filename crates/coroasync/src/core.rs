@@ -1,0 +1,513 @@
+//! The loop's machinery: the task slab, the ready queue, the timers, and one pass
+//! of the loop (asyncio's `_run_once`).
+//!
+//! Everything here is single-threaded and reached through `Rc<Core>`. The one rule
+//! that keeps the `RefCell`s honest: the state is never borrowed while user code
+//! runs (a task's poll, a waker, a callback, a destructor).
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::mem;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
+
+use corotrace::{Event, TaskId, Trace, panic_message};
+use slab::Slab;
+
+use crate::Tick;
+use crate::blocking::BlockingPool;
+use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
+use crate::error::TaskError;
+use crate::task::{Ending, Header, Notify, Runnable, Task, TaskCell, TaskRef, task_name};
+use crate::time::{LoopClock, TimerKey, Timers, Waiting};
+use crate::waker::{Remote, TaskWaker};
+
+/// One entry of the ready queue: asyncio's `Handle`.
+enum Entry {
+    /// Run one step of a task.
+    Step { key: usize, id: TaskId },
+    /// Wake a waker: the hop a timer or a done callback takes before its task runs.
+    Wake(Waker),
+    /// Run a done callback.
+    Callback {
+        task: TaskRef,
+        callback: Box<dyn FnOnce(&TaskRef)>,
+    },
+}
+
+struct Slot {
+    cell: Rc<dyn Runnable>,
+    /// Made at the task's first step; `None` while lent out to a poll.
+    waker: Option<(Arc<TaskWaker>, Waker)>,
+    /// Set while the task has an entry in the ready queue, so it never has two.
+    scheduled: bool,
+    waiting: Waiting,
+}
+
+struct State {
+    tasks: Slab<Slot>,
+    ready: VecDeque<Entry>,
+    timers: Timers,
+    next_id: u64,
+    /// Wakers of finished tasks that nothing else held, ready for new tasks.
+    spare_wakers: Vec<Arc<TaskWaker>>,
+    /// Scratch space for the remote inbox, kept for its capacity.
+    inbox: Vec<(usize, TaskId)>,
+}
+
+pub(crate) struct Core {
+    state: RefCell<State>,
+    remote: Arc<Remote>,
+    pub(crate) clock: LoopClock,
+    pub(crate) trace: RefCell<Trace>,
+    pub(crate) slow_step: Cell<Option<Duration>>,
+    pub(crate) report_to_stderr: Cell<bool>,
+    diagnostics: RefCell<Vec<Diagnostic>>,
+    /// The slot of the task being polled.
+    current: Cell<Option<usize>>,
+    /// What the task being polled last said it waits on.
+    waiting: Cell<Waiting>,
+    finished: Cell<u64>,
+    pub(crate) blocking: BlockingPool,
+}
+
+impl Core {
+    pub(crate) fn new(clock: LoopClock, trace: Trace) -> Self {
+        Self {
+            state: RefCell::new(State {
+                tasks: Slab::new(),
+                ready: VecDeque::new(),
+                timers: Timers::default(),
+                next_id: 0,
+                spare_wakers: Vec::new(),
+                inbox: Vec::new(),
+            }),
+            remote: Arc::new(Remote::new()),
+            clock,
+            trace: RefCell::new(trace),
+            slow_step: Cell::new(Some(Duration::from_millis(100))),
+            report_to_stderr: Cell::new(true),
+            diagnostics: RefCell::default(),
+            current: Cell::new(None),
+            waiting: Cell::new(Waiting::Unknown),
+            finished: Cell::new(0),
+            blocking: BlockingPool::new(),
+        }
+    }
+
+    pub(crate) fn remote(&self) -> &Arc<Remote> {
+        &self.remote
+    }
+
+    /// Spawns a task whose future already speaks in `Result<T, TaskError>`.
+    pub(crate) fn spawn<T: 'static>(
+        self: &Rc<Self>,
+        name: Option<Rc<str>>,
+        future: impl std::future::Future<Output = Result<T, TaskError>> + 'static,
+    ) -> Task<T> {
+        let mut state = self.state.borrow_mut();
+        let id = TaskId::new(state.next_id);
+        state.next_id += 1;
+        let key = state.tasks.vacant_key();
+        let header = Header {
+            id,
+            key,
+            name,
+            core: Rc::downgrade(self),
+            cancel_requested: Cell::new(false),
+            finished_as: Cell::new(0),
+            observed: Cell::new(false),
+            notify: RefCell::default(),
+        };
+        let cell = Rc::new(TaskCell::new(header, Box::pin(future)));
+        state.tasks.insert(Slot {
+            cell: cell.clone(),
+            waker: None,
+            scheduled: true,
+            waiting: Waiting::Unknown,
+        });
+        state.ready.push_back(Entry::Step { key, id });
+        drop(state);
+        self.trace.borrow().record(|| Event::Added { task: id });
+        Task::from_cell(cell)
+    }
+
+    /// Puts task `key` at the back of the ready queue, unless it is there already
+    /// or has finished.
+    pub(crate) fn schedule(&self, key: usize, id: TaskId) {
+        let Ok(mut state) = self.state.try_borrow_mut() else {
+            // Woken from inside the loop's own bookkeeping (a destructor run while
+            // the state is borrowed): the inbox takes it, nothing is lost.
+            self.remote.push(key, id);
+            return;
+        };
+        let state = &mut *state;
+        if let Some(slot) = state.tasks.get_mut(key)
+            && slot.cell.header().id == id
+            && !slot.scheduled
+        {
+            slot.scheduled = true;
+            state.ready.push_back(Entry::Step { key, id });
+        }
+    }
+
+    /// Wakes `waker` from the ready queue: one hop later than waking it now.
+    pub(crate) fn wake_later(&self, waker: Waker) {
+        self.state.borrow_mut().ready.push_back(Entry::Wake(waker));
+    }
+
+    pub(crate) fn call_soon(&self, task: TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
+        self.state
+            .borrow_mut()
+            .ready
+            .push_back(Entry::Callback { task, callback });
+    }
+
+    /// One pass of the loop: wakes from other threads and due timers join the back
+    /// of the ready queue, then exactly the entries queued when the pass began run;
+    /// what they schedule waits for the next pass.
+    pub(crate) fn tick(&self) -> Tick {
+        let spawned_before = self.state.borrow().next_id;
+        let mut tick = Tick {
+            woken: self.drain_remote(),
+            ..Tick::default()
+        };
+        let now = self.clock.now();
+        let due = {
+            let mut state = self.state.borrow_mut();
+            let state = &mut *state;
+            while let Some(waker) = state.timers.pop_due(now) {
+                state.ready.push_back(Entry::Wake(waker));
+                tick.timers_fired += 1;
+            }
+            state.ready.len()
+        };
+        for _ in 0..due {
+            let Some(entry) = self.state.borrow_mut().ready.pop_front() else {
+                break;
+            };
+            match entry {
+                Entry::Step { key, id } => self.run_step(key, id, &mut tick),
+                Entry::Wake(waker) => {
+                    tick.woken += 1;
+                    waker.wake();
+                }
+                Entry::Callback { task, callback } => self.run_callback(&task, callback),
+            }
+        }
+        let mut state = self.state.borrow_mut();
+        tick.spawned = (state.next_id - spawned_before) as usize;
+        tick.next_deadline = state.timers.next_deadline();
+        tick.has_remaining = !state.ready.is_empty()
+            || tick.next_deadline.is_some()
+            || self.remote.has_pending()
+            || self.blocking.in_flight() > 0;
+        tick
+    }
+
+    fn drain_remote(&self) -> usize {
+        let mut inbox = mem::take(&mut self.state.borrow_mut().inbox);
+        self.remote.drain(&mut inbox);
+        let woken = inbox.len();
+        for (key, id) in inbox.drain(..) {
+            self.schedule(key, id);
+        }
+        self.state.borrow_mut().inbox = inbox;
+        woken
+    }
+
+    fn run_step(&self, key: usize, id: TaskId, tick: &mut Tick) {
+        let (cell, waker) = {
+            let mut state = self.state.borrow_mut();
+            let state = &mut *state;
+            let Some(slot) = state.tasks.get_mut(key) else {
+                return;
+            };
+            if slot.cell.header().id != id {
+                return;
+            }
+            slot.scheduled = false;
+            let waker = slot
+                .waker
+                .take()
+                .unwrap_or_else(|| new_waker(&mut state.spare_wakers, key, id, &self.remote));
+            (Rc::clone(&slot.cell), waker)
+        };
+
+        if cell.header().cancel_requested.get() {
+            self.lend_back(key, waker, Waiting::Unknown);
+            self.trace.borrow().enter(id);
+            self.end(key, &cell, TaskError::Cancelled);
+            tick.completed += 1;
+            self.trace.borrow().leave();
+            return;
+        }
+
+        tick.polled += 1;
+        self.current.set(Some(key));
+        self.trace.borrow().enter(id);
+        let started = self.slow_step.get().map(|limit| (limit, Instant::now()));
+        let polled = catch_unwind(AssertUnwindSafe(|| {
+            cell.poll_step(&mut Context::from_waker(&waker.1))
+        }));
+        self.current.set(None);
+        if let Some((limit, started)) = started {
+            let took = started.elapsed();
+            if took > limit {
+                self.report(Diagnostic::SlowStep {
+                    task: id,
+                    name: task_name(cell.header()),
+                    took,
+                });
+            }
+        }
+        self.lend_back(key, waker, self.waiting.take());
+
+        match polled {
+            Ok(Poll::Pending) => {}
+            Ok(Poll::Ready(())) => {
+                self.finish(key, &cell);
+                tick.completed += 1;
+            }
+            Err(payload) => {
+                self.end(
+                    key,
+                    &cell,
+                    TaskError::Panicked(panic_message(payload.as_ref())),
+                );
+                tick.completed += 1;
+            }
+        }
+        self.trace.borrow().leave();
+    }
+
+    fn lend_back(&self, key: usize, waker: (Arc<TaskWaker>, Waker), waiting: Waiting) {
+        if let Some(slot) = self.state.borrow_mut().tasks.get_mut(key) {
+            slot.waker = Some(waker);
+            slot.waiting = waiting;
+        }
+    }
+
+    /// Ends a task that did not finish by itself (cancelled, or panicked).
+    fn end(&self, key: usize, cell: &Rc<dyn Runnable>, error: TaskError) {
+        // A destructor that panics while the future is dropped is the task's
+        // problem, not the loop's.
+        let _ = catch_unwind(AssertUnwindSafe(|| cell.abandon(error)));
+        self.finish(key, cell);
+    }
+
+    /// Files a task that has ended: frees its slot, traces the ending, and tells
+    /// its waiters and callbacks, in the order they registered.
+    fn finish(&self, key: usize, cell: &Rc<dyn Runnable>) {
+        let header = cell.header();
+        let count = self.finished.get() + 1;
+        self.finished.set(count);
+        header.finished_as.set(count);
+
+        let slot = self.state.borrow_mut().tasks.try_remove(key);
+        if let Some(Slot {
+            waker: Some((mut arc, waker)),
+            ..
+        }) = slot
+        {
+            drop(waker);
+            if Arc::get_mut(&mut arc).is_some() {
+                self.state.borrow_mut().spare_wakers.push(arc);
+            }
+        }
+
+        let task = header.id;
+        self.trace.borrow().record(|| match cell.ending() {
+            Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
+            Some(Ending::Failed(error)) => Event::Failed {
+                task,
+                message: error.to_string(),
+            },
+            _ => Event::Completed {
+                task,
+                value: cell.describe_result(),
+            },
+        });
+
+        let notify = mem::take(&mut *header.notify.borrow_mut());
+        for entry in notify {
+            match entry {
+                Notify::Gone => {}
+                Notify::Wake {
+                    waker,
+                    hop: crate::task::Hop::Direct,
+                } => waker.wake(),
+                Notify::Wake {
+                    waker,
+                    hop: crate::task::Hop::Deferred,
+                } => self.wake_later(waker),
+                Notify::Callback(callback) => {
+                    self.call_soon(TaskRef::from_runnable(Rc::clone(cell)), callback);
+                }
+            }
+        }
+    }
+
+    fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
+        if let Err(payload) = catch_unwind(AssertUnwindSafe(|| callback(task))) {
+            self.report(Diagnostic::CallbackPanicked {
+                task: task.id(),
+                message: panic_message(payload.as_ref()),
+            });
+        }
+    }
+
+    pub(crate) fn report(&self, diagnostic: Diagnostic) {
+        if self.report_to_stderr.get() {
+            eprintln!("{diagnostic}");
+        }
+        self.diagnostics.borrow_mut().push(diagnostic);
+    }
+
+    pub(crate) fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.diagnostics.borrow().clone()
+    }
+
+    pub(crate) fn note_waiting(&self, waiting: Waiting) {
+        self.waiting.set(waiting);
+    }
+
+    fn current_id(&self) -> Option<TaskId> {
+        let key = self.current.get()?;
+        self.state
+            .borrow()
+            .tasks
+            .get(key)
+            .map(|slot| slot.cell.header().id)
+    }
+
+    pub(crate) fn current_task(&self) -> Option<TaskRef> {
+        let key = self.current.get()?;
+        let state = self.state.borrow();
+        let cell = Rc::clone(&state.tasks.get(key)?.cell);
+        Some(TaskRef::from_runnable(cell))
+    }
+
+    pub(crate) fn all_tasks(&self) -> Vec<TaskRef> {
+        let state = self.state.borrow();
+        let mut cells: Vec<Rc<dyn Runnable>> = state
+            .tasks
+            .iter()
+            .map(|(_, slot)| Rc::clone(&slot.cell))
+            .collect();
+        drop(state);
+        cells.sort_by_key(|cell| cell.header().id);
+        cells.into_iter().map(TaskRef::from_runnable).collect()
+    }
+
+    pub(crate) fn add_timer(&self, after: Duration, waker: &Waker) -> TimerKey {
+        let until = self.clock.now() + after;
+        if let Some(task) = self.current_id() {
+            self.trace
+                .borrow()
+                .record(|| Event::Sleeping { task, until });
+        }
+        self.note_waiting(Waiting::Timer);
+        self.state.borrow_mut().timers.insert(until, waker.clone())
+    }
+
+    /// Whether timer `key` is still set; if so it will wake `waker`.
+    pub(crate) fn timer_pending(&self, key: TimerKey, waker: &Waker) -> bool {
+        let mut state = self.state.borrow_mut();
+        let pending = state.timers.is_pending(key);
+        if pending {
+            state.timers.update_waker(key, waker);
+        }
+        pending
+    }
+
+    pub(crate) fn cancel_timer(&self, key: TimerKey) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.timers.cancel(key);
+        }
+    }
+
+    pub(crate) fn next_deadline(&self) -> Option<Duration> {
+        self.state.borrow_mut().timers.next_deadline()
+    }
+
+    pub(crate) fn has_ready(&self) -> bool {
+        !self.state.borrow().ready.is_empty() || self.remote.has_pending()
+    }
+
+    /// Moves a virtual clock to `now` (never backwards).
+    pub(crate) fn set_virtual_time(&self, now: Duration) {
+        if let LoopClock::Virtual { now: clock } = &self.clock
+            && now > clock.get()
+        {
+            clock.set(now);
+            self.trace.borrow().record(|| Event::ClockMoved { now });
+        }
+    }
+
+    /// The tasks still unfinished, with what each waits on.
+    pub(crate) fn deadlock(&self) -> Deadlock {
+        let state = self.state.borrow();
+        let mut blocked: Vec<BlockedTask> = state
+            .tasks
+            .iter()
+            .map(|(_, slot)| BlockedTask {
+                id: slot.cell.header().id,
+                name: task_name(slot.cell.header()),
+                waiting_on: match slot.waiting {
+                    Waiting::Unknown => "a future outside coroasync".to_owned(),
+                    Waiting::Timer => "a timer".to_owned(),
+                    Waiting::Task(task) => format!("task {task}"),
+                    Waiting::Primitive(name) => name.to_owned(),
+                },
+            })
+            .collect();
+        blocked.sort_by_key(|task| task.id);
+        Deadlock { blocked }
+    }
+
+    /// Drops every task's future and every queued callback and timer, so nothing a
+    /// task holds outlives the loop.
+    pub(crate) fn shut_down(&self) {
+        self.remote.close();
+        let (cells, ready) = {
+            let mut state = self.state.borrow_mut();
+            let cells: Vec<Rc<dyn Runnable>> = state.tasks.drain().map(|slot| slot.cell).collect();
+            state.timers.clear();
+            (cells, mem::take(&mut state.ready))
+        };
+        for cell in &cells {
+            let _ = catch_unwind(AssertUnwindSafe(|| cell.abandon(TaskError::Cancelled)));
+            // Their waiters belong to this loop too and will never run.
+            drop(mem::take(&mut *cell.header().notify.borrow_mut()));
+        }
+        drop(ready);
+        self.blocking.shut_down();
+    }
+}
+
+fn new_waker(
+    spare: &mut Vec<Arc<TaskWaker>>,
+    key: usize,
+    id: TaskId,
+    remote: &Arc<Remote>,
+) -> (Arc<TaskWaker>, Waker) {
+    let reused = spare.pop().and_then(|mut arc| {
+        let waker = Arc::get_mut(&mut arc)?;
+        waker.key = key;
+        waker.id = id;
+        Some(arc)
+    });
+    let arc = reused.unwrap_or_else(|| {
+        Arc::new(TaskWaker {
+            key,
+            id,
+            remote: Arc::clone(remote),
+        })
+    });
+    let waker = Waker::from(Arc::clone(&arc));
+    (arc, waker)
+}

@@ -1,0 +1,121 @@
+//! What the loop reports beyond results: deadlocks, slow steps, failures nobody
+//! looked at, callbacks that panicked.
+
+use std::fmt;
+use std::time::Duration;
+
+use corotrace::TaskId;
+
+use crate::core::Core;
+
+/// Every task waits on something nothing will ever do: no task is ready, no timer
+/// is set and no worker thread is busy, yet the main future has not finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadlock {
+    /// The tasks left, in the order they were spawned.
+    pub blocked: Vec<BlockedTask>,
+}
+
+/// One task stuck in a [`Deadlock`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockedTask {
+    /// The task.
+    pub id: TaskId,
+    /// Its name.
+    pub name: String,
+    /// What it waits on, as far as the loop knows (`Event.wait`, `Queue.get`,
+    /// `task 3`, …).
+    pub waiting_on: String,
+}
+
+impl fmt::Display for Deadlock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "deadlock: every task waits and nothing can wake one")?;
+        for task in &self.blocked {
+            write!(
+                f,
+                "\n  task {} '{}' waits on {}",
+                task.id, task.name, task.waiting_on
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Deadlock {}
+
+/// Something the loop noticed and reported as it ran.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Diagnostic {
+    /// One step of a task held the thread longer than the loop's threshold
+    /// (asyncio's debug-mode "Executing … took … seconds").
+    SlowStep {
+        /// The task.
+        task: TaskId,
+        /// Its name.
+        name: String,
+        /// How long the step took.
+        took: Duration,
+    },
+    /// A task panicked and its handle was dropped before anyone looked at the
+    /// error (asyncio's "Task exception was never retrieved").
+    UnobservedFailure {
+        /// The task.
+        task: TaskId,
+        /// Its name.
+        name: String,
+        /// The panic's message.
+        message: String,
+    },
+    /// A done callback panicked; the loop ran on.
+    CallbackPanicked {
+        /// The task the callback was for.
+        task: TaskId,
+        /// The panic's message.
+        message: String,
+    },
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::SlowStep { task, name, took } => write!(
+                f,
+                "Executing task {task} '{name}' took {:.3} seconds",
+                took.as_secs_f64()
+            ),
+            Self::UnobservedFailure {
+                task,
+                name,
+                message,
+            } => write!(
+                f,
+                "Task exception was never retrieved: task {task} '{name}' panicked: {message}"
+            ),
+            Self::CallbackPanicked { task, message } => {
+                write!(f, "a done callback of task {task} panicked: {message}")
+            }
+        }
+    }
+}
+
+/// Files `diagnostic` with `core` (which prints it if told to), or prints it if
+/// the loop is gone.
+pub(crate) fn report(core: Option<&Core>, diagnostic: Diagnostic) {
+    match core {
+        Some(core) => core.report(diagnostic),
+        None => eprintln!("{diagnostic}"),
+    }
+}
+
+pub(crate) fn unobserved_failure(core: Option<&Core>, task: TaskId, name: String, message: String) {
+    report(
+        core,
+        Diagnostic::UnobservedFailure {
+            task,
+            name,
+            message,
+        },
+    );
+}

@@ -1,0 +1,339 @@
+//! The event loop a program runs, and `run`, asyncio's front door.
+
+use std::fmt;
+use std::future::Future;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use corotrace::{Echo, Trace};
+
+use crate::context;
+use crate::core::Core;
+use crate::diagnostics::Diagnostic;
+use crate::error::{RealClock, RunError, TaskError};
+use crate::task::{Task, TaskRef};
+use crate::time::LoopClock;
+
+/// What one pass of the loop ([`EventLoop::tick`]) did, so a host program that
+/// keeps its own main loop knows whether to come back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Tick {
+    /// Task steps run.
+    pub polled: usize,
+    /// Tasks that finished (completed, failed or cancelled).
+    pub completed: usize,
+    /// Tasks spawned during the pass.
+    pub spawned: usize,
+    /// Wake-ups delivered: from timers' and callbacks' hops, and from other threads.
+    pub woken: usize,
+    /// Timers that came due.
+    pub timers_fired: usize,
+    /// Whether anything is left to do: ready work, a timer, a busy worker thread.
+    pub has_remaining: bool,
+    /// The earliest timer still set, on the loop's clock.
+    pub next_deadline: Option<Duration>,
+}
+
+/// A single-threaded event loop: tasks in a slab, a FIFO ready queue, a heap of
+/// timers, and a pool of threads for blocking work.
+///
+/// It runs on real time ([`EventLoop::new`]) or on a virtual clock
+/// ([`EventLoop::with_virtual_clock`]) that jumps to the next timer whenever every
+/// task is waiting on one, so sleep-heavy programs run instantly and print the
+/// same thing every time. Scheduling follows CPython 3.11's asyncio hop for hop,
+/// so a program made only of sleeps, events, queues, gathers, waits and
+/// cancellations prints its lines in asyncio's order.
+///
+/// By default the lines tasks print with [`say!`](crate::say) go to standard
+/// output; [`EventLoop::with_trace`] captures them, with the scheduler's own
+/// events, for tests and timelines.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{say, sleep, spawn, EventLoop};
+/// use corotrace::Trace;
+///
+/// let trace = Trace::capture();
+/// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
+/// let answer = lp.run_until_complete(async {
+///     let counter = spawn(async {
+///         for i in 0.. {
+///             say!("{i}");
+///             sleep(Duration::from_millis(100)).await;
+///         }
+///     });
+///     sleep(Duration::from_millis(250)).await;
+///     say!("Something happened");
+///     counter.cancel();
+///     24
+/// });
+/// assert_eq!(answer, Ok(24));
+/// assert_eq!(trace.output(), "0\n1\n2\nSomething happened\n");
+/// ```
+pub struct EventLoop {
+    core: Rc<Core>,
+}
+
+impl EventLoop {
+    /// A loop on real time whose tasks' lines go to standard output.
+    pub fn new() -> Self {
+        Self::with_clock(LoopClock::Real {
+            start: Instant::now(),
+        })
+    }
+
+    /// A loop on a virtual clock that starts at zero and jumps to the next timer
+    /// whenever nothing else can run (like trio's autojump clock, or tokio's
+    /// paused time). Tests use it: no test waits on real time.
+    pub fn with_virtual_clock() -> Self {
+        Self::with_clock(LoopClock::Virtual {
+            now: Default::default(),
+        })
+    }
+
+    fn with_clock(clock: LoopClock) -> Self {
+        Self {
+            core: Rc::new(Core::new(clock, Trace::new(Echo::Output, false))),
+        }
+    }
+
+    /// Records into `trace` instead: [`Trace::off`] for no output at no cost,
+    /// [`Trace::capture`] to read it afterwards.
+    pub fn with_trace(self, trace: Trace) -> Self {
+        *self.core.trace.borrow_mut() = trace;
+        self
+    }
+
+    /// Runs blocking work ([`to_thread`](crate::to_thread)) on at most `n` threads
+    /// (at least 1); the default is Python's: cores + 4, at most 32.
+    pub fn with_max_threads(self, n: usize) -> Self {
+        self.core.blocking.set_max_threads(n);
+        self
+    }
+
+    /// Reports a task step that holds the thread longer than `threshold` (100 ms
+    /// by default; `None` turns the check off).
+    pub fn with_slow_step(self, threshold: Option<Duration>) -> Self {
+        self.core.slow_step.set(threshold);
+        self
+    }
+
+    /// Whether diagnostics are also printed to standard error as they happen (they
+    /// are by default); [`EventLoop::diagnostics`] keeps them either way.
+    pub fn with_diagnostics_on_stderr(self, on: bool) -> Self {
+        self.core.report_to_stderr.set(on);
+        self
+    }
+
+    /// The loop's trace.
+    pub fn trace(&self) -> Trace {
+        self.core.trace.borrow().clone()
+    }
+
+    /// Spawns `future` on this loop, running or not: it starts at the loop's next
+    /// pass.
+    pub fn spawn<F>(&self, future: F) -> Task<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        self.core.spawn(None, async move { Ok(future.await) })
+    }
+
+    /// Like [`EventLoop::spawn`], with a name.
+    pub fn spawn_named<F>(&self, name: &str, future: F) -> Task<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        self.core
+            .spawn(Some(name.into()), async move { Ok(future.await) })
+    }
+
+    /// Runs the loop until `future`, spawned as the main task, finishes, and
+    /// returns its value: asyncio's `run_until_complete`. Other tasks still
+    /// unfinished then stay on the loop for a later run.
+    ///
+    /// Instead of hanging, it returns [`RunError::Deadlock`] when no task can run,
+    /// no timer is set and no worker thread is busy; and
+    /// [`RunError::AlreadyRunning`] when called from inside a running loop.
+    ///
+    /// ```
+    /// use coroasync::{EventLoop, Event, RunError};
+    ///
+    /// let lp = EventLoop::new();
+    /// let never = Event::new();
+    /// let stuck = lp.run_until_complete(async move { never.wait().await });
+    /// let Err(RunError::Deadlock(report)) = stuck else { panic!("expected a deadlock") };
+    /// assert_eq!(report.blocked[0].waiting_on, "Event.wait");
+    /// ```
+    pub fn run_until_complete<F>(&self, future: F) -> Result<F::Output, RunError>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        let Some(_entered) = context::enter(&self.core) else {
+            return Err(RunError::AlreadyRunning);
+        };
+        let main = self.spawn(future);
+        while !main.is_done() {
+            self.core.tick();
+            if main.is_done() {
+                break;
+            }
+            self.wait_for_work()?;
+        }
+        match main.take_result() {
+            Some(Ok(value)) => Ok(value),
+            Some(Err(error)) => Err(RunError::Failed(error)),
+            None => Err(RunError::Failed(TaskError::ResultTaken)),
+        }
+    }
+
+    /// Between passes: nothing to do now, so wait for a timer (jumping a virtual
+    /// clock to it) or for a worker thread, or report that nothing will come.
+    fn wait_for_work(&self) -> Result<(), RunError> {
+        let core = &self.core;
+        if core.has_ready() {
+            return Ok(());
+        }
+        let workers_busy = core.blocking.in_flight() > 0;
+        match core.next_deadline() {
+            Some(deadline) if core.clock.is_virtual() && !workers_busy => {
+                core.set_virtual_time(deadline);
+            }
+            Some(deadline) if !core.clock.is_virtual() => {
+                let now = core.clock.now();
+                if deadline > now {
+                    // Woken early by a worker's unpark, if one finishes first.
+                    std::thread::park_timeout(deadline - now);
+                }
+            }
+            _ if workers_busy => std::thread::park(),
+            Some(_) => {}
+            None => return Err(RunError::Deadlock(core.deadlock())),
+        }
+        Ok(())
+    }
+
+    /// Runs one pass of the loop, as asyncio's `_run_once` does, without ever
+    /// blocking or moving the clock: a host program with its own main loop (a game
+    /// frame, a simulation step) calls it when it likes, and moves a virtual clock
+    /// with [`EventLoop::advance`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use coroasync::{sleep, EventLoop};
+    ///
+    /// let lp = EventLoop::with_virtual_clock();
+    /// let task = lp.spawn(async { sleep(Duration::from_secs(1)).await; "rang" });
+    /// let first = lp.tick().unwrap();
+    /// assert_eq!((first.polled, first.next_deadline), (1, Some(Duration::from_secs(1))));
+    ///
+    /// lp.advance(Duration::from_secs(1)).unwrap();
+    /// while !task.is_done() {
+    ///     lp.tick().unwrap();
+    /// }
+    /// assert_eq!(task.take_result(), Some(Ok("rang")));
+    /// ```
+    pub fn tick(&self) -> Result<Tick, RunError> {
+        let _entered = context::enter(&self.core).ok_or(RunError::AlreadyRunning)?;
+        Ok(self.core.tick())
+    }
+
+    /// The time on the loop's clock, since the loop was made.
+    pub fn now(&self) -> Duration {
+        self.core.clock.now()
+    }
+
+    /// Moves a virtual clock on by `by`; timers that come due run at the next pass.
+    pub fn advance(&self, by: Duration) -> Result<(), RealClock> {
+        if !self.core.clock.is_virtual() {
+            return Err(RealClock);
+        }
+        self.core.set_virtual_time(self.core.clock.now() + by);
+        Ok(())
+    }
+
+    /// The earliest timer still set.
+    pub fn next_deadline(&self) -> Option<Duration> {
+        self.core.next_deadline()
+    }
+
+    /// The loop's unfinished tasks, in the order they were spawned.
+    pub fn tasks(&self) -> Vec<TaskRef> {
+        self.core.all_tasks()
+    }
+
+    /// What the loop has reported so far: slow steps, unobserved failures,
+    /// callbacks that panicked.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.core.diagnostics()
+    }
+
+    /// Cancels every unfinished task and runs the loop until they have all gone,
+    /// as `asyncio.run` does on its way out.
+    fn cancel_remaining(&self) {
+        let Some(_entered) = context::enter(&self.core) else {
+            return;
+        };
+        for task in self.core.all_tasks() {
+            task.cancel();
+        }
+        while self.core.has_ready() {
+            self.core.tick();
+        }
+    }
+}
+
+impl Default for EventLoop {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for EventLoop {
+    fn drop(&mut self) {
+        self.core.shut_down();
+    }
+}
+
+impl fmt::Debug for EventLoop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventLoop")
+            .field("now", &self.now())
+            .field("virtual", &self.core.clock.is_virtual())
+            .field("tasks", &self.core.all_tasks().len())
+            .finish()
+    }
+}
+
+/// Runs `future` on a new loop on real time and returns its value: asyncio's
+/// `asyncio.run`. Tasks still running when it finishes are cancelled (their
+/// futures dropped) before it returns.
+///
+/// ```
+/// use coroasync::{run, say};
+///
+/// async fn custom_coro() -> i32 {
+///     2 + 2
+/// }
+///
+/// let result = run(async {
+///     let result = custom_coro().await;
+///     say!("{result}");
+///     result
+/// });
+/// assert_eq!(result, Ok(4));
+/// ```
+pub fn run<F>(future: F) -> Result<F::Output, RunError>
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    let lp = EventLoop::new();
+    let result = lp.run_until_complete(future);
+    lp.cancel_remaining();
+    result
+}

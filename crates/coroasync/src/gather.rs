@@ -1,0 +1,309 @@
+//! `gather`: run tasks concurrently and collect their values in order.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use crate::error::TaskError;
+use crate::task::{IntoTask, Task};
+use crate::watch::Watch;
+
+/// Runs every awaitable concurrently and returns their values in the order given:
+/// asyncio's `gather`.
+///
+/// Futures are spawned as tasks now, in the order given (asyncio wraps coroutines
+/// the same way), so `gather` is called inside a running loop; tasks are taken as
+/// they are. The first task to fail ends the
+/// gather with its error, and the others keep running, as in asyncio; use
+/// [`gather_settled`] for every result. Dropping an unfinished gather (say, because
+/// the task awaiting it was cancelled) cancels the tasks it gathers.
+///
+/// For awaitables of different types, use the [`gather!`](crate::gather!) macro.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{gather, sleep, EventLoop};
+///
+/// async fn get_double(n: u64) -> u64 {
+///     sleep(Duration::from_millis(100 * (10 - n))).await; // later numbers finish first
+///     n * 2
+/// }
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// let doubles = lp.run_until_complete(async { gather((0..10).map(get_double)).await });
+/// let doubles = doubles.unwrap();
+/// assert_eq!(doubles, Ok(vec![0, 2, 4, 6, 8, 10, 12, 14, 16, 18]));
+/// ```
+pub fn gather<I>(awaitables: I) -> Gather<<I::Item as IntoTask>::Output>
+where
+    I: IntoIterator,
+    I::Item: IntoTask,
+{
+    Gather {
+        group: Gathered::new(awaitables),
+    }
+}
+
+/// Like [`gather`], but waits for every task and returns each one's result, error
+/// or value: asyncio's `gather(..., return_exceptions=True)`.
+///
+/// ```
+/// use coroasync::{gather_settled, run, TaskError};
+///
+/// let results = run(async {
+///     gather_settled([
+///         Box::pin(async { 1 }) as std::pin::Pin<Box<dyn std::future::Future<Output = i32>>>,
+///         Box::pin(async { panic!("Ooops!") }),
+///     ])
+///     .await
+/// })
+/// .unwrap();
+/// assert_eq!(results, [Ok(1), Err(TaskError::Panicked("Ooops!".into()))]);
+/// ```
+pub fn gather_settled<I>(awaitables: I) -> GatherSettled<<I::Item as IntoTask>::Output>
+where
+    I: IntoIterator,
+    I::Item: IntoTask,
+{
+    GatherSettled {
+        group: Gathered::new(awaitables),
+    }
+}
+
+/// The tasks of a gather and the watch over them.
+struct Gathered<T: 'static> {
+    tasks: Vec<Task<T>>,
+    watch: Watch,
+    finished: bool,
+}
+
+impl<T: 'static> Gathered<T> {
+    fn new<I>(awaitables: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: IntoTask<Output = T>,
+    {
+        let tasks: Vec<Task<T>> = awaitables.into_iter().map(IntoTask::into_task).collect();
+        let watch = Watch::new(tasks.iter().map(Task::to_ref).collect());
+        Self {
+            tasks,
+            watch,
+            finished: false,
+        }
+    }
+
+    fn take_all(&mut self) -> Vec<Result<T, TaskError>> {
+        self.finished = true;
+        self.tasks
+            .iter()
+            .map(|task| task.take_result().unwrap_or(Err(TaskError::ResultTaken)))
+            .collect()
+    }
+}
+
+impl<T: 'static> Drop for Gathered<T> {
+    fn drop(&mut self) {
+        for task in self.watch.tasks() {
+            if self.finished {
+                // asyncio's gather looks at every child's error once it is done, so
+                // none of them is reported as unobserved.
+                task.mark_observed();
+            } else {
+                task.cancel();
+            }
+        }
+    }
+}
+
+/// The future of [`gather`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct Gather<T: 'static> {
+    group: Gathered<T>,
+}
+
+impl<T: 'static> Future for Gather<T> {
+    type Output = Result<Vec<T>, TaskError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let group = &mut self.group;
+        if !group.watch.poll(cx) {
+            return Poll::Pending;
+        }
+        if let Some(index) = group.watch.first_failure(true) {
+            group.finished = true;
+            let error = match group.tasks[index].take_result() {
+                Some(Err(error)) => error,
+                _ => TaskError::ResultTaken,
+            };
+            return Poll::Ready(Err(error));
+        }
+        if !group.watch.all_done() {
+            return Poll::Pending;
+        }
+        Poll::Ready(group.take_all().into_iter().collect())
+    }
+}
+
+/// The future of [`gather_settled`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct GatherSettled<T: 'static> {
+    group: Gathered<T>,
+}
+
+impl<T: 'static> Future for GatherSettled<T> {
+    type Output = Vec<Result<T, TaskError>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let group = &mut self.group;
+        if !group.watch.poll(cx) || !group.watch.all_done() {
+            return Poll::Pending;
+        }
+        Poll::Ready(group.take_all())
+    }
+}
+
+impl<T: 'static> fmt::Debug for Gather<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gather")
+            .field("tasks", &self.group.watch.tasks())
+            .finish()
+    }
+}
+
+impl<T: 'static> fmt::Debug for GatherSettled<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GatherSettled")
+            .field("tasks", &self.group.watch.tasks())
+            .finish()
+    }
+}
+
+/// Tasks of different types gathered as a tuple; see [`gather!`](crate::gather!).
+#[doc(hidden)]
+pub trait TaskTuple {
+    /// The tuple of their values.
+    type Output;
+    /// Handles on each, in order.
+    fn refs(&self) -> Vec<crate::TaskRef>;
+    /// Takes each value, in order.
+    fn take(&self) -> Result<Self::Output, TaskError>;
+    /// Takes the error of the task at `index`.
+    fn take_error(&self, index: usize) -> TaskError;
+}
+
+macro_rules! task_tuples {
+    ($( ($($T:ident $i:tt),+) )+) => {$(
+        impl<$($T: 'static),+> TaskTuple for ($(Task<$T>,)+) {
+            type Output = ($($T,)+);
+
+            fn refs(&self) -> Vec<crate::TaskRef> {
+                vec![$(self.$i.to_ref()),+]
+            }
+
+            fn take(&self) -> Result<Self::Output, TaskError> {
+                Ok(($(self.$i.take_result().unwrap_or(Err(TaskError::ResultTaken))?,)+))
+            }
+
+            fn take_error(&self, index: usize) -> TaskError {
+                let error = match index {
+                    $($i => self.$i.take_result().and_then(Result::err),)+
+                    _ => None,
+                };
+                error.unwrap_or(TaskError::ResultTaken)
+            }
+        }
+    )+};
+}
+
+task_tuples! {
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7)
+}
+
+/// The future of [`gather!`](crate::gather!).
+#[doc(hidden)]
+#[must_use = "futures do nothing unless awaited"]
+pub struct GatherTuple<Tasks> {
+    tasks: Tasks,
+    watch: Watch,
+    finished: bool,
+}
+
+#[doc(hidden)]
+pub fn gather_tuple<Tasks: TaskTuple>(tasks: Tasks) -> GatherTuple<Tasks> {
+    let watch = Watch::new(tasks.refs());
+    GatherTuple {
+        tasks,
+        watch,
+        finished: false,
+    }
+}
+
+impl<Tasks: TaskTuple + Unpin> Future for GatherTuple<Tasks> {
+    type Output = Result<Tasks::Output, TaskError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        if !this.watch.poll(cx) {
+            return Poll::Pending;
+        }
+        if let Some(index) = this.watch.first_failure(true) {
+            this.finished = true;
+            return Poll::Ready(Err(this.tasks.take_error(index)));
+        }
+        if !this.watch.all_done() {
+            return Poll::Pending;
+        }
+        this.finished = true;
+        Poll::Ready(this.tasks.take())
+    }
+}
+
+impl<Tasks> fmt::Debug for GatherTuple<Tasks> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GatherTuple")
+            .field("tasks", &self.watch.tasks())
+            .finish()
+    }
+}
+
+impl<Tasks> Drop for GatherTuple<Tasks> {
+    fn drop(&mut self) {
+        for task in self.watch.tasks() {
+            if self.finished {
+                task.mark_observed();
+            } else {
+                task.cancel();
+            }
+        }
+    }
+}
+
+/// Gathers awaitables of different types into a tuple of their values: asyncio's
+/// `gather(a(), b())` when `a` and `b` return different things.
+///
+/// Each argument may be a future (spawned, in order) or a [`Task`]. The result is
+/// `Result<(A, B, ...), TaskError>`: the first failure, or every value. Up to eight
+/// awaitables.
+///
+/// ```
+/// use coroasync::{gather, run};
+///
+/// let (n, word) = run(async { gather!(async { 2 + 2 }, async { "four" }).await })
+///     .unwrap()
+///     .unwrap();
+/// assert_eq!((n, word), (4, "four"));
+/// ```
+#[macro_export]
+macro_rules! gather {
+    ($($awaitable:expr),+ $(,)?) => {
+        $crate::__private::gather_tuple(($($crate::IntoTask::into_task($awaitable),)+))
+    };
+}

@@ -1,0 +1,200 @@
+//! `TaskGroup`: a scope that owns its tasks (asyncio 3.11's `TaskGroup`, trio's
+//! nursery).
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use corotrace::TaskId;
+
+use crate::error::TaskError;
+use crate::task::{Task, TaskRef, spawn};
+
+/// A scope for tasks: [`TaskGroup::join`] waits for all of them, and when one
+/// fails, the others are cancelled at once and every failure is reported together
+/// (trio's `MultiError`, asyncio's `ExceptionGroup`).
+///
+/// Dropping a group that was not joined cancels its tasks, so none outlives the
+/// scope that started it. Python's `async with` also cancels the body of the block
+/// when a child fails; here the body runs on until it awaits `join`.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{say, sleep, EventLoop, TaskGroup};
+///
+/// async fn counter(begin: u32, end: u32, boom: u32) {
+///     for i in begin..end {
+///         say!("{i}");
+///         if i == boom {
+///             panic!("The answer!");
+///         }
+///         sleep(Duration::from_millis(100)).await;
+///     }
+/// }
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// let outcome = lp.run_until_complete(async {
+///     let group = TaskGroup::new();
+///     group.spawn(counter(42, 120, 42));
+///     group.spawn(counter(35, 80, 42));
+///     group.join().await
+/// });
+/// let errors = outcome.unwrap().unwrap_err().errors;
+/// assert_eq!(errors.len(), 1);
+/// ```
+pub struct TaskGroup {
+    inner: Rc<GroupInner>,
+}
+
+#[derive(Default)]
+struct GroupInner {
+    tasks: RefCell<Vec<TaskRef>>,
+    errors: RefCell<Vec<(TaskId, TaskError)>>,
+    aborting: Cell<bool>,
+    joined: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl GroupInner {
+    fn abort(&self) {
+        if self.aborting.replace(true) {
+            return;
+        }
+        let tasks = self.tasks.borrow().clone();
+        for task in tasks {
+            task.cancel();
+        }
+    }
+}
+
+/// Every failure of a [`TaskGroup`]'s tasks, in the order they happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupError {
+    /// Each failed task and its error (cancellations the group made are not
+    /// counted).
+    pub errors: Vec<(TaskId, TaskError)>,
+}
+
+impl fmt::Display for GroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unhandled errors in a TaskGroup ({} sub-errors)",
+            self.errors.len()
+        )?;
+        for (task, error) in &self.errors {
+            write!(f, "\n  task {task}: {error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GroupError {}
+
+impl TaskGroup {
+    /// An empty group.
+    pub fn new() -> Self {
+        Self {
+            inner: Rc::default(),
+        }
+    }
+
+    /// Spawns `future` in the group on the running loop. A group that is already
+    /// cancelling its tasks (one failed) cancels this one too.
+    ///
+    /// # Panics
+    ///
+    /// Outside a running loop.
+    pub fn spawn<F>(&self, future: F) -> Task<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        let task = spawn(future);
+        self.inner.tasks.borrow_mut().push(task.to_ref());
+        let inner = Rc::clone(&self.inner);
+        task.add_done_callback(move |task| {
+            match task.failure() {
+                None | Some(TaskError::Cancelled) => {}
+                Some(error) => {
+                    inner.errors.borrow_mut().push((task.id(), error));
+                    inner.abort();
+                }
+            }
+            if let Some(waker) = inner.waker.borrow_mut().take() {
+                waker.wake();
+            }
+        });
+        if self.inner.aborting.get() {
+            task.cancel();
+        }
+        task
+    }
+
+    /// Waits until every task of the group has finished; `Err` lists the failures.
+    pub fn join(self) -> GroupJoin {
+        self.inner.joined.set(true);
+        GroupJoin { group: self }
+    }
+
+    fn all_done(&self) -> bool {
+        self.inner.tasks.borrow().iter().all(TaskRef::is_done)
+    }
+}
+
+impl Default for TaskGroup {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for TaskGroup {
+    fn drop(&mut self) {
+        // Not joined, or the join itself was dropped unfinished: nothing may outlive
+        // the scope.
+        if !self.inner.joined.get() || !self.all_done() {
+            self.inner.abort();
+        }
+    }
+}
+
+impl fmt::Debug for TaskGroup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TaskGroup")
+            .field("tasks", &self.inner.tasks.borrow())
+            .field("errors", &self.inner.errors.borrow())
+            .finish()
+    }
+}
+
+/// The future of [`TaskGroup::join`].
+#[must_use = "futures do nothing unless awaited"]
+#[derive(Debug)]
+pub struct GroupJoin {
+    group: TaskGroup,
+}
+
+impl Future for GroupJoin {
+    type Output = Result<(), GroupError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = &self.group.inner;
+        // Every done callback has run: a task is done before its callback runs, so
+        // wait for the callbacks (which clear the waker slot) too.
+        let callbacks_pending = inner.tasks.borrow().iter().any(|task| !task.is_done());
+        if callbacks_pending || inner.waker.borrow().is_some() {
+            *inner.waker.borrow_mut() = Some(cx.waker().clone());
+            crate::context::note_waiting(crate::time::Waiting::Primitive("TaskGroup.join"));
+            return Poll::Pending;
+        }
+        let errors = std::mem::take(&mut *inner.errors.borrow_mut());
+        Poll::Ready(if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(GroupError { errors })
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! Coroutines as futures: the programs of the asyncio notes, on a hand-written,
+//! single-threaded event loop.
+//!
+//! Where `corogen` drives generators with a round-robin scheduler, this crate makes
+//! the migration the notes make: `yield from` becomes `.await`, and the scheduler
+//! becomes an [`EventLoop`] with asyncio's toolbox: tasks, [`sleep`], [`gather`],
+//! [`wait`], [`wait_for`], [`shield`], cancellation, [`Event`], [`Queue`],
+//! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`].
+//!
+//! ```
+//! use std::time::Duration;
+//! use coroasync::{gather, say, sleep, EventLoop};
+//! use corotrace::Trace;
+//!
+//! async fn child(name: &'static str, secs: u64) -> &'static str {
+//!     say!("  {name}: started! sleeping now...");
+//!     sleep(Duration::from_secs(secs)).await;
+//!     say!("  {name}: exiting!");
+//!     name
+//! }
+//!
+//! let trace = Trace::capture();
+//! let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
+//! let names = lp.run_until_complete(async {
+//!     gather([child("child1", 1), child("child2", 2)]).await
+//! });
+//! assert_eq!(names, Ok(Ok(vec!["child1", "child2"])));
+//! assert_eq!(
+//!     trace.output(),
+//!     "  child1: started! sleeping now...\n  child2: started! sleeping now...\n\
+//!      \x20 child1: exiting!\n  child2: exiting!\n"
+//! );
+//! ```
+//!
+//! Everything runs on one thread, and `#![forbid(unsafe_code)]` holds: wakers are
+//! `std::task::Wake` implementations, and a wake from another thread goes through
+//! a mutex-guarded inbox that unparks the loop.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod blocking;
+mod context;
+mod core;
+mod diagnostics;
+mod error;
+mod event;
+mod event_loop;
+mod gather;
+mod group;
+mod lock;
+mod print;
+mod queue;
+mod task;
+mod time;
+mod wait;
+mod waiters;
+mod waker;
+mod watch;
+
+pub use blocking::{ToThread, run_blocking, to_thread};
+pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
+pub use error::{
+    Elapsed, QueueEmpty, QueueFull, RealClock, RunError, SpawnError, TaskDoneError, TaskError,
+};
+pub use event::{Event, EventWait};
+pub use event_loop::{EventLoop, Tick, run};
+pub use gather::{Gather, GatherSettled, gather, gather_settled};
+pub use group::{GroupError, GroupJoin, TaskGroup};
+pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
+pub use print::print;
+pub use queue::{Get, Put, Queue};
+pub use task::{
+    IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
+};
+pub use time::{Sleep, YieldNow, sleep, yield_now};
+pub use wait::{
+    AsCompleted, NextCompleted, ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, as_completed,
+    shield, wait, wait_for,
+};
+
+pub use corotrace::{TaskId, Trace};
+
+/// What the crate's macros expand to; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::gather::{GatherTuple, TaskTuple, gather_tuple};
+}

@@ -1,0 +1,35 @@
+//! `say!`: Python's `print` inside a task.
+
+use std::fmt;
+
+use crate::context;
+
+/// Prints a line from inside a task, as Python's `print` does, through the
+/// running loop's trace: to standard output by default, into a captured trace in
+/// tests, nowhere when the trace is off. Outside a running loop it prints to
+/// standard output.
+///
+/// ```
+/// use coroasync::{say, EventLoop};
+/// use corotrace::Trace;
+///
+/// let trace = Trace::capture();
+/// let lp = EventLoop::new().with_trace(trace.clone());
+/// lp.run_until_complete(async { say!("hello {}", "world") }).unwrap();
+/// assert_eq!(trace.output(), "hello world\n");
+/// ```
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::print(::std::format_args!($($arg)*))
+    };
+}
+
+/// The function behind [`say!`].
+pub fn print(line: fmt::Arguments<'_>) {
+    let printed =
+        context::with_running(|core| core.map(|core| core.trace.borrow().print(line)).is_some());
+    if !printed {
+        println!("{line}");
+    }
+}

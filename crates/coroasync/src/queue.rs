@@ -1,0 +1,320 @@
+//! `Queue`: a FIFO between producers and consumers, bounded or not.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use crate::context;
+use crate::error::{QueueEmpty, QueueFull, TaskDoneError};
+use crate::event::Event;
+use crate::time::Waiting;
+use crate::waiters::{WaitKey, WaitList};
+
+/// A first-in, first-out queue for tasks: asyncio's `Queue`.
+///
+/// With a `maxsize` above 0, [`Queue::put`] waits while the queue is full; 0 means
+/// unbounded. Each put counts an unfinished item; [`Queue::task_done`] counts one
+/// finished, and [`Queue::join`] waits until none are left. Clones share one queue.
+///
+/// Order follows asyncio: a put wakes the oldest waiting getter, which re-checks
+/// when it runs, so a task that runs first may take the item, and the getter then
+/// waits again at the back. A waiter that is cancelled passes its wake-up on, so no
+/// item and no wake-up is lost.
+///
+/// ```
+/// use coroasync::{run, spawn, Queue};
+///
+/// run(async {
+///     let queue = Queue::new(1);
+///     let producer = spawn({
+///         let queue = queue.clone();
+///         async move {
+///             for i in 0..3 {
+///                 queue.put(format!("message {i}")).await;
+///             }
+///         }
+///     });
+///     let mut got = Vec::new();
+///     for _ in 0..3 {
+///         got.push(queue.get().await);
+///         queue.task_done().unwrap();
+///     }
+///     producer.await.unwrap();
+///     queue.join().await;
+///     assert_eq!(got, ["message 0", "message 1", "message 2"]);
+/// })
+/// .unwrap();
+/// ```
+pub struct Queue<T> {
+    inner: Rc<QueueInner<T>>,
+}
+
+struct QueueInner<T> {
+    items: RefCell<VecDeque<T>>,
+    maxsize: usize,
+    getters: RefCell<WaitList>,
+    putters: RefCell<WaitList>,
+    unfinished: Cell<usize>,
+    finished: Event,
+}
+
+impl<T> Queue<T> {
+    /// A queue that holds at most `maxsize` items (0: no limit).
+    pub fn new(maxsize: usize) -> Self {
+        let finished = Event::new();
+        finished.set();
+        Self {
+            inner: Rc::new(QueueInner {
+                items: RefCell::default(),
+                maxsize,
+                getters: RefCell::default(),
+                putters: RefCell::default(),
+                unfinished: Cell::new(0),
+                finished,
+            }),
+        }
+    }
+
+    /// The limit given to [`Queue::new`] (0: none).
+    pub fn maxsize(&self) -> usize {
+        self.inner.maxsize
+    }
+
+    /// How many items are in the queue.
+    pub fn qsize(&self) -> usize {
+        self.inner.items.borrow().len()
+    }
+
+    /// Whether the queue holds no item.
+    pub fn is_empty(&self) -> bool {
+        self.inner.items.borrow().is_empty()
+    }
+
+    /// Whether the queue holds `maxsize` items (never, without a limit).
+    pub fn is_full(&self) -> bool {
+        self.inner.maxsize > 0 && self.qsize() >= self.inner.maxsize
+    }
+
+    /// Puts `item` at the back without waiting, or hands it back if the queue is
+    /// full.
+    pub fn put_nowait(&self, item: T) -> Result<(), QueueFull<T>> {
+        if self.is_full() {
+            return Err(QueueFull(item));
+        }
+        self.inner.items.borrow_mut().push_back(item);
+        self.inner.unfinished.set(self.inner.unfinished.get() + 1);
+        self.inner.finished.clear();
+        wake_next(&self.inner.getters);
+        Ok(())
+    }
+
+    /// Takes the item at the front without waiting, if there is one.
+    pub fn get_nowait(&self) -> Result<T, QueueEmpty> {
+        let item = self
+            .inner
+            .items
+            .borrow_mut()
+            .pop_front()
+            .ok_or(QueueEmpty)?;
+        wake_next(&self.inner.putters);
+        Ok(item)
+    }
+
+    /// Puts `item` at the back, first waiting for room if the queue is full. A put
+    /// that need not wait does not yield.
+    pub fn put(&self, item: T) -> Put<T> {
+        Put {
+            queue: self.clone(),
+            item: Some(item),
+            key: None,
+        }
+    }
+
+    /// Takes the item at the front, first waiting for one if the queue is empty.
+    pub fn get(&self) -> Get<T> {
+        Get {
+            queue: self.clone(),
+            key: None,
+        }
+    }
+
+    /// Counts one item taken with `get` as processed. Called more often than items
+    /// were put, it is an error (asyncio's `ValueError`) and counts nothing.
+    pub fn task_done(&self) -> Result<(), TaskDoneError> {
+        let unfinished = self.inner.unfinished.get();
+        if unfinished == 0 {
+            return Err(TaskDoneError);
+        }
+        self.inner.unfinished.set(unfinished - 1);
+        if unfinished == 1 {
+            self.inner.finished.set();
+        }
+        Ok(())
+    }
+
+    /// Waits until every item put has been counted by [`Queue::task_done`].
+    pub async fn join(&self) {
+        if self.inner.unfinished.get() > 0 {
+            self.inner.finished.wait_as("Queue.join").await;
+        }
+    }
+}
+
+fn wake_next(waiters: &RefCell<WaitList>) {
+    let waker = waiters.borrow_mut().notify_one();
+    if let Some(waker) = waker {
+        waker.wake();
+    }
+}
+
+impl<T> Clone for Queue<T> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: Rc::clone(&self.inner),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Queue<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Queue")
+            .field("qsize", &self.qsize())
+            .field("maxsize", &self.inner.maxsize)
+            .field("unfinished", &self.inner.unfinished.get())
+            .finish()
+    }
+}
+
+/// Waits on `list` as asyncio's `while cond(): await future` loops do: polls the
+/// waiter at `key`, and once it is notified (or was never queued) asks `blocked`
+/// again, queueing anew at the back if it still holds.
+fn wait_while(
+    list: &RefCell<WaitList>,
+    key: &mut Option<WaitKey>,
+    cx: &mut Context<'_>,
+    blocked: impl Fn() -> bool,
+    label: &'static str,
+) -> Poll<()> {
+    if let Some(k) = *key {
+        if !list.borrow_mut().poll(k, cx.waker()) {
+            context::note_waiting(Waiting::Primitive(label));
+            return Poll::Pending;
+        }
+        *key = None;
+    }
+    if blocked() {
+        *key = Some(list.borrow_mut().push(cx.waker()));
+        context::note_waiting(Waiting::Primitive(label));
+        return Poll::Pending;
+    }
+    Poll::Ready(())
+}
+
+/// The future of [`Queue::put`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct Put<T> {
+    queue: Queue<T>,
+    item: Option<T>,
+    key: Option<WaitKey>,
+}
+
+impl<T> Unpin for Put<T> {}
+
+impl<T> Future for Put<T> {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = &mut *self;
+        let queue = &this.queue;
+        if wait_while(
+            &queue.inner.putters,
+            &mut this.key,
+            cx,
+            || queue.is_full(),
+            "Queue.put",
+        )
+        .is_pending()
+        {
+            return Poll::Pending;
+        }
+        if let Some(item) = this.item.take() {
+            // Not full, checked just now, on this thread.
+            let _ = queue.put_nowait(item);
+        }
+        Poll::Ready(())
+    }
+}
+
+impl<T> Drop for Put<T> {
+    fn drop(&mut self) {
+        if let Some(key) = self.key.take() {
+            let notified = self.queue.inner.putters.borrow_mut().remove(key);
+            if notified && !self.queue.is_full() {
+                wake_next(&self.queue.inner.putters);
+            }
+        }
+    }
+}
+
+/// The future of [`Queue::get`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct Get<T> {
+    queue: Queue<T>,
+    key: Option<WaitKey>,
+}
+
+impl<T> Future for Get<T> {
+    type Output = T;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let this = &mut *self;
+        let queue = &this.queue;
+        if wait_while(
+            &queue.inner.getters,
+            &mut this.key,
+            cx,
+            || queue.is_empty(),
+            "Queue.get",
+        )
+        .is_pending()
+        {
+            return Poll::Pending;
+        }
+        match queue.get_nowait() {
+            Ok(item) => Poll::Ready(item),
+            // Not empty, checked just now, on this thread.
+            Err(QueueEmpty) => Poll::Pending,
+        }
+    }
+}
+
+impl<T> Drop for Get<T> {
+    fn drop(&mut self) {
+        if let Some(key) = self.key.take() {
+            let notified = self.queue.inner.getters.borrow_mut().remove(key);
+            if notified && !self.queue.is_empty() {
+                wake_next(&self.queue.inner.getters);
+            }
+        }
+    }
+}
+
+impl<T> fmt::Debug for Put<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Put")
+            .field("waiting", &self.key.is_some())
+            .finish()
+    }
+}
+
+impl<T> fmt::Debug for Get<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Get")
+            .field("waiting", &self.key.is_some())
+            .finish()
+    }
+}

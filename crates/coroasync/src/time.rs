@@ -1,0 +1,272 @@
+//! The loop's clock, its timers, and the two ways a task gives up the thread:
+//! [`sleep`] and [`yield_now`].
+
+use std::cell::Cell;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Weak;
+use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
+
+use corotrace::TaskId;
+use slab::Slab;
+
+use crate::context;
+use crate::core::Core;
+
+/// Where a loop reads the time.
+#[derive(Debug)]
+pub(crate) enum LoopClock {
+    /// Real time since the loop was made.
+    Real { start: Instant },
+    /// Time that moves only when the loop jumps it to the next timer, or the host
+    /// advances it.
+    Virtual { now: Cell<Duration> },
+}
+
+impl LoopClock {
+    pub(crate) fn now(&self) -> Duration {
+        match self {
+            Self::Real { start } => start.elapsed(),
+            Self::Virtual { now } => now.get(),
+        }
+    }
+
+    pub(crate) fn is_virtual(&self) -> bool {
+        matches!(self, Self::Virtual { .. })
+    }
+}
+
+/// Names one timer: its slot, and the sequence number that tells it from a later
+/// timer in the same slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TimerKey {
+    slot: usize,
+    seq: u64,
+}
+
+struct TimerEntry {
+    seq: u64,
+    waker: Waker,
+}
+
+/// Pending timers, earliest deadline first; equal deadlines in the order they
+/// were set (asyncio's heap compares deadlines only, so ties are unordered there).
+#[derive(Default)]
+pub(crate) struct Timers {
+    heap: BinaryHeap<Reverse<(Duration, u64, usize)>>,
+    entries: Slab<TimerEntry>,
+    next_seq: u64,
+}
+
+impl Timers {
+    pub(crate) fn insert(&mut self, deadline: Duration, waker: Waker) -> TimerKey {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let slot = self.entries.insert(TimerEntry { seq, waker });
+        self.heap.push(Reverse((deadline, seq, slot)));
+        TimerKey { slot, seq }
+    }
+
+    fn live(&self, key: TimerKey) -> bool {
+        self.entries.get(key.slot).is_some_and(|e| e.seq == key.seq)
+    }
+
+    pub(crate) fn is_pending(&self, key: TimerKey) -> bool {
+        self.live(key)
+    }
+
+    pub(crate) fn update_waker(&mut self, key: TimerKey, waker: &Waker) {
+        if let Some(entry) = self.entries.get_mut(key.slot)
+            && entry.seq == key.seq
+            && !entry.waker.will_wake(waker)
+        {
+            entry.waker = waker.clone();
+        }
+    }
+
+    /// Forgets a timer; its heap entry goes stale and is skipped when it surfaces.
+    pub(crate) fn cancel(&mut self, key: TimerKey) {
+        if self.live(key) {
+            self.entries.remove(key.slot);
+        }
+    }
+
+    /// The earliest live deadline.
+    pub(crate) fn next_deadline(&mut self) -> Option<Duration> {
+        while let Some(&Reverse((deadline, seq, slot))) = self.heap.peek() {
+            if self.live(TimerKey { slot, seq }) {
+                return Some(deadline);
+            }
+            self.heap.pop();
+        }
+        None
+    }
+
+    /// The waker of the earliest timer due by `now`, removing it.
+    pub(crate) fn pop_due(&mut self, now: Duration) -> Option<Waker> {
+        let deadline = self.next_deadline()?;
+        if deadline > now {
+            return None;
+        }
+        let Reverse((_, _, slot)) = self.heap.pop()?;
+        Some(self.entries.remove(slot).waker)
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.heap.clear();
+        self.entries.clear();
+    }
+}
+
+/// Waits until `duration` has passed on the loop's clock: asyncio's `sleep`.
+///
+/// `sleep(Duration::ZERO)` is [`yield_now`], a bare trip to the back of the ready
+/// queue. A longer sleep sets a timer when first polled; when it is due the loop
+/// runs it, which wakes the task, which runs one pass later (two hops, as in
+/// asyncio). On a virtual clock nobody waits: when every task is asleep the clock
+/// jumps to the earliest deadline.
+///
+/// Dropping the future cancels the timer.
+///
+/// # Panics
+///
+/// When polled outside a running event loop: there is no clock to sleep on.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{sleep, EventLoop};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// lp.run_until_complete(async { sleep(Duration::from_secs(3600)).await }).unwrap();
+/// assert_eq!(lp.now(), Duration::from_secs(3600)); // an hour, instantly
+/// ```
+pub fn sleep(duration: Duration) -> Sleep {
+    Sleep {
+        duration,
+        state: SleepState::Start,
+    }
+}
+
+/// The future of [`sleep`].
+#[derive(Debug)]
+#[must_use = "a sleep does nothing unless awaited"]
+pub struct Sleep {
+    duration: Duration,
+    state: SleepState,
+}
+
+#[derive(Debug)]
+enum SleepState {
+    Start,
+    Yielded,
+    Waiting { core: Weak<Core>, key: TimerKey },
+    Done,
+}
+
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        match &self.state {
+            SleepState::Start if self.duration.is_zero() => {
+                self.state = SleepState::Yielded;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+            SleepState::Start => {
+                let core = context::running()
+                    .expect("coroasync::sleep was polled outside a running event loop");
+                let key = core.add_timer(self.duration, cx.waker());
+                self.state = SleepState::Waiting {
+                    core: std::rc::Rc::downgrade(&core),
+                    key,
+                };
+                Poll::Pending
+            }
+            SleepState::Waiting { core, key } => {
+                let key = *key;
+                let Some(core) = core.upgrade() else {
+                    // The loop is gone; nothing will ever wake us.
+                    return Poll::Pending;
+                };
+                if core.timer_pending(key, cx.waker()) {
+                    core.note_waiting(Waiting::Timer);
+                    Poll::Pending
+                } else {
+                    self.state = SleepState::Done;
+                    Poll::Ready(())
+                }
+            }
+            SleepState::Yielded | SleepState::Done => {
+                self.state = SleepState::Done;
+                Poll::Ready(())
+            }
+        }
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let SleepState::Waiting { core, key } = &self.state
+            && let Some(core) = core.upgrade()
+        {
+            core.cancel_timer(*key);
+        }
+    }
+}
+
+/// Sends the task to the back of the ready queue, letting every task queued
+/// before it run first: asyncio's `await asyncio.sleep(0)`.
+///
+/// ```
+/// use coroasync::{run, say, spawn, yield_now};
+///
+/// run(async {
+///     let other = spawn(async { say!("other") });
+///     say!("before");
+///     yield_now().await; // `other` runs here
+///     say!("after");
+///     other.await.unwrap();
+/// })
+/// .unwrap();
+/// ```
+pub fn yield_now() -> YieldNow {
+    YieldNow { yielded: false }
+}
+
+/// The future of [`yield_now`].
+#[derive(Debug)]
+#[must_use = "yield_now does nothing unless awaited"]
+pub struct YieldNow {
+    yielded: bool,
+}
+
+impl Future for YieldNow {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+}
+
+/// What a pending task waits on, for deadlock reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Waiting {
+    /// Something outside this crate's primitives.
+    #[default]
+    Unknown,
+    /// A timer.
+    Timer,
+    /// Another task's completion.
+    Task(TaskId),
+    /// One of the synchronisation primitives, by name.
+    Primitive(&'static str),
+}

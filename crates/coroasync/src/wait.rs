@@ -1,0 +1,395 @@
+//! Waiting on tasks with conditions and time limits: `wait`, `wait_for`, `shield`
+//! and `as_completed`.
+
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use crate::error::{Elapsed, TaskError};
+use crate::task::{Hop, IntoTask, Task};
+use crate::time::{Sleep, sleep};
+use crate::watch::Watch;
+
+/// When [`wait`] returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReturnWhen {
+    /// When every task has finished.
+    #[default]
+    AllCompleted,
+    /// When any task has finished.
+    FirstCompleted,
+    /// When any task has failed (not counting cancellation), or all have finished.
+    FirstException,
+}
+
+/// Waits until `return_when` holds for `tasks`, or until `timeout` passes, and
+/// returns them split into `(done, pending)`: asyncio's `wait`.
+///
+/// Both lists keep the order the tasks were given in (asyncio's are sets, in hash
+/// order). Nothing is cancelled, on timeout either; the pending tasks run on.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{sleep, spawn, wait, EventLoop, ReturnWhen};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// lp.run_until_complete(async {
+///     let tasks: Vec<_> = [3, 1, 2]
+///         .map(|secs| spawn(async move { sleep(Duration::from_secs(secs)).await; secs }))
+///         .into();
+///     let (done, pending) = wait(tasks, ReturnWhen::FirstCompleted, None).await;
+///     assert_eq!(done.len(), 1);
+///     assert_eq!(pending.len(), 2);
+///     assert_eq!(done[0].take_result(), Some(Ok(1)));
+/// })
+/// .unwrap();
+/// ```
+pub fn wait<T: 'static>(
+    tasks: impl IntoIterator<Item = Task<T>>,
+    return_when: ReturnWhen,
+    timeout: Option<Duration>,
+) -> Wait<T> {
+    let tasks: Vec<Task<T>> = tasks.into_iter().collect();
+    let watch = Watch::new(tasks.iter().map(Task::to_ref).collect());
+    Wait {
+        tasks,
+        watch,
+        return_when,
+        timeout: timeout.map(sleep),
+    }
+}
+
+/// The future of [`wait`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct Wait<T: 'static> {
+    tasks: Vec<Task<T>>,
+    watch: Watch,
+    return_when: ReturnWhen,
+    timeout: Option<Sleep>,
+}
+
+impl<T: 'static> Unpin for Wait<T> {}
+
+impl<T: 'static> Future for Wait<T> {
+    type Output = (Vec<Task<T>>, Vec<Task<T>>);
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        let looked = this.watch.poll(cx);
+        let timed_out = this
+            .timeout
+            .as_mut()
+            .is_some_and(|sleep| Pin::new(sleep).poll(cx).is_ready());
+        let met = looked
+            && (this.watch.all_done()
+                || match this.return_when {
+                    ReturnWhen::AllCompleted => false,
+                    ReturnWhen::FirstCompleted => this.watch.any_done(),
+                    ReturnWhen::FirstException => this.watch.first_failure(false).is_some(),
+                });
+        if !met && !timed_out {
+            return Poll::Pending;
+        }
+        this.watch.forget();
+        let (done, pending) = std::mem::take(&mut this.tasks)
+            .into_iter()
+            .partition(|task| task.is_done());
+        Poll::Ready((done, pending))
+    }
+}
+
+impl<T: 'static> fmt::Debug for Wait<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Wait")
+            .field("tasks", &self.watch.tasks())
+            .field("return_when", &self.return_when)
+            .finish()
+    }
+}
+
+/// Waits for `awaitable` for at most `timeout`: asyncio's `wait_for`.
+///
+/// A future is spawned as a task first (as asyncio 3.11 does). If time runs out,
+/// the task is cancelled and, once its cancellation has gone through, the result is
+/// `Err(Elapsed)`; otherwise it is the task's own result. Dropping the `wait_for`
+/// while it waits cancels the task too. To let the task run on past the time
+/// limit, [`shield`] it.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{sleep, wait_for, Elapsed, EventLoop};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// let late = lp.run_until_complete(async {
+///     wait_for(sleep(Duration::from_secs(2)), Duration::from_secs(1)).await
+/// });
+/// assert_eq!(late, Ok(Err(Elapsed)));
+/// ```
+pub fn wait_for<A: IntoTask>(awaitable: A, timeout: Duration) -> WaitFor<A::Output> {
+    WaitFor {
+        task: awaitable.into_task(),
+        slot: None,
+        timer: sleep(timeout),
+        cancelling: false,
+    }
+}
+
+/// The future of [`wait_for`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct WaitFor<T: 'static> {
+    task: Task<T>,
+    slot: Option<usize>,
+    timer: Sleep,
+    cancelling: bool,
+}
+
+impl<T: 'static> Unpin for WaitFor<T> {}
+
+impl<T: 'static> Future for WaitFor<T> {
+    type Output = Result<Result<T, TaskError>, Elapsed>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        if this
+            .task
+            .poll_done(cx, Hop::Deferred, &mut this.slot)
+            .is_ready()
+        {
+            this.slot = None;
+            let result = this
+                .task
+                .take_result()
+                .unwrap_or(Err(TaskError::ResultTaken));
+            return Poll::Ready(match (this.cancelling, result) {
+                (true, Err(TaskError::Cancelled)) => Err(Elapsed),
+                (_, result) => Ok(result),
+            });
+        }
+        if !this.cancelling && Pin::new(&mut this.timer).poll(cx).is_ready() {
+            this.cancelling = true;
+            this.task.cancel();
+        }
+        Poll::Pending
+    }
+}
+
+impl<T: 'static> Drop for WaitFor<T> {
+    fn drop(&mut self) {
+        self.task.forget(self.slot.take());
+        self.task.cancel();
+    }
+}
+
+impl<T: 'static> fmt::Debug for WaitFor<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WaitFor")
+            .field("task", &self.task)
+            .field("cancelling", &self.cancelling)
+            .finish()
+    }
+}
+
+/// Protects a task from cancellation coming from whoever awaits it: asyncio's
+/// `shield`.
+///
+/// Awaiting the shield waits for the task; dropping or cancelling the shield (say,
+/// in [`wait_for`] when time runs out, or because the awaiting task was cancelled)
+/// leaves the task running, so it can be awaited again later. Cancelling the task
+/// itself still cancels it. The shield hands out a clone of the task's value, so
+/// the task's own handle can still be awaited for it, as in Python.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{shield, sleep, spawn, wait_for, EventLoop, Elapsed};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// lp.run_until_complete(async {
+///     let work = spawn(async { sleep(Duration::from_secs(2)).await; "done" });
+///     let first = wait_for(shield(&work), Duration::from_secs(1)).await;
+///     assert_eq!(first, Err(Elapsed));
+///     assert!(!work.is_done()); // still running
+///     assert_eq!(work.await, Ok("done"));
+/// })
+/// .unwrap();
+/// ```
+pub fn shield<T: Clone + 'static>(task: &Task<T>) -> Shield<T> {
+    Shield { task: task.share() }
+}
+
+/// What [`shield`] returns: await it, or hand it to [`wait_for`] or [`gather`](crate::gather).
+#[must_use = "a shield does nothing unless awaited"]
+pub struct Shield<T: Clone + 'static> {
+    task: Task<T>,
+}
+
+impl<T: Clone + 'static> IntoFuture for Shield<T> {
+    type Output = Result<T, TaskError>;
+    type IntoFuture = ShieldFuture<T>;
+
+    fn into_future(self) -> ShieldFuture<T> {
+        ShieldFuture {
+            task: self.task,
+            slot: None,
+        }
+    }
+}
+
+impl<T: Clone + 'static> IntoTask for Shield<T> {
+    type Output = T;
+
+    /// A task of its own that waits for the shielded one: cancelling it lets go of
+    /// the shielded task without cancelling it.
+    fn into_task(self) -> Task<T> {
+        let core = crate::context::running()
+            .expect("coroasync::shield needs a running event loop to wait on");
+        let inner = self.into_future();
+        core.spawn(None, inner)
+    }
+}
+
+impl<T: Clone + 'static> fmt::Debug for Shield<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Shield").field("task", &self.task).finish()
+    }
+}
+
+/// The future of an awaited [`Shield`]: waits for the task, and lets go of it,
+/// uncancelled, when dropped.
+#[must_use = "futures do nothing unless awaited"]
+pub struct ShieldFuture<T: Clone + 'static> {
+    task: Task<T>,
+    slot: Option<usize>,
+}
+
+impl<T: Clone + 'static> Future for ShieldFuture<T> {
+    type Output = Result<T, TaskError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        match this.task.poll_done(cx, Hop::Direct, &mut this.slot) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(()) => {
+                this.slot = None;
+                Poll::Ready(
+                    this.task
+                        .peek_result()
+                        .unwrap_or(Err(TaskError::ResultTaken)),
+                )
+            }
+        }
+    }
+}
+
+impl<T: Clone + 'static> Drop for ShieldFuture<T> {
+    fn drop(&mut self) {
+        self.task.forget(self.slot.take());
+    }
+}
+
+impl<T: Clone + 'static> fmt::Debug for ShieldFuture<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ShieldFuture")
+            .field("task", &self.task)
+            .finish()
+    }
+}
+
+/// Hands out the tasks' results in the order they finish: asyncio's
+/// `as_completed`.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{as_completed, sleep, EventLoop};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// let order = lp.run_until_complete(async {
+///     let mut results = as_completed([3, 1, 2].map(|secs| async move {
+///         sleep(Duration::from_secs(secs)).await;
+///         secs
+///     }));
+///     let mut order = Vec::new();
+///     while let Some(result) = results.next().await {
+///         order.push(result.unwrap());
+///     }
+///     order
+/// });
+/// assert_eq!(order, Ok(vec![1, 2, 3]));
+/// ```
+pub fn as_completed<I>(awaitables: I) -> AsCompleted<<I::Item as IntoTask>::Output>
+where
+    I: IntoIterator,
+    I::Item: IntoTask,
+{
+    let tasks: Vec<Task<_>> = awaitables.into_iter().map(IntoTask::into_task).collect();
+    let watch = Watch::new(tasks.iter().map(Task::to_ref).collect());
+    AsCompleted {
+        tasks: tasks.into_iter().map(Some).collect(),
+        watch,
+    }
+}
+
+/// What [`as_completed`] returns: call [`AsCompleted::next`] until it gives `None`.
+pub struct AsCompleted<T: 'static> {
+    tasks: Vec<Option<Task<T>>>,
+    watch: Watch,
+}
+
+impl<T: 'static> AsCompleted<T> {
+    /// The result of the next task to finish, or `None` when every result has been
+    /// handed out.
+    // A stream's `next`, awaited: it cannot be `Iterator::next`, which may not wait.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> NextCompleted<'_, T> {
+        NextCompleted { set: self }
+    }
+
+    /// How many results are still to come.
+    pub fn remaining(&self) -> usize {
+        self.tasks.iter().flatten().count()
+    }
+}
+
+impl<T: 'static> fmt::Debug for AsCompleted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AsCompleted")
+            .field("remaining", &self.remaining())
+            .finish()
+    }
+}
+
+/// The future of [`AsCompleted::next`].
+#[must_use = "futures do nothing unless awaited"]
+#[derive(Debug)]
+pub struct NextCompleted<'a, T: 'static> {
+    set: &'a mut AsCompleted<T>,
+}
+
+impl<T: 'static> Future for NextCompleted<'_, T> {
+    type Output = Option<Result<T, TaskError>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let set = &mut *self.set;
+        if set.remaining() == 0 {
+            return Poll::Ready(None);
+        }
+        if !set.watch.poll(cx) {
+            return Poll::Pending;
+        }
+        let next = set
+            .tasks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, task)| Some((i, task.as_ref()?)))
+            .filter(|(_, task)| task.ending().is_some())
+            .min_by_key(|(_, task)| task.to_ref().finished_as())
+            .map(|(index, _)| index);
+        match next.and_then(|index| set.tasks[index].take()) {
+            Some(task) => Poll::Ready(Some(
+                task.take_result().unwrap_or(Err(TaskError::ResultTaken)),
+            )),
+            None => Poll::Pending,
+        }
+    }
+}

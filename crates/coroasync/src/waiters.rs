@@ -1,0 +1,106 @@
+//! A FIFO of waiting futures, shared by `Event`, `Queue`, `Lock` and `Semaphore`.
+//!
+//! A waiter is notified at most once, and stays in the list (as notified) until it
+//! runs and leaves, so a primitive can tell "nobody waits" from "someone was
+//! handed this and has not run yet", as asyncio's future-per-waiter lists can.
+//! Slots are reused, so waiting allocates nothing once the list has grown.
+
+use std::collections::VecDeque;
+use std::task::Waker;
+
+use slab::Slab;
+
+/// Names one waiter: its slot and the sequence number that tells it from a later
+/// waiter in the same slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WaitKey {
+    slot: usize,
+    seq: u64,
+}
+
+#[derive(Debug)]
+struct Waiter {
+    seq: u64,
+    waker: Option<Waker>,
+    notified: bool,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct WaitList {
+    waiters: Slab<Waiter>,
+    /// Waiters not yet notified, oldest first; entries whose waiter left are
+    /// skipped when they reach the front.
+    order: VecDeque<WaitKey>,
+    next_seq: u64,
+}
+
+impl WaitList {
+    /// Adds a waiter at the back.
+    pub(crate) fn push(&mut self, waker: &Waker) -> WaitKey {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let slot = self.waiters.insert(Waiter {
+            seq,
+            waker: Some(waker.clone()),
+            notified: false,
+        });
+        let key = WaitKey { slot, seq };
+        self.order.push_back(key);
+        key
+    }
+
+    fn get_mut(&mut self, key: WaitKey) -> Option<&mut Waiter> {
+        self.waiters.get_mut(key.slot).filter(|w| w.seq == key.seq)
+    }
+
+    /// Whether the waiter at `key` was notified; if so it leaves the list,
+    /// otherwise it will be woken through `waker`.
+    pub(crate) fn poll(&mut self, key: WaitKey, waker: &Waker) -> bool {
+        let Some(waiter) = self.get_mut(key) else {
+            return true;
+        };
+        if waiter.notified {
+            self.waiters.remove(key.slot);
+            return true;
+        }
+        if !waiter.waker.as_ref().is_some_and(|w| w.will_wake(waker)) {
+            waiter.waker = Some(waker.clone());
+        }
+        false
+    }
+
+    /// Takes the waiter at `key` out (it stopped waiting); returns whether it had
+    /// been notified, so the caller can pass the notification on.
+    pub(crate) fn remove(&mut self, key: WaitKey) -> bool {
+        match self.get_mut(key) {
+            Some(waiter) => {
+                let notified = waiter.notified;
+                self.waiters.remove(key.slot);
+                notified
+            }
+            None => false,
+        }
+    }
+
+    /// Notifies the oldest waiter not yet notified, returning its waker for the
+    /// caller to wake once it has let go of its own borrows.
+    pub(crate) fn notify_one(&mut self) -> Option<Waker> {
+        while let Some(key) = self.order.pop_front() {
+            if let Some(waiter) = self.get_mut(key) {
+                waiter.notified = true;
+                return waiter.waker.take();
+            }
+        }
+        None
+    }
+
+    /// Notifies every waiter, oldest first.
+    pub(crate) fn notify_all(&mut self) -> Vec<Waker> {
+        std::iter::from_fn(|| self.notify_one()).collect()
+    }
+
+    /// Whether nobody waits, notified or not.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.waiters.is_empty()
+    }
+}
