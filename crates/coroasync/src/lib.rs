@@ -72,7 +72,7 @@ pub use queue::{Get, Put, Queue};
 pub use task::{
     IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
-pub use time::{Sleep, YieldNow, sleep, yield_now};
+pub use time::{Sleep, YieldNow, now, sleep, yield_now};
 pub use wait::{
     AsCompleted, NextCompleted, ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, as_completed,
     shield, wait, wait_for,

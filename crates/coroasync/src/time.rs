@@ -257,6 +257,24 @@ impl Future for YieldNow {
     }
 }
 
+/// The time on the running loop's clock, since the loop was made: asyncio's
+/// `loop.time()`. Zero outside a running loop.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{now, sleep, EventLoop};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// let woke = lp.run_until_complete(async {
+///     sleep(Duration::from_secs(2)).await;
+///     now()
+/// });
+/// assert_eq!(woke, Ok(Duration::from_secs(2)));
+/// ```
+pub fn now() -> Duration {
+    context::with_running(|core| core.map_or(Duration::ZERO, |core| core.clock.now()))
+}
+
 /// What a pending task waits on, for deadlock reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Waiting {
