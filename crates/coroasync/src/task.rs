@@ -246,7 +246,6 @@ pub(crate) fn task_name(header: &Header) -> String {
 /// })
 /// .unwrap();
 /// ```
-#[must_use = "a task runs on without its handle, but then its result is lost"]
 pub struct Task<T> {
     cell: Rc<TaskCell<T>>,
 }
