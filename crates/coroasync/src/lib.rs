@@ -48,6 +48,7 @@ mod event_loop;
 mod gather;
 mod group;
 mod lock;
+mod notebook;
 mod print;
 mod queue;
 mod task;
@@ -67,6 +68,7 @@ pub use event_loop::{EventLoop, Tick, run};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
+pub use notebook::{is_prime, print_matches, repetitive_message, search};
 pub use print::print;
 pub use queue::{Get, Put, Queue};
 pub use task::{
@@ -78,7 +80,7 @@ pub use wait::{
     shield, wait, wait_for,
 };
 
-pub use corotrace::{TaskId, Trace};
+pub use corotrace::{NotFound, TaskId, Trace};
 
 /// What the crate's macros expand to; not part of the API.
 #[doc(hidden)]

@@ -40,11 +40,11 @@ pub use error::{ResultError, SendError, SendRefusal};
 pub use fib::fib;
 pub use primes::{async_is_prime, async_print_matches};
 pub use scheduler::{Scheduler, Step, TaskState};
-pub use search::{NotFound, async_search, search};
+pub use search::{async_search, search};
 pub use sleep::{async_repetitive_message, async_sleep};
 pub use task::{Resumed, Routine, Task};
 
-pub use corotrace::{TaskId, Trace};
+pub use corotrace::{NotFound, TaskId, Trace};
 
 /// The generator types routines are made of, re-exported so a program needs only
 /// this crate: [`Gen`] is a generator object, [`Co`] the handle its body yields

@@ -1,24 +1,7 @@
-use std::fmt;
 use std::future::Future;
 
-use corotrace::Trace;
+use corotrace::{NotFound, Trace};
 use genawaiter::rc::Gen;
-
-/// No item satisfied the predicate: the notebook's `ValueError("Not found")`.
-///
-/// ```
-/// assert_eq!(corogen::NotFound.to_string(), "Not found");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct NotFound;
-
-impl fmt::Display for NotFound {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Not found")
-    }
-}
-
-impl std::error::Error for NotFound {}
 
 /// The first item of `iterable` that satisfies `predicate`: the notebook's
 /// blocking linear search, which holds the thread until it is done.
@@ -49,7 +32,7 @@ pub fn search<I: IntoIterator>(
 ///
 /// ```
 /// use corogen::{async_search, fib};
-/// use corotrace::Trace;
+/// use corotrace::{NotFound, Trace};
 /// use corogen::GeneratorState;
 ///
 /// let trace = Trace::capture();

@@ -1,4 +1,4 @@
-//! The trace both corolab schedulers write.
+//! The trace both corolab schedulers write, and the little vocabulary they share.
 //!
 //! `corogen` (coroutines as generators) and `coroasync` (coroutines as futures)
 //! record the same [`Event`]s through a shared [`Trace`] handle, so their traces
@@ -29,12 +29,14 @@
 
 mod event;
 mod id;
+mod not_found;
 mod panic;
 mod timeline;
 mod trace;
 
 pub use event::Event;
 pub use id::TaskId;
+pub use not_found::NotFound;
 pub use panic::panic_message;
 pub use timeline::Timeline;
 pub use trace::{Echo, Trace};

@@ -1,0 +1,93 @@
+//! Seed 001's asyncio port, as async fns: the notebook's `is_prime`, `search`,
+//! `print_matches` and `repetitive_message` once `yield from` has become `await`
+//! and its hand-rolled scheduler has become the event loop.
+//!
+//! Compare `corogen`'s `async_is_prime` and friends: there, each helper is lent the
+//! generator's `Co` to yield through; here, `sleep(ZERO).await` yields to the loop
+//! and nothing needs lending.
+
+use std::fmt::Display;
+use std::time::Duration;
+
+use corotrace::NotFound;
+
+use crate::{say, sleep};
+
+/// Whether `x` is prime, yielding to the loop after each trial division.
+///
+/// ```
+/// use coroasync::{is_prime, run};
+///
+/// assert_eq!(run(async { (is_prime(29).await, is_prime(91).await) }), Ok((true, false)));
+/// ```
+pub async fn is_prime(x: u64) -> bool {
+    if x < 2 {
+        return false;
+    }
+    for i in 2..=x.isqrt() {
+        if x % i == 0 {
+            return false;
+        }
+        // yield to avoid blocking on large numbers
+        sleep(Duration::ZERO).await;
+    }
+    true
+}
+
+/// The first item that `predicate` accepts, yielding to the loop between items.
+///
+/// ```
+/// use coroasync::{is_prime, run, search};
+///
+/// let found = run(async { search([8, 9, 11, 12], async |x: u64| is_prime(x).await).await });
+/// assert_eq!(found, Ok(Ok(11)));
+/// ```
+pub async fn search<I>(
+    iterable: I,
+    predicate: impl AsyncFn(I::Item) -> bool,
+) -> Result<I::Item, NotFound>
+where
+    I: IntoIterator,
+    I::Item: Clone,
+{
+    say!("search");
+    for item in iterable {
+        if predicate(item.clone()).await {
+            say!("predicate returned True");
+            return Ok(item);
+        }
+        sleep(Duration::ZERO).await;
+    }
+    Err(NotFound)
+}
+
+/// Says `Found: {item}` for each item `async_predicate` accepts.
+///
+/// ```
+/// use coroasync::{is_prime, print_matches, run, EventLoop};
+/// use corotrace::Trace;
+///
+/// let trace = Trace::capture();
+/// let lp = EventLoop::new().with_trace(trace.clone());
+/// lp.run_until_complete(print_matches(1..12, async |x: u64| is_prime(x).await)).unwrap();
+/// assert_eq!(trace.output(), "Found: 2\nFound: 3\nFound: 5\nFound: 7\nFound: 11\n");
+/// ```
+pub async fn print_matches<I>(iterable: I, async_predicate: impl AsyncFn(I::Item) -> bool)
+where
+    I: IntoIterator,
+    I::Item: Display + Clone,
+{
+    for item in iterable {
+        if async_predicate(item.clone()).await {
+            say!("Found: {item}");
+        }
+    }
+}
+
+/// Says `msg` every `interval`, forever.
+pub async fn repetitive_message(msg: impl Display, interval: Duration) {
+    loop {
+        say!("{msg}");
+        sleep(interval).await;
+    }
+}

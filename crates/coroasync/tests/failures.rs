@@ -1,0 +1,220 @@
+//! A panic fails its own task only; misuse gets an error that says what to do.
+
+use std::time::Duration;
+
+use coroasync::{
+    Diagnostic, Event, EventLoop, Queue, RunError, SpawnError, TaskError, Trace, gather, run,
+    sleep, spawn, spawn_named, try_spawn, yield_now,
+};
+
+fn quiet_loop() -> EventLoop {
+    EventLoop::with_virtual_clock()
+        .with_trace(Trace::off())
+        .with_diagnostics_on_stderr(false)
+}
+
+#[test]
+fn a_panicking_task_fails_alone() {
+    let (failed, fine) = quiet_loop()
+        .run_until_complete(async {
+            let failed = spawn(async {
+                yield_now().await;
+                panic!("boom");
+            });
+            let fine = spawn(async {
+                for _ in 0..3 {
+                    yield_now().await;
+                }
+                "fine"
+            });
+            (failed.await, fine.await)
+        })
+        .unwrap();
+    assert_eq!(failed, Err(TaskError::Panicked("boom".into())));
+    assert_eq!(fine, Ok("fine"));
+}
+
+#[test]
+fn a_panicking_main_task_is_the_runs_error() {
+    let outcome = quiet_loop().run_until_complete(async { panic!("main broke") });
+    assert_eq!(
+        outcome,
+        Err(RunError::Failed(TaskError::Panicked("main broke".into())))
+    );
+}
+
+#[test]
+fn a_failure_nobody_looks_at_is_reported() {
+    let lp = quiet_loop();
+    lp.run_until_complete(async {
+        spawn_named("careless", async { panic!("Something went wrong") });
+        sleep(Duration::from_secs(1)).await;
+    })
+    .unwrap();
+    assert_eq!(
+        lp.diagnostics(),
+        [Diagnostic::UnobservedFailure {
+            task: coroasync::TaskId::new(1),
+            name: "careless".into(),
+            message: "Something went wrong".into(),
+        }]
+    );
+}
+
+#[test]
+fn a_failure_that_was_looked_at_is_not_reported() {
+    let lp = quiet_loop();
+    let seen = lp
+        .run_until_complete(async {
+            let task = spawn(async { panic!("Something went wrong") });
+            sleep(Duration::from_secs(1)).await;
+            task.failure()
+        })
+        .unwrap();
+    assert_eq!(
+        seen,
+        Some(TaskError::Panicked("Something went wrong".into()))
+    );
+    assert!(lp.diagnostics().is_empty());
+}
+
+#[test]
+fn a_panicking_done_callback_is_reported_and_the_loop_runs_on() {
+    let lp = quiet_loop();
+    let value = lp
+        .run_until_complete(async {
+            let task = spawn(async { 1 });
+            task.add_done_callback(|_| panic!("callback broke"));
+            let value = task.await.unwrap();
+            yield_now().await;
+            value + 1
+        })
+        .unwrap();
+    assert_eq!(value, 2);
+    assert!(matches!(
+        lp.diagnostics().as_slice(),
+        [Diagnostic::CallbackPanicked { message, .. }] if message == "callback broke"
+    ));
+}
+
+#[test]
+fn a_slow_step_is_reported_with_the_tasks_name() {
+    let lp = quiet_loop().with_slow_step(Some(Duration::ZERO));
+    lp.run_until_complete(async {
+        spawn_named("factorial", async { (1..=20u64).product::<u64>() })
+            .await
+            .unwrap()
+    })
+    .unwrap();
+    assert!(lp.diagnostics().iter().any(|d| matches!(
+        d,
+        Diagnostic::SlowStep { name, .. } if name == "factorial"
+    )));
+}
+
+#[test]
+fn a_deadlock_is_reported_with_every_blocked_task() {
+    let outcome = quiet_loop().run_until_complete(async {
+        let never = Event::new();
+        let queue: Queue<u32> = Queue::new(0);
+        let waiter = spawn_named("waiter", {
+            let never = never.clone();
+            async move { never.wait().await }
+        });
+        let getter = spawn_named("getter", async move { queue.get().await });
+        gather([waiter]).await.unwrap();
+        getter.await.unwrap();
+    });
+    let Err(RunError::Deadlock(report)) = outcome else {
+        panic!("expected a deadlock, got {outcome:?}");
+    };
+    let blocked: Vec<(String, String)> = report
+        .blocked
+        .iter()
+        .map(|t| (t.name.clone(), t.waiting_on.clone()))
+        .collect();
+    assert_eq!(
+        blocked,
+        [
+            ("Task-1".to_owned(), "task 1".to_owned()),
+            ("waiter".to_owned(), "Event.wait".to_owned()),
+            ("getter".to_owned(), "Queue.get".to_owned()),
+        ]
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("task 2 'getter' waits on Queue.get")
+    );
+}
+
+#[test]
+fn spawning_outside_a_running_loop_is_an_error() {
+    assert_eq!(try_spawn(async {}).unwrap_err(), SpawnError::NoRunningLoop);
+    let panic = std::panic::catch_unwind(|| spawn(async {})).unwrap_err();
+    let message = corotrace::panic_message(panic.as_ref());
+    assert!(message.contains("no event loop is running"), "{message}");
+}
+
+#[test]
+fn running_a_loop_inside_a_loop_is_an_error() {
+    let nested = run(async {
+        let inner = EventLoop::new();
+        (inner.run_until_complete(async {}), inner.tick().map(|_| ()))
+    })
+    .unwrap();
+    assert_eq!(
+        nested,
+        (Err(RunError::AlreadyRunning), Err(RunError::AlreadyRunning))
+    );
+}
+
+#[test]
+fn awaiting_a_task_of_another_loop_is_an_error() {
+    let first = EventLoop::with_virtual_clock();
+    let task = first.spawn(async { 1 });
+    let second = EventLoop::with_virtual_clock();
+    let outcome = second
+        .run_until_complete(async move { task.await })
+        .unwrap();
+    assert_eq!(outcome, Err(TaskError::OtherLoop));
+}
+
+#[test]
+fn a_result_is_taken_once() {
+    let (first, second) = run(async {
+        let task = spawn(async { String::from("once") });
+        yield_now().await;
+        (task.take_result(), task.take_result())
+    })
+    .unwrap();
+    assert_eq!(first, Some(Ok("once".into())));
+    assert_eq!(second, Some(Err(TaskError::ResultTaken)));
+}
+
+#[test]
+fn task_done_too_often_is_an_error_and_counts_nothing() {
+    let queue: Queue<u8> = Queue::new(0);
+    assert!(queue.task_done().is_err());
+    queue.put_nowait(1).unwrap();
+    assert_eq!(queue.get_nowait(), Ok(1));
+    assert_eq!(queue.task_done(), Ok(()));
+    assert_eq!(
+        queue.task_done().unwrap_err().to_string(),
+        "task_done() called more times than there were items put"
+    );
+}
+
+#[test]
+fn a_full_queue_hands_the_item_back() {
+    let queue = Queue::new(1);
+    queue.put_nowait("a").unwrap();
+    assert_eq!(queue.put_nowait("b").unwrap_err().0, "b");
+    assert_eq!(queue.get_nowait(), Ok("a"));
+    assert!(queue.get_nowait().is_err());
+}
+
+#[test]
+fn advancing_a_real_clock_is_an_error() {
+    assert!(EventLoop::new().advance(Duration::from_secs(1)).is_err());
+}
