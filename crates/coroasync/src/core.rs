@@ -151,6 +151,7 @@ impl Core {
         {
             slot.scheduled = true;
             state.ready.push_back(Entry::Step { key, id });
+            self.trace.borrow().record(|| Event::Woken { task: id });
         }
     }
 

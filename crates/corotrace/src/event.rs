@@ -65,6 +65,12 @@ pub enum Event {
         /// The deadline, as time since the loop started.
         until: Duration,
     },
+    /// A waiting task was woken and queued to run (by a timer, an event, a queue,
+    /// another task's end, or its own yield).
+    Woken {
+        /// The task.
+        task: TaskId,
+    },
     /// The loop's clock moved to `now` (a virtual clock jumping to the next timer).
     ClockMoved {
         /// The new time, since the loop started.
@@ -81,7 +87,8 @@ impl Event {
             | Self::Completed { task, .. }
             | Self::Failed { task, .. }
             | Self::Cancelled { task }
-            | Self::Sleeping { task, .. } => Some(*task),
+            | Self::Sleeping { task, .. }
+            | Self::Woken { task } => Some(*task),
             Self::Printed { task, .. } => *task,
             Self::ClockMoved { .. } => None,
         }
@@ -92,7 +99,10 @@ impl Event {
     pub fn is_printed(&self) -> bool {
         !matches!(
             self,
-            Self::Added { .. } | Self::Sleeping { .. } | Self::ClockMoved { .. }
+            Self::Added { .. }
+                | Self::Sleeping { .. }
+                | Self::Woken { .. }
+                | Self::ClockMoved { .. }
         )
     }
 }
@@ -100,7 +110,10 @@ impl Event {
 impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Added { .. } | Self::Sleeping { .. } | Self::ClockMoved { .. } => Ok(()),
+            Self::Added { .. }
+            | Self::Sleeping { .. }
+            | Self::Woken { .. }
+            | Self::ClockMoved { .. } => Ok(()),
             Self::Running { task } => write!(f, "Running task {task}"),
             Self::Printed { line, .. } => f.write_str(line),
             Self::Completed { task, value } => write!(

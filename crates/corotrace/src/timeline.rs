@@ -126,6 +126,11 @@ impl Timeline {
                     lanes.states[lane] = Lane::Sleeping;
                     None
                 }
+                Event::Woken { task } => {
+                    let lane = lanes.of(*task);
+                    lanes.states[lane] = Lane::Waiting;
+                    None
+                }
                 Event::Completed { task, value } => Some((*task, format!("✓ {value}"))),
                 Event::Failed { task, message } => Some((*task, format!("✗ {message}"))),
                 Event::Cancelled { task } => Some((*task, "⊘ cancelled".to_owned())),
