@@ -52,6 +52,9 @@ pub struct TaskGroup {
 #[derive(Default)]
 struct GroupInner {
     tasks: RefCell<Vec<TaskRef>>,
+    /// Tasks whose done callback has not run yet: the group is over when none are
+    /// left, and only then are all the errors in.
+    unsettled: Cell<usize>,
     errors: RefCell<Vec<(TaskId, TaskError)>>,
     aborting: Cell<bool>,
     joined: Cell<bool>,
@@ -116,7 +119,9 @@ impl TaskGroup {
         let task = spawn(future);
         self.inner.tasks.borrow_mut().push(task.to_ref());
         let inner = Rc::clone(&self.inner);
+        inner.unsettled.set(inner.unsettled.get() + 1);
         task.add_done_callback(move |task| {
+            inner.unsettled.set(inner.unsettled.get() - 1);
             match task.failure() {
                 None | Some(TaskError::Cancelled) => {}
                 Some(error) => {
@@ -141,7 +146,7 @@ impl TaskGroup {
     }
 
     fn all_done(&self) -> bool {
-        self.inner.tasks.borrow().iter().all(TaskRef::is_done)
+        self.inner.unsettled.get() == 0
     }
 }
 
@@ -182,10 +187,9 @@ impl Future for GroupJoin {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let inner = &self.group.inner;
-        // Every done callback has run: a task is done before its callback runs, so
-        // wait for the callbacks (which clear the waker slot) too.
-        let callbacks_pending = inner.tasks.borrow().iter().any(|task| !task.is_done());
-        if callbacks_pending || inner.waker.borrow().is_some() {
+        // A task is done a hop before its done callback records its error, so the
+        // group waits for the callbacks, not just the tasks.
+        if !self.group.all_done() {
             *inner.waker.borrow_mut() = Some(cx.waker().clone());
             crate::context::note_waiting(crate::time::Waiting::Primitive("TaskGroup.join"));
             return Poll::Pending;

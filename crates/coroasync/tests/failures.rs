@@ -218,3 +218,19 @@ fn a_full_queue_hands_the_item_back() {
 fn advancing_a_real_clock_is_an_error() {
     assert!(EventLoop::new().advance(Duration::from_secs(1)).is_err());
 }
+
+#[test]
+fn a_group_joined_right_after_its_child_failed_still_reports_it() {
+    let outcome = quiet_loop()
+        .run_until_complete(async {
+            let group = coroasync::TaskGroup::new();
+            group.spawn(async { panic!("early") });
+            // The child runs and fails here; its done callback is queued behind us.
+            yield_now().await;
+            group.join().await
+        })
+        .unwrap();
+    let errors = outcome.unwrap_err().errors;
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].1, TaskError::Panicked("early".into()));
+}
