@@ -95,10 +95,7 @@ impl<T: 'static> Gathered<T> {
 
     fn take_all(&mut self) -> Vec<Result<T, TaskError>> {
         self.finished = true;
-        self.tasks
-            .iter()
-            .map(|task| task.take_result().unwrap_or(Err(TaskError::ResultTaken)))
-            .collect()
+        self.tasks.iter().map(|task| task.take_finished()).collect()
     }
 }
 
@@ -202,7 +199,7 @@ macro_rules! task_tuples {
             }
 
             fn take(&self) -> Result<Self::Output, TaskError> {
-                Ok(($(self.$i.take_result().unwrap_or(Err(TaskError::ResultTaken))?,)+))
+                Ok(($(self.$i.take_finished()?,)+))
             }
 
             fn take_error(&self, index: usize) -> TaskError {

@@ -298,6 +298,12 @@ impl<T: 'static> Task<T> {
         take_result(&self.cell)
     }
 
+    /// Takes the result of a task known to have finished (`ResultTaken` if it was
+    /// taken already, or, should it be asked too early, not finished).
+    pub(crate) fn take_finished(&self) -> Result<T, TaskError> {
+        self.take_result().unwrap_or(Err(TaskError::ResultTaken))
+    }
+
     /// Calls `callback` with the task once it has finished, from the loop's ready
     /// queue, after any waiter or callback registered before it (at once, that
     /// is one pass later, if the task has finished already). A panic in the
@@ -486,11 +492,7 @@ impl<T: 'static> Future for Join<T> {
             Poll::Pending => Poll::Pending,
             Poll::Ready(()) => {
                 this.slot = None;
-                Poll::Ready(
-                    this.task
-                        .take_result()
-                        .unwrap_or(Err(TaskError::ResultTaken)),
-                )
+                Poll::Ready(this.task.take_finished())
             }
         }
     }

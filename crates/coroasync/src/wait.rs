@@ -158,10 +158,7 @@ impl<T: 'static> Future for WaitFor<T> {
             .is_ready()
         {
             this.slot = None;
-            let result = this
-                .task
-                .take_result()
-                .unwrap_or(Err(TaskError::ResultTaken));
+            let result = this.task.take_finished();
             return Poll::Ready(match (this.cancelling, result) {
                 (true, Err(TaskError::Cancelled)) => Err(Elapsed),
                 (_, result) => Ok(result),
@@ -386,9 +383,7 @@ impl<T: 'static> Future for NextCompleted<'_, T> {
             .min_by_key(|(_, task)| task.to_ref().finished_as())
             .map(|(index, _)| index);
         match next.and_then(|index| set.tasks[index].take()) {
-            Some(task) => Poll::Ready(Some(
-                task.take_result().unwrap_or(Err(TaskError::ResultTaken)),
-            )),
+            Some(task) => Poll::Ready(Some(task.take_finished())),
             None => Poll::Pending,
         }
     }
