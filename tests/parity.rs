@@ -4,7 +4,8 @@
 //!
 //! The Python runs under python3 on a virtual-time asyncio loop
 //! (`virtual_time.py`: only the clock is changed, never the scheduling); the Rust
-//! runs on coroasync's virtual clock, or on corogen directly. A missing python3 is
+//! runs on coroasync's virtual clock; the generator-side twins (`gen_*.py`, all in
+//! `gen_scheduler.rs`) run on corogen directly. A missing python3 is
 //! a failure that says so, never a silent pass.
 
 use std::future::Future;
@@ -24,6 +25,8 @@ mod cancel_gather;
 mod cancel_waiting;
 #[path = "parity/gather_failure.rs"]
 mod gather_failure;
+#[path = "parity/gen_scheduler.rs"]
+mod gen_scheduler;
 #[path = "parity/manager.rs"]
 mod manager;
 #[path = "parity/pingpong.rs"]
@@ -89,27 +92,70 @@ fn assert_same(name: &str, python: &str, rust: &str) {
     panic!("{report}");
 }
 
-/// One test per pair: `NAME.py` against `NAME::main()`.
-macro_rules! asyncio_pairs {
-    ($($name:ident),+ $(,)?) => {$(
-        #[test]
-        fn $name() {
-            let name = stringify!($name);
-            assert_same(name, &python_output(name), &asyncio_twin($name::main()));
-        }
-    )+};
+/// One test per pair, and the list of every pair: asyncio programs `NAME.py`
+/// against `NAME::main()`, generator programs `gen_NAME.py` against
+/// `gen_scheduler::NAME()`.
+macro_rules! pairs {
+    (asyncio: [$($a:ident),+ $(,)?], generator: [$($g:ident),+ $(,)?] $(,)?) => {
+        $(
+            #[test]
+            fn $a() {
+                let name = stringify!($a);
+                assert_same(name, &python_output(name), &asyncio_twin($a::main()));
+            }
+        )+
+        $(
+            #[test]
+            fn $g() {
+                let name = concat!("gen_", stringify!($g));
+                assert_same(name, &python_output(name), &gen_scheduler::$g());
+            }
+        )+
+        const PROGRAMS: &[&str] = &[$(stringify!($a),)+ $(concat!("gen_", stringify!($g)),)+];
+    };
 }
 
-asyncio_pairs!(
-    as_completed,
-    barging_getter,
-    cancel_gather,
-    cancel_waiting,
-    gather_failure,
-    manager,
-    pingpong,
-    queue_3x3,
-    task_group,
-    wait_for_shield,
-    wait_modes,
-);
+pairs! {
+    asyncio: [
+        pingpong,
+        queue_3x3,
+        barging_getter,
+        cancel_waiting,
+        cancel_gather,
+        gather_failure,
+        wait_for_shield,
+        wait_modes,
+        as_completed,
+        task_group,
+        manager,
+    ],
+    generator: [
+        one_task,
+        two_tasks,
+        three_tasks_one_fails,
+        primes_and_messages,
+        send,
+    ],
+}
+
+/// Modules the programs import, which are not programs themselves.
+const HELPERS: &[&str] = &["virtual_time", "notebook_scheduler"];
+
+#[test]
+fn every_python_program_has_a_twin() {
+    let mut orphans = Vec::new();
+    for entry in std::fs::read_dir(parity_dir()).expect("tests/parity exists") {
+        let path = entry.expect("a readable directory entry").path();
+        if path.extension().is_some_and(|e| e == "py") {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if !PROGRAMS.contains(&stem.as_str()) && !HELPERS.contains(&stem.as_str()) {
+                orphans.push(stem);
+            }
+        }
+    }
+    assert!(
+        orphans.is_empty(),
+        "Python programs without a Rust twin: {orphans:?}"
+    );
+    assert!(PROGRAMS.len() >= 16);
+}
