@@ -3,45 +3,25 @@
 //! hand-rolled scheduler is the event loop.
 //!
 //! The notebook's program runs forever; this one stops after `--found N` primes
-//! (default 15). `--clock virtual` runs it on the virtual clock, where time moves
-//! only when every task sleeps: since the prime search never sleeps (it only
-//! yields), the message then prints once, which is exactly what asyncio would do
-//! on such a clock.
+//! (12 unless given). On virtual time (`--virtual`) the clock moves only when every
+//! task sleeps; the prime search never sleeps (it only yields), so the message
+//! prints once, which is what asyncio would do on such a clock too.
 
 use std::cell::Cell;
-use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
 
-use coroasync::{EventLoop, gather, is_prime, print_matches, repetitive_message, spawn};
+use coroasync::{gather, is_prime, print_matches, repetitive_message, spawn, yield_now};
 use corogen::fib;
-use corolab::Flags;
+use corolab::{Kind, Stage};
 
-fn main() -> ExitCode {
-    let read = || -> Result<(usize, String), corolab::FlagError> {
-        let flags = Flags::from_env(&["found", "clock"])?;
-        Ok((
-            flags.get("found", 15)?,
-            flags.get("clock", "real".to_owned())?,
-        ))
-    };
-    let (wanted, clock) = match read() {
-        Ok(flags) => flags,
-        Err(error) => {
-            eprintln!("asyncio_primes: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    let lp = match clock.as_str() {
-        "real" => EventLoop::new(),
-        "virtual" => EventLoop::with_virtual_clock(),
-        other => {
-            eprintln!("asyncio_primes: --clock is `real` or `virtual`, not {other:?}");
-            return ExitCode::from(2);
-        }
-    };
+/// This lesson runs on coroasync.
+pub const KIND: Kind = Kind::Futures;
 
-    let outcome = lp.run_until_complete(async move {
+/// `gather(print_matches(fib(), is_prime), repetitive_message(...))`, bounded.
+pub fn lesson(stage: &Stage) {
+    let wanted: usize = stage.flag("found", 12);
+    let outcome = stage.run(async move {
         let found = Rc::new(Cell::new(0));
         let counter = Rc::clone(&found);
         // The notebook passes `is_prime` itself; this wrapper also counts, so the
@@ -56,22 +36,21 @@ fn main() -> ExitCode {
             Duration::from_secs(2),
         ));
         let (search, repetitive) = (search_task.to_ref(), repetitive_task.to_ref());
-        let stopper = spawn(async move {
+        spawn(async move {
             while found.get() < wanted {
-                coroasync::yield_now().await;
+                yield_now().await;
             }
             search.cancel();
             repetitive.cancel();
         });
         // The notebook waits on both forever; here they end cancelled.
         let _ = gather([search_task, repetitive_task]).await;
-        stopper.await
     });
-    match outcome {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("asyncio_primes: {error}");
-            ExitCode::FAILURE
-        }
+    if let Err(error) = outcome {
+        stage.say(format_args!("{error}"));
     }
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
 }

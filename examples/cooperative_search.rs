@@ -1,35 +1,40 @@
-//! The cooperative linear search, driven by hand: each `g.resume()` is the
-//! notebook's `next(g)`, and between them the caller does other stuff.
+//! Seed 001: the cooperative linear search, driven by hand. Each `g.resume()` is
+//! the notebook's `next(g)`, and between them the caller does other stuff.
 
-use corogen::GeneratorState;
-use corogen::{async_search, fib};
-use corotrace::Trace;
+use corogen::{GeneratorState, async_search, fib};
+use corolab::{Kind, Stage};
 
-fn main() {
-    let trace = Trace::echo();
-    let mut g = async_search(trace.clone(), fib(), |x| x.to_string().len() >= 3);
+/// This lesson runs on corogen.
+pub const KIND: Kind = Kind::Generators;
+
+/// Eleven `next(g)` calls with other work between them.
+pub fn lesson(stage: &Stage) {
+    let mut g = async_search(stage.trace(), fib(), |x| x.to_string().len() >= 3);
     let mut next = || g.resume();
 
-    // Between steps the generator is paused; the caller decides when it goes on.
     next();
     next();
     next();
-    trace.print(format_args!("Do other stuff 1"));
+    stage.say(format_args!("Do other stuff 1"));
     next();
     next();
     next();
     next();
-    trace.print(format_args!("Do other stuff 2"));
+    stage.say(format_args!("Do other stuff 2"));
     next();
     next();
-    trace.print(format_args!("Do other stuff 3"));
+    stage.say(format_args!("Do other stuff 3"));
     next();
 
     // The eleventh resume finds 123. Python's generator says so by raising
     // StopIteration with the value; genawaiter returns it as `Complete`.
     match next() {
-        GeneratorState::Complete(Ok(found)) => println!("StopIteration: {found}"),
-        GeneratorState::Complete(Err(error)) => println!("ValueError: {error}"),
-        GeneratorState::Yielded(()) => println!("(still searching)"),
+        GeneratorState::Complete(Ok(found)) => stage.say(format_args!("StopIteration: {found}")),
+        GeneratorState::Complete(Err(error)) => stage.say(format_args!("ValueError: {error}")),
+        GeneratorState::Yielded(()) => stage.say(format_args!("(still searching)")),
     }
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
 }

@@ -1,18 +1,22 @@
-//! The notebook's `fib()` generator: `next(f)`, then the first 20 terms.
-//!
-//! Python:
-//! ```python
-//! f = fib()
-//! next(f)                      # 2
-//! list(islice(fib(), 20))      # [2, 1, 3, 4, 7, ...]
-//! ```
+//! Seed 001: the `fib()` generator. Calling it runs nothing; `next(f)` runs it to
+//! its next `yield`.
 
 use corogen::fib;
+use corolab::{Kind, Stage};
+
+/// This lesson runs on corogen.
+pub const KIND: Kind = Kind::Generators;
+
+/// `f = fib(); next(f)`, then `list(islice(fib(), 20))`.
+pub fn lesson(stage: &Stage) {
+    let mut f = fib();
+    if let Some(first) = f.next() {
+        stage.say(format_args!("{first}"));
+    }
+    let first_twenty: Vec<u64> = fib().take(20).collect();
+    stage.say(format_args!("{first_twenty:?}"));
+}
 
 fn main() {
-    let mut f = fib();
-    // Nothing has run yet: calling fib() only built the generator.
-    println!("{}", f.next().expect("fib starts with 2"));
-    let first_twenty: Vec<u64> = fib().take(20).collect();
-    println!("{first_twenty:?}");
+    corolab::play(KIND, lesson);
 }

@@ -1,20 +1,27 @@
-//! The notebook's `Scheduler` with one task: `async_search` over `fib()`, then
+//! Seed 001: the notebook's `Scheduler` with one task, then
 //! `completed_task_result.pop(0)`.
 
 use corogen::{Scheduler, async_search, fib};
-use corotrace::Trace;
+use corolab::{Kind, Stage};
 
-fn main() {
-    let trace = Trace::echo();
-    let mut scheduler = Scheduler::with_trace(trace.clone());
-    let id = scheduler.add(async_search(trace.clone(), fib(), |x| {
+/// This lesson runs on corogen.
+pub const KIND: Kind = Kind::Generators;
+
+/// One search, run to completion; then its result.
+pub fn lesson(stage: &Stage) {
+    let mut scheduler = Scheduler::with_trace(stage.trace());
+    let id = scheduler.add(async_search(stage.trace(), fib(), |x| {
         x.to_string().len() >= 3
     }));
     scheduler.run_to_completion();
 
     // pop the result to get answer
     match scheduler.take_result(id) {
-        Ok(answer) => println!("{answer}"),
-        Err(error) => println!("{error}"),
+        Ok(answer) => stage.say(format_args!("{answer}")),
+        Err(error) => stage.say(format_args!("{error}")),
     }
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
 }

@@ -1,17 +1,24 @@
-//! The notebook's `Scheduler` with two tasks taking turns: two searches over
-//! `fib()`, one for the first term with 3 digits, one for 4.
+//! Seed 001: the notebook's `Scheduler` with two tasks taking turns: searches for
+//! the first term of `fib()` with 3 digits and with 4.
 
 use corogen::{Scheduler, async_search, fib};
-use corotrace::Trace;
+use corolab::{Kind, Stage};
 
-fn main() {
-    let trace = Trace::echo();
-    let mut scheduler: Scheduler<u64> = Scheduler::with_trace(trace.clone());
-    scheduler.add(async_search(trace.clone(), fib(), |x| {
+/// This lesson runs on corogen.
+pub const KIND: Kind = Kind::Generators;
+
+/// Two searches, round robin.
+pub fn lesson(stage: &Stage) {
+    let mut scheduler: Scheduler<u64> = Scheduler::with_trace(stage.trace());
+    scheduler.add(async_search(stage.trace(), fib(), |x| {
         x.to_string().len() >= 3
     }));
-    scheduler.add(async_search(trace.clone(), fib(), |x| {
+    scheduler.add(async_search(stage.trace(), fib(), |x| {
         x.to_string().len() >= 4
     }));
     scheduler.run_to_completion();
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
 }

@@ -1,14 +1,30 @@
-//! Support shared by the corolab lessons in `examples/`: a seeded random source,
-//! so a lesson that rolls dice prints the same thing every run, and a small reader
-//! for the lessons' few command-line flags.
+//! The corolab lessons: every coroutine example of the notes, as a Rust twin that
+//! runs by hand (`cargo run --example NAME`), under the `corolab` binary, and in
+//! the snapshot tests.
 //!
-//! The schedulers themselves live in the workspace's crates: `corogen`
-//! (coroutines as generators) and, beside it, the trace they write, `corotrace`.
+//! A lesson is a function of a [`Stage`]: the stage decides real or virtual time,
+//! echoing or capturing, and the flags. The lessons themselves live in `examples/`,
+//! one file each, and are compiled into this library too, so the binary can run
+//! them and the docs can show exactly their code ([`LESSONS`]).
+//!
+//! The schedulers live in the workspace's crates: `corogen` (coroutines as
+//! generators), `coroasync` (coroutines as futures), and `corotrace` (the trace
+//! both write).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The lessons in `examples/` say `corolab::…`, in the library as in their own
+// binaries.
+extern crate self as corolab;
+
 mod flags;
+mod lessons;
 mod rng;
+mod stage;
+mod user_input;
 
 pub use flags::{FlagError, Flags};
+pub use lessons::{LESSONS, Lesson, find_lesson};
 pub use rng::SplitMix64;
+pub use stage::{Kind, Stage, StageClock, play, quiet_panics};
+pub use user_input::{UserInput, movement, show_key};

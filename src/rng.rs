@@ -36,6 +36,26 @@ impl SplitMix64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
+    /// A whole number from `low` to `high`, both included, like Python's
+    /// `random.randint`.
+    pub fn randint(&mut self, low: u64, high: u64) -> u64 {
+        match (high.checked_sub(low)).and_then(|span| span.checked_add(1)) {
+            Some(span) => low + self.next_u64() % span,
+            // Backwards bounds (or the whole u64 range): the one sure answer, or any.
+            None if high < low => low,
+            None => self.next_u64(),
+        }
+    }
+
+    /// Shuffles `items` in place, as Python's `random.shuffle` does (Fisher–Yates
+    /// from the back).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+
     /// One of `items`, like Python's `random.choice` (`None` when it is empty).
     pub fn choice<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
         if items.is_empty() {

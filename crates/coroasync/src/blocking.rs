@@ -1,7 +1,9 @@
 //! Blocking work on a bounded pool of threads, so the loop's thread stays free:
 //! asyncio's `to_thread` and `run_in_executor` over a `ThreadPoolExecutor`.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
@@ -49,6 +51,8 @@ pub(crate) struct BlockingPool {
     /// Jobs submitted and not yet finished: while any are, the loop waits for them
     /// rather than report a deadlock.
     in_flight: Arc<AtomicUsize>,
+    /// The loop's thread, unparked when a job ends so the loop sees the count drop.
+    loop_thread: thread::Thread,
 }
 
 impl BlockingPool {
@@ -60,6 +64,7 @@ impl BlockingPool {
             }),
             max_threads: AtomicUsize::new(default_max_threads()),
             in_flight: Arc::default(),
+            loop_thread: thread::current(),
         }
     }
 
@@ -74,9 +79,13 @@ impl BlockingPool {
     fn submit(&self, job: Job) {
         self.in_flight.fetch_add(1, Ordering::AcqRel);
         let in_flight = Arc::clone(&self.in_flight);
+        let loop_thread = self.loop_thread.clone();
         let job: Job = Box::new(move || {
             job();
             in_flight.fetch_sub(1, Ordering::AcqRel);
+            // The loop may have parked between the job's wake and this count: a
+            // parked loop that still saw the job busy must look again.
+            loop_thread.unpark();
         });
         let mut jobs = self
             .shared
@@ -138,9 +147,34 @@ fn work(shared: &Shared) {
     jobs.threads -= 1;
 }
 
-/// Where a worker leaves its result and finds whom to wake.
+thread_local! {
+    /// The lines a job on this worker thread has said, while one runs.
+    static WORKER_LINES: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Keeps `line` for the job running on this worker thread; `false` if this is not
+/// a worker running a job.
+pub(crate) fn keep_worker_line(line: fmt::Arguments<'_>) -> bool {
+    WORKER_LINES.with(|lines| match &mut *lines.borrow_mut() {
+        Some(lines) => {
+            lines.push(line.to_string());
+            true
+        }
+        None => false,
+    })
+}
+
+/// Runs `work`, keeping what it says.
+fn run_keeping_lines<T>(work: impl FnOnce() -> T) -> (thread::Result<T>, Vec<String>) {
+    WORKER_LINES.with(|lines| *lines.borrow_mut() = Some(Vec::new()));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    let lines = WORKER_LINES.with(|lines| lines.borrow_mut().take().unwrap_or_default());
+    (result, lines)
+}
+
+/// Where a worker leaves its result and what it said, and finds whom to wake.
 struct Handoff<T> {
-    result: Option<thread::Result<T>>,
+    result: Option<(thread::Result<T>, Vec<String>)>,
     waker: Option<Waker>,
 }
 
@@ -213,7 +247,7 @@ impl<T: Send + 'static> ToThread<T> {
         }));
         let theirs = Arc::clone(&handoff);
         core.blocking.submit(Box::new(move || {
-            let result = catch_unwind(AssertUnwindSafe(work));
+            let result = run_keeping_lines(work);
             let waker = {
                 let mut handoff = theirs.lock().unwrap_or_else(PoisonError::into_inner);
                 handoff.result = Some(result);
@@ -237,9 +271,12 @@ impl<T: Send + 'static> Future for ToThread<T> {
         };
         let mut slot = handoff.lock().unwrap_or_else(PoisonError::into_inner);
         match slot.result.take() {
-            Some(result) => {
+            Some((result, lines)) => {
                 drop(slot);
                 self.state = ThreadState::Done;
+                for line in lines {
+                    crate::print(format_args!("{line}"));
+                }
                 Poll::Ready(
                     result.map_err(|payload| TaskError::Panicked(panic_message(payload.as_ref()))),
                 )

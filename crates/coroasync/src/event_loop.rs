@@ -272,6 +272,28 @@ impl EventLoop {
         self.core.diagnostics()
     }
 
+    /// Runs `future` to completion as [`run`] does, on this loop as configured:
+    /// then cancels every task left and closes the loop (asyncio's `Runner`).
+    ///
+    /// ```
+    /// use coroasync::{say, EventLoop};
+    /// use corotrace::Trace;
+    ///
+    /// let trace = Trace::capture();
+    /// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
+    /// assert_eq!(lp.run(async { say!("hello"); 4 }), Ok(4));
+    /// assert_eq!(trace.output(), "hello\n");
+    /// ```
+    pub fn run<F>(self, future: F) -> Result<F::Output, RunError>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        let result = self.run_until_complete(future);
+        self.cancel_remaining();
+        result
+    }
+
     /// Cancels every unfinished task and runs the loop until they have all gone,
     /// as `asyncio.run` does on its way out.
     fn cancel_remaining(&self) {
@@ -332,8 +354,5 @@ where
     F: Future + 'static,
     F::Output: 'static,
 {
-    let lp = EventLoop::new();
-    let result = lp.run_until_complete(future);
-    lp.cancel_remaining();
-    result
+    EventLoop::new().run(future)
 }

@@ -6,8 +6,12 @@ use crate::context;
 
 /// Prints a line from inside a task, as Python's `print` does, through the
 /// running loop's trace: to standard output by default, into a captured trace in
-/// tests, nowhere when the trace is off. Outside a running loop it prints to
-/// standard output.
+/// tests, nowhere when the trace is off.
+///
+/// Inside work handed to [`to_thread`](crate::to_thread), the lines are kept and
+/// reach the trace, in order, when the work is done and its task resumes, so a
+/// virtual-clock run prints them in the same place every time. Anywhere else it
+/// prints to standard output.
 ///
 /// ```
 /// use coroasync::{say, EventLoop};
@@ -29,7 +33,7 @@ macro_rules! say {
 pub fn print(line: fmt::Arguments<'_>) {
     let printed =
         context::with_running(|core| core.map(|core| core.trace.borrow().print(line)).is_some());
-    if !printed {
+    if !printed && !crate::blocking::keep_worker_line(line) {
         println!("{line}");
     }
 }

@@ -82,7 +82,8 @@ enum Stage<T> {
     /// The future is out being polled.
     Polling,
     Finished(Result<T, TaskError>),
-    Taken,
+    /// The result was taken; how the task ended is kept.
+    Taken(Ending),
 }
 
 pub(crate) struct TaskCell<T> {
@@ -131,7 +132,7 @@ impl<T: 'static> Runnable for TaskCell<T> {
         let previous = {
             let mut stage = self.stage.borrow_mut();
             match &*stage {
-                Stage::Finished(_) | Stage::Taken => return,
+                Stage::Finished(_) | Stage::Taken(_) => return,
                 Stage::Running(_) | Stage::Polling => {
                     mem::replace(&mut *stage, Stage::Finished(Err(error)))
                 }
@@ -146,7 +147,7 @@ impl<T: 'static> Runnable for TaskCell<T> {
             Stage::Running(_) | Stage::Polling => None,
             Stage::Finished(Ok(_)) => Some(Ending::Completed),
             Stage::Finished(Err(error)) => Some(Ending::Failed(error.clone())),
-            Stage::Taken => Some(Ending::Completed),
+            Stage::Taken(ending) => Some(ending.clone()),
         }
     }
 
@@ -198,7 +199,7 @@ impl<T> Drop for TaskCell<T> {
     fn drop(&mut self) {
         // The last reference to a failed task is gone and nobody looked at its
         // error: asyncio's "Task exception was never retrieved".
-        let stage = mem::replace(self.stage.get_mut(), Stage::Taken);
+        let stage = mem::replace(self.stage.get_mut(), Stage::Taken(Ending::Completed));
         if let Stage::Finished(Err(TaskError::Panicked(message))) = stage
             && !self.header.observed.get()
         {
@@ -378,7 +379,7 @@ impl<T: 'static> Task<T> {
         match &*self.cell.stage.borrow() {
             Stage::Running(_) | Stage::Polling => None,
             Stage::Finished(result) => Some(result.clone()),
-            Stage::Taken => Some(Err(TaskError::ResultTaken)),
+            Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
         }
     }
 }
@@ -398,10 +399,14 @@ fn take_result<T>(cell: &TaskCell<T>) -> Option<Result<T, TaskError>> {
     let mut stage = cell.stage.borrow_mut();
     match &*stage {
         Stage::Running(_) | Stage::Polling => None,
-        Stage::Taken => Some(Err(TaskError::ResultTaken)),
-        Stage::Finished(_) => {
+        Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
+        Stage::Finished(result) => {
             cell.header.observed.set(true);
-            match mem::replace(&mut *stage, Stage::Taken) {
+            let ending = match result {
+                Ok(_) => Ending::Completed,
+                Err(error) => Ending::Failed(error.clone()),
+            };
+            match mem::replace(&mut *stage, Stage::Taken(ending)) {
                 Stage::Finished(result) => Some(result),
                 _ => unreachable!("matched Finished above"),
             }

@@ -234,3 +234,17 @@ fn a_group_joined_right_after_its_child_failed_still_reports_it() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].1, TaskError::Panicked("early".into()));
 }
+
+#[test]
+fn a_cancelled_task_still_says_so_after_its_result_is_taken() {
+    let (result, cancelled) = quiet_loop()
+        .run_until_complete(async {
+            let task = spawn(sleep(Duration::from_secs(9)));
+            let watcher = task.to_ref();
+            task.cancel();
+            (task.await, watcher.is_cancelled())
+        })
+        .unwrap();
+    assert_eq!(result, Err(TaskError::Cancelled));
+    assert!(cancelled);
+}

@@ -168,3 +168,48 @@ fn the_thread_limit_holds() {
         .unwrap();
     assert!(threads.iter().all(|&id| id == threads[0]), "{threads:?}");
 }
+
+#[test]
+fn what_blocking_work_says_reaches_the_trace_when_it_is_done() {
+    let trace = Trace::capture();
+    EventLoop::with_virtual_clock()
+        .with_trace(trace.clone())
+        .run_until_complete(async {
+            coroasync::say!("before");
+            to_thread(|| {
+                coroasync::say!("> task starting");
+                coroasync::say!("> task done");
+            })
+            .await
+            .unwrap();
+            coroasync::say!("after");
+        })
+        .unwrap();
+    assert_eq!(
+        trace.output(),
+        "before\n> task starting\n> task done\nafter\n"
+    );
+}
+
+#[test]
+fn a_loop_that_parks_while_work_finishes_wakes_up() {
+    // The worker wakes its task and only then counts itself done: a loop that
+    // parks in between must be woken again. Run many times, under a watchdog, so
+    // a lost wake-up fails the test instead of hanging it.
+    let (done, finished) = mpsc::channel();
+    thread::spawn(move || {
+        for _ in 0..200 {
+            EventLoop::with_virtual_clock()
+                .with_trace(Trace::off())
+                .run_until_complete(async {
+                    to_thread(|| ()).await.unwrap();
+                    coroasync::sleep(std::time::Duration::from_secs(1)).await;
+                })
+                .unwrap();
+        }
+        done.send(()).unwrap();
+    });
+    finished
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("every run finishes");
+}

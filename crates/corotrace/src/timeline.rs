@@ -178,6 +178,86 @@ impl Timeline {
     }
 }
 
+impl Timeline {
+    /// The timeline as an SVG picture: one column per task, one row per step, the
+    /// same marks as the text, coloured (run blue, completed green, failed and
+    /// cancelled red, sleeping grey), and the clock's jumps as dashed rules.
+    ///
+    /// ```
+    /// use corotrace::{Event, TaskId, Timeline};
+    ///
+    /// let task = TaskId::new(0);
+    /// let svg = Timeline::new(&[Event::Running { task }]).to_svg();
+    /// assert!(svg.starts_with("<svg") && svg.contains("task 0"));
+    /// ```
+    pub fn to_svg(&self) -> String {
+        const LANE: usize = 150;
+        const ROW: usize = 20;
+        const LEFT: usize = 60;
+        const TOP: usize = 40;
+        let width = LEFT + LANE * self.lanes.len().max(1) + 20;
+        let height = TOP + ROW * (self.rows.len() + 1);
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+             font-family=\"monospace\" font-size=\"13\">\n\
+             <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        );
+        for (i, task) in self.lanes.iter().enumerate() {
+            let x = LEFT + LANE * i;
+            svg.push_str(&format!(
+                "<text x=\"{x}\" y=\"{}\" font-weight=\"bold\">task {task}</text>\n",
+                TOP - 15
+            ));
+        }
+        let mut step = 0;
+        for (r, row) in self.rows.iter().enumerate() {
+            let y = TOP + ROW * r + 12;
+            match row {
+                Row::Clock(now) => svg.push_str(&format!(
+                    "<line x1=\"0\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" stroke=\"#999\" \
+                     stroke-dasharray=\"4 3\"/><text x=\"4\" y=\"{y}\" fill=\"#666\">\
+                     t = {:.3} s</text>\n",
+                    y - 14,
+                    y - 14,
+                    now.as_secs_f64()
+                )),
+                Row::Step(cells) => {
+                    step += 1;
+                    svg.push_str(&format!(
+                        "<text x=\"4\" y=\"{y}\" fill=\"#666\">{step}</text>\n"
+                    ));
+                    for (i, cell) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                        let colour = match cell.chars().next() {
+                            Some('●') => "#1f5fbf",
+                            Some('✓') => "#1a7f37",
+                            Some('✗' | '⊘') => "#c62828",
+                            _ => "#999",
+                        };
+                        svg.push_str(&format!(
+                            "<text x=\"{}\" y=\"{y}\" fill=\"{colour}\">{}</text>\n",
+                            LEFT + LANE * i,
+                            escape(cell)
+                        ));
+                    }
+                }
+            }
+        }
+        svg.push_str(&format!(
+            "<text x=\"4\" y=\"{}\" fill=\"#666\">{}</text>\n</svg>\n",
+            height - 6,
+            escape(LEGEND)
+        ));
+        svg
+    }
+}
+
+/// Text made safe for SVG.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 fn cut(text: String) -> String {
     if text.chars().count() <= MAX_CELL {
         return text;

@@ -1,0 +1,48 @@
+//! Seed 000: `as_completed` hands results out as the tasks finish, so the loop
+//! works on each as soon as it is ready.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use coroasync::{as_completed, say, sleep, spawn};
+use corolab::{Kind, SplitMix64, Stage};
+
+/// This lesson runs on coroasync.
+pub const KIND: Kind = Kind::Futures;
+
+async fn get_double(n: u64, thinking: f64) -> (u64, u64) {
+    say!("    {n}: thinking on a double...");
+    sleep(Duration::from_secs_f64(thinking)).await;
+    say!("    {n}: got it: {}", n * 2);
+    (n, n * 2)
+}
+
+async fn main_(mut random: SplitMix64) -> Vec<(u64, u64)> {
+    let mut numbers: Vec<u64> = (0..10).collect();
+    random.shuffle(&mut numbers);
+    say!("Processing numbers: {numbers:?}");
+    let tasks: Vec<_> = numbers
+        .iter()
+        .map(|&n| spawn(get_double(n, random.next_f64())))
+        .collect();
+
+    let mut result = Vec::new();
+    let mut completed = as_completed(tasks);
+    while let Some(next) = completed.next().await {
+        result.push(next.expect("no task fails"));
+    }
+    result
+}
+
+/// `result = await main(); print(result)`, the dict in insertion order.
+pub fn lesson(stage: &Stage) {
+    let result = stage.run(main_(stage.random())).expect("main finishes");
+    let check: BTreeMap<u64, u64> = result.iter().copied().collect();
+    assert!(check.iter().all(|(n, double)| *double == n * 2));
+    let shown: Vec<String> = result.iter().map(|(n, d)| format!("{n}: {d}")).collect();
+    stage.say(format_args!("{{{}}}", shown.join(", ")));
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
+}

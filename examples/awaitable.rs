@@ -1,0 +1,94 @@
+//! Seed 003: an awaitable whose `__await__` yields three times before it returns
+//! `"Ok"`, and a coroutine that awaits it five times, driven by a hand loop.
+//!
+//! A Rust future cannot hand values out when it pauses, as Python's `yield i`
+//! does; the awaitable leaves its index in a cell the driving loop reads instead.
+
+use std::cell::Cell;
+use std::future::{Future, IntoFuture};
+use std::pin::{Pin, pin};
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use corolab::{Kind, Stage};
+
+/// This lesson drives futures by hand.
+pub const KIND: Kind = Kind::Futures;
+
+/// Python's `Awaitable`: each `await` starts a fresh `__await__`.
+struct Awaitable<'a> {
+    stage: &'a Stage,
+    yielded: Rc<Cell<Option<u32>>>,
+}
+
+impl<'a> IntoFuture for &Awaitable<'a> {
+    type Output = &'static str;
+    type IntoFuture = AwaitableSteps<'a>;
+
+    fn into_future(self) -> AwaitableSteps<'a> {
+        AwaitableSteps {
+            stage: self.stage,
+            yielded: Rc::clone(&self.yielded),
+            i: 0,
+        }
+    }
+}
+
+/// The body of `__await__`: `for i in range(3): yield i`, then `return "Ok"`.
+struct AwaitableSteps<'a> {
+    stage: &'a Stage,
+    yielded: Rc<Cell<Option<u32>>>,
+    i: u32,
+}
+
+impl Future for AwaitableSteps<'_> {
+    type Output = &'static str;
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<&'static str> {
+        if self.i == 3 {
+            return Poll::Ready("Ok");
+        }
+        let i = self.i;
+        self.stage.say(format_args!("index from awaitable: {i}"));
+        self.yielded.set(Some(i));
+        self.i += 1;
+        Poll::Pending
+    }
+}
+
+async fn async_coroutine(awaitable: Awaitable<'_>) {
+    let stage = awaitable.stage;
+    for i in 0..5 {
+        stage.say(format_args!("coroutine iteration {i}"));
+        let result = (&awaitable).await;
+        stage.say(format_args!("Awaitable says: {result}"));
+        stage.say(format_args!("{}", "=".repeat(21)));
+    }
+}
+
+/// `for i, j in enumerate(async_coroutine().__await__())`.
+pub fn lesson(stage: &Stage) {
+    let yielded = Rc::new(Cell::new(None));
+    let awaitable = Awaitable {
+        stage,
+        yielded: Rc::clone(&yielded),
+    };
+    let mut coroutine = pin!(async_coroutine(awaitable));
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut i = 0;
+    while coroutine.as_mut().poll(&mut cx).is_pending() {
+        stage.say(format_args!("outer iteration: {i}"));
+        let j = yielded
+            .take()
+            .map_or_else(|| "None".to_owned(), |j| j.to_string());
+        stage.say(format_args!("coroutine iteration result: {j}"));
+        stage.say(format_args!("{}", "-".repeat(23)));
+        stage.pause(Duration::from_secs(1));
+        i += 1;
+    }
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
+}

@@ -1,0 +1,41 @@
+//! Seed 000, "Collecting tasks": `gather` runs the children concurrently and
+//! returns their values in the order given.
+
+use std::time::Duration;
+
+use coroasync::{gather, say, sleep, spawn};
+use corolab::{Kind, Stage};
+
+/// This lesson runs on coroasync.
+pub const KIND: Kind = Kind::Futures;
+
+async fn child1() {
+    say!("  child1: started! sleeping now...");
+    sleep(Duration::from_secs(1)).await;
+    say!("  child1: still working...");
+    sleep(Duration::from_secs(1)).await;
+    say!("  child1: exiting!");
+}
+
+async fn child2() {
+    say!("  child2: started! sleeping now...");
+    sleep(Duration::from_secs(2)).await;
+    say!("  child2: still working...");
+    sleep(Duration::from_secs(2)).await;
+    say!("  child2: exiting!");
+}
+
+async fn main_() -> usize {
+    let tasks = [spawn(child1()), spawn(child2())];
+    gather(tasks).await.expect("no child fails").len()
+}
+
+/// `print(await main())`: a list of two `None`s.
+pub fn lesson(stage: &Stage) {
+    let results = stage.run(main_()).expect("main finishes");
+    stage.say(format_args!("[{}]", vec!["None"; results].join(", ")));
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
+}

@@ -1,0 +1,59 @@
+//! Seed 002: generators before asyncio. `gen` harvests lazily, one `next` at a
+//! time; `coro` consumes what `send` passes in, until it runs out and stops.
+
+use corogen::{Gen, GeneratorState};
+use corolab::{Kind, Stage};
+
+/// This lesson runs on corogen.
+pub const KIND: Kind = Kind::Generators;
+
+/// `gen(max=5)` and `coro(max=3)`.
+pub fn lesson(stage: &Stage) {
+    let gen_ = |max: u32| {
+        let trace = stage.trace();
+        Gen::new(move |co| async move {
+            let mut a = 0;
+            while a < max {
+                trace.print(format_args!("Harvest!"));
+                co.yield_(a).await;
+                a += 1;
+            }
+        })
+        .into_iter()
+    };
+    let mut l = gen_(5);
+    stage.say(format_args!("<generator object gen>"));
+    // Python evaluates both `next(l)` before printing either.
+    let (a, b) = (l.next(), l.next());
+    stage.say(format_args!("{} {}", show(a), show(b)));
+    stage.say(format_args!("{:?}", l.collect::<Vec<_>>()));
+
+    let trace = stage.trace();
+    let mut coro = Gen::new(move |co| async move {
+        let mut a = 0;
+        trace.print(format_args!("Start something"));
+        while a < 3 {
+            let t: String = co.yield_(()).await;
+            trace.print(format_args!("Consumed! {t}"));
+            a += 1;
+        }
+    });
+    stage.say(format_args!("<generator object coro>"));
+    // `next(l)` runs to the first `yield`, which yields nothing: Python's None.
+    if let GeneratorState::Yielded(()) = coro.resume_with(String::new()) {
+        stage.say(format_args!("None"));
+    }
+    for value in ["1", "wow", "pow"] {
+        if let GeneratorState::Complete(()) = coro.resume_with(value.to_owned()) {
+            stage.say(format_args!("StopIteration"));
+        }
+    }
+}
+
+fn show(value: Option<u32>) -> String {
+    value.map_or_else(|| "None".to_owned(), |v| v.to_string())
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
+}

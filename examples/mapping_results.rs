@@ -1,0 +1,43 @@
+//! Seed 000, "Mapping of results": `gather` returns values in the order the tasks
+//! were given, whatever order they finish in, so results map back to inputs.
+//! Python's `random` becomes a seeded source (`--seed`), so a run can be replayed.
+
+use std::time::Duration;
+
+use coroasync::{gather, say, sleep, spawn};
+use corolab::{Kind, SplitMix64, Stage};
+
+/// This lesson runs on coroasync.
+pub const KIND: Kind = Kind::Futures;
+
+async fn get_double(n: u64, thinking: f64) -> u64 {
+    say!("    {n}: thinking on a double...");
+    sleep(Duration::from_secs_f64(thinking)).await;
+    say!("    {n}: got it: {}", n * 2);
+    n * 2
+}
+
+async fn main_(mut random: SplitMix64) -> Vec<(u64, u64)> {
+    // Prepare some arbitrary ordered numbers
+    let mut numbers: Vec<u64> = (0..10).collect();
+    random.shuffle(&mut numbers);
+    say!("Processing numbers: {numbers:?}");
+    let tasks: Vec<_> = numbers
+        .iter()
+        .map(|&n| spawn(get_double(n, random.next_f64())))
+        .collect();
+    let result = gather(tasks).await.expect("no task fails");
+    numbers.into_iter().zip(result).collect()
+}
+
+/// `result = await main(); print(result)`.
+pub fn lesson(stage: &Stage) {
+    let result = stage.run(main_(stage.random())).expect("main finishes");
+    assert!(result.iter().all(|&(n, double)| double == n * 2));
+    let shown: Vec<String> = result.iter().map(|(n, d)| format!("{n}: {d}")).collect();
+    stage.say(format_args!("{{{}}}", shown.join(", ")));
+}
+
+fn main() {
+    corolab::play(KIND, lesson);
+}

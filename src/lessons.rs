@@ -1,0 +1,362 @@
+//! The lessons, in course order: generators, the scheduler, `yield from`, futures,
+//! the event loop, the asyncio toolbox, and embedding.
+//!
+//! Each lesson's code is its file in `examples/`, compiled in here too; its page
+//! is `docs/lessons/NAME.md`.
+
+use crate::{Kind, Stage};
+
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/all_tasks.rs"]
+mod all_tasks;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/as_completed.rs"]
+mod as_completed;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/asyncio_primes.rs"]
+mod asyncio_primes;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/awaitable.rs"]
+mod awaitable;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/blocking_factorial.rs"]
+mod blocking_factorial;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/character_move.rs"]
+mod character_move;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/common_errors.rs"]
+mod common_errors;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/cooperative_search.rs"]
+mod cooperative_search;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/create_task.rs"]
+mod create_task;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/done_callback.rs"]
+mod done_callback;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/embed_game.rs"]
+mod embed_game;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/embed_traffic_lights.rs"]
+mod embed_traffic_lights;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/event_gather.rs"]
+mod event_gather;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/exceptions.rs"]
+mod exceptions;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/fib.rs"]
+mod fib;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/gather_children.rs"]
+mod gather_children;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/gather_failure.rs"]
+mod gather_failure;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/gather_many.rs"]
+mod gather_many;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/generator_basics.rs"]
+mod generator_basics;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/hello_world.rs"]
+mod hello_world;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/input_provider.rs"]
+mod input_provider;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/linear_search.rs"]
+mod linear_search;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/manager.rs"]
+mod manager;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/mapping_results.rs"]
+mod mapping_results;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/monitor_consumers.rs"]
+mod monitor_consumers;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/nursery.rs"]
+mod nursery;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/primes_and_messages.rs"]
+mod primes_and_messages;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/producer_consumer.rs"]
+mod producer_consumer;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/run_coroutine.rs"]
+mod run_coroutine;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/run_in_executor.rs"]
+mod run_in_executor;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/scheduler_one_task.rs"]
+mod scheduler_one_task;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/scheduler_two_tasks.rs"]
+mod scheduler_two_tasks;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/shield.rs"]
+mod shield;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/sync_vs_async_coroutine.rs"]
+mod sync_vs_async_coroutine;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/to_thread.rs"]
+mod to_thread;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/wait_for.rs"]
+mod wait_for;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/wait_modes.rs"]
+mod wait_modes;
+
+/// One lesson: a seed example's Rust twin, with its page.
+#[derive(Debug, Clone, Copy)]
+pub struct Lesson {
+    /// Its name on the command line (`scheduler-two-tasks`).
+    pub name: &'static str,
+    /// The seed it comes from (`001`), or `—` for the embedding toys.
+    pub seed: &'static str,
+    /// A one-line title.
+    pub title: &'static str,
+    /// Which crate it runs on.
+    pub kind: Kind,
+    /// The lesson itself.
+    pub run: fn(&Stage),
+    /// Its Rust source: the example file.
+    pub rust: &'static str,
+    /// Its page in `docs/lessons/`: the Python beside the Rust, the output, and
+    /// what differs.
+    pub page: &'static str,
+}
+
+impl Lesson {
+    /// The example's file name (`scheduler_two_tasks`).
+    pub fn example(&self) -> String {
+        self.name.replace('-', "_")
+    }
+
+    /// The Python this lesson twins, from its page.
+    pub fn python(&self) -> &'static str {
+        code_block(self.page, "python").unwrap_or("")
+    }
+
+    /// Runs the lesson on virtual time, without echo, and returns its stage.
+    pub fn run_captured(&self, flags: crate::Flags) -> Stage {
+        let stage = Stage::new(self.kind, true, false, flags);
+        (self.run)(&stage);
+        stage
+    }
+}
+
+/// The first fenced block of `language` in `page`.
+pub(crate) fn code_block<'a>(page: &'a str, language: &str) -> Option<&'a str> {
+    let fence = format!("```{language}\n");
+    let start = page.find(&fence)? + fence.len();
+    let end = page[start..].find("\n```")? + start + 1;
+    Some(&page[start..end])
+}
+
+macro_rules! lesson {
+    ($module:ident, $name:literal, $seed:literal, $title:literal) => {
+        Lesson {
+            name: $name,
+            seed: $seed,
+            title: $title,
+            kind: $module::KIND,
+            run: $module::lesson,
+            rust: include_str!(concat!("../examples/", stringify!($module), ".rs")),
+            page: include_str!(concat!("../docs/lessons/", $name, ".md")),
+        }
+    };
+}
+
+/// Every lesson, in course order.
+pub const LESSONS: &[Lesson] = &[
+    lesson!(fib, "fib", "001", "A generator: `fib()` and `next`"),
+    lesson!(
+        linear_search,
+        "linear-search",
+        "001",
+        "The blocking linear search"
+    ),
+    lesson!(
+        cooperative_search,
+        "cooperative-search",
+        "001",
+        "The cooperative search, driven by hand"
+    ),
+    lesson!(
+        generator_basics,
+        "generator-basics",
+        "002",
+        "Harvest and send: generators before asyncio"
+    ),
+    lesson!(
+        character_move,
+        "character-move",
+        "003",
+        "Sending key presses into a generator"
+    ),
+    lesson!(
+        scheduler_one_task,
+        "scheduler-one-task",
+        "001",
+        "The scheduler with one task"
+    ),
+    lesson!(
+        scheduler_two_tasks,
+        "scheduler-two-tasks",
+        "001",
+        "The scheduler with two tasks"
+    ),
+    lesson!(
+        primes_and_messages,
+        "primes-and-messages",
+        "001",
+        "`yield from`: primes and messages"
+    ),
+    lesson!(
+        sync_vs_async_coroutine,
+        "sync-vs-async-coroutine",
+        "003",
+        "A generator yields; an awaited coroutine need not"
+    ),
+    lesson!(
+        awaitable,
+        "awaitable",
+        "003",
+        "An awaitable that yields three times"
+    ),
+    lesson!(
+        input_provider,
+        "input-provider",
+        "003",
+        "The event loop inside: ten lines and an awaitable"
+    ),
+    lesson!(
+        asyncio_primes,
+        "asyncio-primes",
+        "001",
+        "From `yield from` to `await`: primes on the event loop"
+    ),
+    lesson!(
+        hello_world,
+        "hello-world",
+        "000",
+        "Hello, world, a second apart"
+    ),
+    lesson!(
+        run_coroutine,
+        "run-coroutine",
+        "004",
+        "A coroutine runs only in an event loop"
+    ),
+    lesson!(create_task, "create-task", "004", "`create_task`"),
+    lesson!(done_callback, "done-callback", "004", "Done callbacks"),
+    lesson!(all_tasks, "all-tasks", "004", "Many tasks, and `all_tasks`"),
+    lesson!(manager, "manager", "002", "Cancelling a task"),
+    lesson!(
+        gather_children,
+        "gather-children",
+        "000",
+        "`gather`: children run together"
+    ),
+    lesson!(
+        gather_failure,
+        "gather-failure",
+        "000",
+        "When a gathered child fails"
+    ),
+    lesson!(
+        mapping_results,
+        "mapping-results",
+        "000",
+        "Mapping `gather`'s results to its inputs"
+    ),
+    lesson!(
+        as_completed,
+        "as-completed",
+        "000",
+        "`as_completed`: results as they come"
+    ),
+    lesson!(
+        gather_many,
+        "gather-many",
+        "004",
+        "`gather` many coroutines"
+    ),
+    lesson!(
+        event_gather,
+        "event-gather",
+        "002",
+        "An `Event`, a failing waiter, and `gather`"
+    ),
+    lesson!(
+        wait_modes,
+        "wait-modes",
+        "004",
+        "`wait`: all, first completed, first exception"
+    ),
+    lesson!(wait_for, "wait-for", "004", "`wait_for`: a time limit"),
+    lesson!(
+        shield,
+        "shield",
+        "004",
+        "`shield`: cancel the outside, keep the inside"
+    ),
+    lesson!(
+        blocking_factorial,
+        "blocking-factorial",
+        "000",
+        "Blocking code, and two ways out"
+    ),
+    lesson!(to_thread, "to-thread", "004", "`to_thread`"),
+    lesson!(
+        run_in_executor,
+        "run-in-executor",
+        "004",
+        "`run_in_executor`"
+    ),
+    lesson!(exceptions, "exceptions", "004", "A task's exception"),
+    lesson!(
+        producer_consumer,
+        "producer-consumer",
+        "000",
+        "Producer and consumer on a bounded queue"
+    ),
+    lesson!(
+        monitor_consumers,
+        "monitor-consumers",
+        "000",
+        "Watching consumers with `wait_for`, `shield` and `wait`"
+    ),
+    lesson!(nursery, "nursery", "002", "A nursery: `TaskGroup`"),
+    lesson!(common_errors, "common-errors", "004", "Common errors"),
+    lesson!(
+        embed_game,
+        "embed-game",
+        "—",
+        "Embedding corogen: a terminal toy"
+    ),
+    lesson!(
+        embed_traffic_lights,
+        "embed-traffic-lights",
+        "—",
+        "Embedding coroasync: traffic lights"
+    ),
+];
+
+/// The lesson called `name` (`scheduler-two-tasks`; `scheduler_two_tasks` too).
+pub fn find_lesson(name: &str) -> Option<&'static Lesson> {
+    let name = name.replace('_', "-");
+    LESSONS.iter().find(|lesson| lesson.name == name)
+}
