@@ -195,7 +195,8 @@ impl Timeline {
         const ROW: usize = 20;
         const LEFT: usize = 60;
         const TOP: usize = 40;
-        let width = LEFT + LANE * self.lanes.len().max(1) + 20;
+        // Wide enough for the lanes, and for the legend along the bottom.
+        let width = (LEFT + LANE * self.lanes.len().max(1) + 20).max(640);
         let height = TOP + ROW * (self.rows.len() + 1);
         let mut svg = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
