@@ -31,20 +31,24 @@ enum Entry {
     Step { key: usize, id: TaskId },
     /// Wake a waker: the hop a timer or a done callback takes before its task runs.
     Wake(Waker),
-    /// Run a done callback.
-    Callback {
-        task: TaskRef,
-        callback: Box<dyn FnOnce(&TaskRef)>,
-    },
+    /// Run a done callback (boxed with its task, to keep entries small).
+    Callback(Box<(TaskRef, Box<dyn FnOnce(&TaskRef)>)>),
 }
 
 struct Slot {
     cell: Rc<dyn Runnable>,
-    /// Made at the task's first step; `None` while lent out to a poll.
-    waker: Option<(Arc<TaskWaker>, Waker)>,
+    /// The task's id, kept here so a wake-up can check it without a virtual call.
+    id: TaskId,
     /// Set while the task has an entry in the ready queue, so it never has two.
     scheduled: bool,
-    waiting: Waiting,
+}
+
+/// What the next ready-queue entry asks for, taken out of the state so the state
+/// is not borrowed while it runs.
+enum Work {
+    Step(usize, Rc<dyn Runnable>),
+    Wake(Waker),
+    Callback(TaskRef, Box<dyn FnOnce(&TaskRef)>),
 }
 
 struct State {
@@ -62,7 +66,9 @@ pub(crate) struct Core {
     state: RefCell<State>,
     remote: Arc<Remote>,
     pub(crate) clock: LoopClock,
-    pub(crate) trace: RefCell<Trace>,
+    trace: RefCell<Trace>,
+    /// Whether `trace` records anything: checked before borrowing it on hot paths.
+    tracing: Cell<bool>,
     pub(crate) slow_step: Cell<Option<Duration>>,
     pub(crate) report_to_stderr: Cell<bool>,
     diagnostics: RefCell<Vec<Diagnostic>>,
@@ -87,6 +93,7 @@ impl Core {
             }),
             remote: Arc::new(Remote::new()),
             clock,
+            tracing: Cell::new(trace.is_on()),
             trace: RefCell::new(trace),
             slow_step: Cell::new(Some(Duration::from_millis(100))),
             report_to_stderr: Cell::new(true),
@@ -100,6 +107,20 @@ impl Core {
 
     pub(crate) fn remote(&self) -> &Arc<Remote> {
         &self.remote
+    }
+
+    pub(crate) fn trace(&self) -> Trace {
+        self.trace.borrow().clone()
+    }
+
+    pub(crate) fn set_trace(&self, trace: Trace) {
+        self.tracing.set(trace.is_on());
+        *self.trace.borrow_mut() = trace;
+    }
+
+    /// Prints a line into the trace, for the task being polled.
+    pub(crate) fn print(&self, line: std::fmt::Arguments<'_>) {
+        self.trace.borrow().print(line);
     }
 
     /// Spawns a task whose future already speaks in `Result<T, TaskError>`.
@@ -121,17 +142,20 @@ impl Core {
             finished_as: Cell::new(0),
             observed: Cell::new(false),
             notify: RefCell::default(),
+            waker: RefCell::default(),
+            waiting: Cell::new(Waiting::Unknown),
         };
         let cell = Rc::new(TaskCell::new(header, Box::pin(future)));
         state.tasks.insert(Slot {
             cell: cell.clone(),
-            waker: None,
+            id,
             scheduled: true,
-            waiting: Waiting::Unknown,
         });
         state.ready.push_back(Entry::Step { key, id });
         drop(state);
-        self.trace.borrow().record(|| Event::Added { task: id });
+        if self.tracing.get() {
+            self.trace().record(|| Event::Added { task: id });
+        }
         Task::from_cell(cell)
     }
 
@@ -146,12 +170,27 @@ impl Core {
         };
         let state = &mut *state;
         if let Some(slot) = state.tasks.get_mut(key)
-            && slot.cell.header().id == id
+            && slot.id == id
             && !slot.scheduled
         {
             slot.scheduled = true;
             state.ready.push_back(Entry::Step { key, id });
-            self.trace.borrow().record(|| Event::Woken { task: id });
+            if self.tracing.get() {
+                self.trace.borrow().record(|| Event::Woken { task: id });
+            }
+        }
+    }
+
+    /// Queues task `key` again after a step in which it yielded: the slot is its
+    /// own (it just ran), so only the duplicate check remains.
+    fn requeue(&self, key: usize, id: TaskId) {
+        let mut state = self.state.borrow_mut();
+        let state = &mut *state;
+        if let Some(slot) = state.tasks.get_mut(key)
+            && !slot.scheduled
+        {
+            slot.scheduled = true;
+            state.ready.push_back(Entry::Step { key, id });
         }
     }
 
@@ -164,7 +203,7 @@ impl Core {
         self.state
             .borrow_mut()
             .ready
-            .push_back(Entry::Callback { task, callback });
+            .push_back(Entry::Callback(Box::new((task, callback))));
     }
 
     /// One pass of the loop: wakes from other threads and due timers join the back
@@ -186,17 +225,43 @@ impl Core {
             }
             state.ready.len()
         };
+        let trace = self.trace();
+        // One clock reading per step: each step's end is the next one's start.
+        let mut mark = self.slow_step.get().map(|_| Instant::now());
         for _ in 0..due {
-            let Some(entry) = self.state.borrow_mut().ready.pop_front() else {
-                break;
+            let work = {
+                let mut state = self.state.borrow_mut();
+                let state = &mut *state;
+                match state.ready.pop_front() {
+                    None => break,
+                    Some(Entry::Step { key, id }) => match state.tasks.get_mut(key) {
+                        Some(slot) if slot.id == id => {
+                            slot.scheduled = false;
+                            Work::Step(key, Rc::clone(&slot.cell))
+                        }
+                        // Finished since it was queued: its slot is empty or reused.
+                        _ => continue,
+                    },
+                    Some(Entry::Wake(waker)) => Work::Wake(waker),
+                    Some(Entry::Callback(boxed)) => {
+                        let (task, callback) = *boxed;
+                        Work::Callback(task, callback)
+                    }
+                }
             };
-            match entry {
-                Entry::Step { key, id } => self.run_step(key, id, &mut tick),
-                Entry::Wake(waker) => {
+            match work {
+                Work::Step(key, cell) => self.run_step(key, &cell, &trace, &mut mark, &mut tick),
+                Work::Wake(waker) => {
                     tick.woken += 1;
                     waker.wake();
                 }
-                Entry::Callback { task, callback } => self.run_callback(&task, callback),
+                Work::Callback(task, callback) => {
+                    self.run_callback(&task, callback);
+                    // A slow callback is not the next step's fault.
+                    if mark.is_some() {
+                        mark = Some(Instant::now());
+                    }
+                }
             }
         }
         let mut state = self.state.borrow_mut();
@@ -220,76 +285,74 @@ impl Core {
         woken
     }
 
-    fn run_step(&self, key: usize, id: TaskId, tick: &mut Tick) {
-        let (cell, waker) = {
-            let mut state = self.state.borrow_mut();
-            let state = &mut *state;
-            let Some(slot) = state.tasks.get_mut(key) else {
-                return;
-            };
-            if slot.cell.header().id != id {
-                return;
-            }
-            slot.scheduled = false;
-            let waker = slot
-                .waker
-                .take()
-                .unwrap_or_else(|| new_waker(&mut state.spare_wakers, key, id, &self.remote));
-            (Rc::clone(&slot.cell), waker)
-        };
-
-        if cell.header().cancel_requested.get() {
-            self.lend_back(key, waker, Waiting::Unknown);
-            self.trace.borrow().enter(id);
-            self.end(key, &cell, TaskError::Cancelled);
+    fn run_step(
+        &self,
+        key: usize,
+        cell: &Rc<dyn Runnable>,
+        trace: &Trace,
+        mark: &mut Option<Instant>,
+        tick: &mut Tick,
+    ) {
+        let header = cell.header();
+        let id = header.id;
+        trace.enter(id);
+        if header.cancel_requested.get() {
+            self.end(key, cell, TaskError::Cancelled);
             tick.completed += 1;
-            self.trace.borrow().leave();
+            trace.leave();
             return;
+        }
+        let mut waker = header.waker.borrow();
+        if waker.is_none() {
+            drop(waker);
+            let made = new_waker(&mut self.state.borrow_mut().spare_wakers, key, id, &self.remote);
+            *header.waker.borrow_mut() = Some(made);
+            waker = header.waker.borrow();
         }
 
         tick.polled += 1;
         self.current.set(Some(key));
-        self.trace.borrow().enter(id);
-        let started = self.slow_step.get().map(|limit| (limit, Instant::now()));
-        let polled = catch_unwind(AssertUnwindSafe(|| {
-            cell.poll_step(&mut Context::from_waker(&waker.1))
-        }));
+        let polled = {
+            let waker = match &*waker {
+                Some((_, waker)) => waker,
+                None => Waker::noop(),
+            };
+            crate::context::polling(Some(waker));
+            catch_unwind(AssertUnwindSafe(|| {
+                cell.poll_step(&mut Context::from_waker(waker))
+            }))
+        };
+        drop(waker);
         self.current.set(None);
-        if let Some((limit, started)) = started {
-            let took = started.elapsed();
+        if crate::context::polling(None) {
+            self.requeue(key, id);
+        }
+        header.waiting.set(self.waiting.take());
+        if let (Some(limit), Some(started)) = (self.slow_step.get(), *mark) {
+            let now = Instant::now();
+            let took = now - started;
             if took > limit {
                 self.report(Diagnostic::SlowStep {
                     task: id,
-                    name: task_name(cell.header()),
+                    name: task_name(header),
                     took,
                 });
             }
+            *mark = Some(now);
         }
-        self.lend_back(key, waker, self.waiting.take());
 
         match polled {
             Ok(Poll::Pending) => {}
             Ok(Poll::Ready(())) => {
-                self.finish(key, &cell);
+                self.finish(key, cell);
                 tick.completed += 1;
             }
             Err(payload) => {
-                self.end(
-                    key,
-                    &cell,
-                    TaskError::Panicked(panic_message(payload.as_ref())),
-                );
+                self.end(key, cell, TaskError::Panicked(panic_message(payload.as_ref())));
                 tick.completed += 1;
             }
         }
-        self.trace.borrow().leave();
-    }
-
-    fn lend_back(&self, key: usize, waker: (Arc<TaskWaker>, Waker), waiting: Waiting) {
-        if let Some(slot) = self.state.borrow_mut().tasks.get_mut(key) {
-            slot.waker = Some(waker);
-            slot.waiting = waiting;
-        }
+        trace.leave();
     }
 
     /// Ends a task that did not finish by itself (cancelled, or panicked).
@@ -309,11 +372,9 @@ impl Core {
         header.finished_as.set(count);
 
         let slot = self.state.borrow_mut().tasks.try_remove(key);
-        if let Some(Slot {
-            waker: Some((mut arc, waker)),
-            ..
-        }) = slot
-        {
+        drop(slot);
+        let waker = header.waker.borrow_mut().take();
+        if let Some((mut arc, waker)) = waker {
             drop(waker);
             if Arc::get_mut(&mut arc).is_some() {
                 self.state.borrow_mut().spare_wakers.push(arc);
@@ -321,7 +382,7 @@ impl Core {
         }
 
         let task = header.id;
-        self.trace.borrow().record(|| match cell.ending() {
+        self.trace().record(|| match cell.ending() {
             Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
             Some(Ending::Failed(error)) => Event::Failed {
                 task,
@@ -378,11 +439,7 @@ impl Core {
 
     fn current_id(&self) -> Option<TaskId> {
         let key = self.current.get()?;
-        self.state
-            .borrow()
-            .tasks
-            .get(key)
-            .map(|slot| slot.cell.header().id)
+        self.state.borrow().tasks.get(key).map(|slot| slot.id)
     }
 
     pub(crate) fn current_task(&self) -> Option<TaskRef> {
@@ -406,10 +463,10 @@ impl Core {
 
     pub(crate) fn add_timer(&self, after: Duration, waker: &Waker) -> TimerKey {
         let until = self.clock.now() + after;
-        if let Some(task) = self.current_id() {
-            self.trace
-                .borrow()
-                .record(|| Event::Sleeping { task, until });
+        if self.tracing.get()
+            && let Some(task) = self.current_id()
+        {
+            self.trace().record(|| Event::Sleeping { task, until });
         }
         self.note_waiting(Waiting::Timer);
         self.state.borrow_mut().timers.insert(until, waker.clone())
@@ -445,7 +502,7 @@ impl Core {
             && now > clock.get()
         {
             clock.set(now);
-            self.trace.borrow().record(|| Event::ClockMoved { now });
+            self.trace().record(|| Event::ClockMoved { now });
         }
     }
 
@@ -458,7 +515,7 @@ impl Core {
             .map(|(_, slot)| BlockedTask {
                 id: slot.cell.header().id,
                 name: task_name(slot.cell.header()),
-                waiting_on: match slot.waiting {
+                waiting_on: match slot.cell.header().waiting.get() {
                     Waiting::Unknown => "a future outside coroasync".to_owned(),
                     Waiting::Timer => "a timer".to_owned(),
                     Waiting::Task(task) => format!("task {task}"),

@@ -101,7 +101,7 @@ impl EventLoop {
     /// Records into `trace` instead: [`Trace::off`] for no output at no cost,
     /// [`Trace::capture`] to read it afterwards.
     pub fn with_trace(self, trace: Trace) -> Self {
-        *self.core.trace.borrow_mut() = trace;
+        self.core.set_trace(trace);
         self
     }
 
@@ -128,7 +128,7 @@ impl EventLoop {
 
     /// The loop's trace.
     pub fn trace(&self) -> Trace {
-        self.core.trace.borrow().clone()
+        self.core.trace()
     }
 
     /// Spawns `future` on this loop, running or not: it starts at the loop's next

@@ -7,6 +7,7 @@ use std::future::{Future, IntoFuture};
 use std::mem;
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 use corotrace::TaskId;
@@ -15,6 +16,7 @@ use crate::context;
 use crate::core::Core;
 use crate::error::{SpawnError, TaskError};
 use crate::time::Waiting;
+use crate::waker::TaskWaker;
 
 /// What a task's future is boxed as: every task ends in `Ok(value)` or in the
 /// error that stopped it.
@@ -54,6 +56,10 @@ pub(crate) struct Header {
     /// Set once someone has looked at the task's error or taken its result.
     pub(crate) observed: Cell<bool>,
     pub(crate) notify: RefCell<Vec<Notify>>,
+    /// The task's waker, made at its first step and kept for every step after.
+    pub(crate) waker: RefCell<Option<(Arc<TaskWaker>, Waker)>>,
+    /// What the task last said it waits on, for deadlock reports.
+    pub(crate) waiting: Cell<Waiting>,
 }
 
 /// The type-erased face of a task, as the loop stores it.
@@ -77,10 +83,10 @@ pub(crate) enum Ending {
     Failed(TaskError),
 }
 
+/// Where a task is. While its future is being polled the stage is borrowed, and
+/// readers that find it so treat the task as running.
 enum Stage<T> {
     Running(TaskFuture<T>),
-    /// The future is out being polled.
-    Polling,
     Finished(Result<T, TaskError>),
     /// The result was taken; how the task ended is kept.
     Taken(Ending),
@@ -106,36 +112,33 @@ impl<T: 'static> Runnable for TaskCell<T> {
     }
 
     fn poll_step(&self, cx: &mut Context<'_>) -> Poll<()> {
-        // The future is taken out while it runs, so code inside it may look at its
-        // own task (is_done, cancel) without a RefCell conflict.
-        let mut future = match mem::replace(&mut *self.stage.borrow_mut(), Stage::Polling) {
-            Stage::Running(future) => future,
-            other => {
-                *self.stage.borrow_mut() = other;
-                return Poll::Ready(());
-            }
+        // The stage stays borrowed while the future runs: code inside it that looks
+        // at its own task finds it borrowed, which every reader takes to mean
+        // "running" (see `stage`).
+        let mut stage = self.stage.borrow_mut();
+        let Stage::Running(future) = &mut *stage else {
+            return Poll::Ready(());
         };
         match future.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
             Poll::Ready(result) => {
-                *self.stage.borrow_mut() = Stage::Finished(result);
+                let future = mem::replace(&mut *stage, Stage::Finished(result));
+                // Dropped after the borrow ends: its destructors may look at this task.
+                drop(stage);
                 drop(future);
                 Poll::Ready(())
-            }
-            Poll::Pending => {
-                *self.stage.borrow_mut() = Stage::Running(future);
-                Poll::Pending
             }
         }
     }
 
     fn abandon(&self, error: TaskError) {
         let previous = {
-            let mut stage = self.stage.borrow_mut();
+            let Ok(mut stage) = self.stage.try_borrow_mut() else {
+                return;
+            };
             match &*stage {
                 Stage::Finished(_) | Stage::Taken(_) => return,
-                Stage::Running(_) | Stage::Polling => {
-                    mem::replace(&mut *stage, Stage::Finished(Err(error)))
-                }
+                Stage::Running(_) => mem::replace(&mut *stage, Stage::Finished(Err(error))),
             }
         };
         // Dropped after the borrow ends: its destructors may look at this task.
@@ -143,8 +146,8 @@ impl<T: 'static> Runnable for TaskCell<T> {
     }
 
     fn ending(&self) -> Option<Ending> {
-        match &*self.stage.borrow() {
-            Stage::Running(_) | Stage::Polling => None,
+        match &*self.stage.try_borrow().ok()? {
+            Stage::Running(_) => None,
             Stage::Finished(Ok(_)) => Some(Ending::Completed),
             Stage::Finished(Err(error)) => Some(Ending::Failed(error.clone())),
             Stage::Taken(ending) => Some(ending.clone()),
@@ -152,8 +155,8 @@ impl<T: 'static> Runnable for TaskCell<T> {
     }
 
     fn describe_result(&self) -> String {
-        match &*self.stage.borrow() {
-            Stage::Finished(Ok(value)) => describe(value),
+        match self.stage.try_borrow().as_deref() {
+            Ok(Stage::Finished(Ok(value))) => describe(value),
             _ => "(taken)".to_owned(),
         }
     }
@@ -376,8 +379,8 @@ impl<T: 'static> Task<T> {
         T: Clone,
     {
         self.cell.header.observed.set(true);
-        match &*self.cell.stage.borrow() {
-            Stage::Running(_) | Stage::Polling => None,
+        match &*self.cell.stage.try_borrow().ok()? {
+            Stage::Running(_) => None,
             Stage::Finished(result) => Some(result.clone()),
             Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
         }
@@ -396,9 +399,9 @@ fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
 }
 
 fn take_result<T>(cell: &TaskCell<T>) -> Option<Result<T, TaskError>> {
-    let mut stage = cell.stage.borrow_mut();
+    let mut stage = cell.stage.try_borrow_mut().ok()?;
     match &*stage {
-        Stage::Running(_) | Stage::Polling => None,
+        Stage::Running(_) => None,
         Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
         Stage::Finished(result) => {
             cell.header.observed.set(true);

@@ -252,7 +252,11 @@ impl Future for YieldNow {
             return Poll::Ready(());
         }
         self.yielded = true;
-        cx.waker().wake_by_ref();
+        // The common case, a task yielding its own step, needs no waker: the loop
+        // queues it again when the step ends, at the same place a wake would.
+        if !context::yield_own_step(cx.waker()) {
+            cx.waker().wake_by_ref();
+        }
         Poll::Pending
     }
 }

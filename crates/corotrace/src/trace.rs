@@ -96,11 +96,13 @@ impl Trace {
     }
 
     /// Whether this trace records anything.
+    #[inline]
     pub fn is_on(&self) -> bool {
         self.recorder.is_some()
     }
 
     /// Records the event `make` builds; `make` is not called when the trace is off.
+    #[inline]
     pub fn record(&self, make: impl FnOnce() -> Event) {
         if let Some(recorder) = &self.recorder {
             recorder.push(make());
@@ -109,6 +111,7 @@ impl Trace {
 
     /// Records that the scheduler resumes `task`: lines printed until
     /// [`Trace::leave`] belong to it.
+    #[inline]
     pub fn enter(&self, task: TaskId) {
         if let Some(recorder) = &self.recorder {
             recorder.running.set(Some(task));
@@ -117,6 +120,7 @@ impl Trace {
     }
 
     /// Records that the running task's step is over.
+    #[inline]
     pub fn leave(&self) {
         if let Some(recorder) = &self.recorder {
             recorder.running.set(None);
@@ -131,6 +135,7 @@ impl Trace {
 
     /// Prints a line, as Python's `print` does inside a routine, attributed to the
     /// running task (or to the host program between steps).
+    #[inline]
     pub fn print(&self, line: fmt::Arguments<'_>) {
         if let Some(recorder) = &self.recorder {
             let line = match line.as_str() {

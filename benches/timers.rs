@@ -1,0 +1,35 @@
+//! W4 (timers): 100,000 sleeps of pseudo-random durations, on virtual time
+//! (coroasync's virtual clock, tokio's paused time) and on real time (durations
+//! of 1–10 ms, so a run takes about 10 ms of waiting).
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::time::Duration;
+
+mod common;
+
+fn w4_timers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("w4_timers");
+    group.sample_size(10).measurement_time(Duration::from_secs(4));
+    let n = 100_000;
+    group.throughput(Throughput::Elements(n as u64));
+
+    let long = common::durations(n, 1_000);
+    assert_eq!(common::w4_coroasync(common::coroasync_loop(), common::durations(10, 5)), 10);
+    group.bench_function("coroasync-virtual", |b| {
+        b.iter(|| common::w4_coroasync(common::coroasync_loop(), long.clone()))
+    });
+    group.bench_function("tokio-paused", |b| b.iter(|| common::w4_tokio(true, long.clone())));
+
+    let short = common::durations(n, 10);
+    group.bench_function("coroasync-real", |b| {
+        b.iter(|| {
+            let real = coroasync::EventLoop::new().with_trace(coroasync::Trace::off());
+            common::w4_coroasync(real, short.clone())
+        })
+    });
+    group.bench_function("tokio-real", |b| b.iter(|| common::w4_tokio(false, short.clone())));
+    group.finish();
+}
+
+criterion_group!(benches, w4_timers);
+criterion_main!(benches);
