@@ -7,7 +7,10 @@ mod common;
 
 fn main() {
     // `cargo bench` appends `--bench`; anything starting with `-` is the harness's.
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let [name, tasks, yields] = args.as_slice() else {
         eprintln!("usage: instructions CONTENDER TASKS YIELDS");
         eprintln!("contenders: {}", names());
@@ -26,5 +29,9 @@ fn main() {
 }
 
 fn names() -> String {
-    common::SWITCH.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+    common::SWITCH
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

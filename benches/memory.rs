@@ -23,7 +23,11 @@ fn parked(started: Rc<Cell<usize>>) -> impl Future<Output = ()> {
 
 fn resident_bytes() -> usize {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: usize = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+    let pages: usize = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
     pages * 4096
 }
 
@@ -43,10 +47,15 @@ fn measure<T>(name: &str, future_size: usize, build: impl FnOnce() -> T) {
 }
 
 fn main() {
-    println!("{:<16} {:>10} {:>12} {:>8} {:>10}", "contender", "heap B/task", "RSS B/task", "future", "overhead");
+    println!(
+        "{:<16} {:>10} {:>12} {:>8} {:>10}",
+        "contender", "heap B/task", "RSS B/task", "future", "overhead"
+    );
     let future_size = std::mem::size_of_val(&parked(Rc::default()));
 
-    measure("state-machine", 8, || (0..TASKS).collect::<VecDeque<usize>>());
+    measure("state-machine", 8, || {
+        (0..TASKS).collect::<VecDeque<usize>>()
+    });
 
     let gen_size = {
         let generator = genawaiter::rc::Gen::new(|co: genawaiter::rc::Co<()>| async move {
@@ -117,7 +126,9 @@ fn main() {
     measure("async-executor", future_size, || {
         let executor = async_executor::LocalExecutor::new();
         let started = Rc::new(Cell::new(0));
-        let tasks: Vec<_> = (0..TASKS).map(|_| executor.spawn(parked(Rc::clone(&started)))).collect();
+        let tasks: Vec<_> = (0..TASKS)
+            .map(|_| executor.spawn(parked(Rc::clone(&started))))
+            .collect();
         futures_lite::future::block_on(executor.run(async {
             while started.get() < TASKS {
                 futures_lite::future::yield_now().await;

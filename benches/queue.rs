@@ -16,11 +16,17 @@ const CONTENDERS: &[Contender] = &[
 
 fn w5_queue(c: &mut Criterion) {
     let mut group = c.benchmark_group("w5_queue");
-    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
     let items = 1_000_000;
     group.throughput(Throughput::Elements(items as u64));
     for &(name, run) in CONTENDERS {
-        assert_eq!(run(100, 1, 4, 4), 4 * (0..25).sum::<usize>(), "{name} does the work");
+        assert_eq!(
+            run(100, 1, 4, 4),
+            4 * (0..25).sum::<usize>(),
+            "{name} does the work"
+        );
     }
     for (capacity, producers, consumers) in [(1, 1, 1), (64, 1, 1), (1, 4, 4), (64, 4, 4)] {
         let label = format!("cap{capacity}-{producers}x{consumers}");

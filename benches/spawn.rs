@@ -7,7 +7,9 @@ mod common;
 
 fn w2_spawn(c: &mut Criterion) {
     let mut group = c.benchmark_group("w2_spawn");
-    group.sample_size(10).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(4));
     let n = 100_000;
     group.throughput(Throughput::Elements(n as u64));
     for &(name, run) in common::SPAWN {

@@ -9,7 +9,9 @@ mod common;
 
 fn w1_switch(c: &mut Criterion) {
     let mut group = c.benchmark_group("w1_switch");
-    group.sample_size(10).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(4));
     let (tasks, yields) = (1_000, 1_000);
     group.throughput(Throughput::Elements((tasks * (yields + 1)) as u64));
     for &(name, run) in common::SWITCH {
@@ -21,7 +23,9 @@ fn w1_switch(c: &mut Criterion) {
 
 fn w6_growth(c: &mut Criterion) {
     let mut group = c.benchmark_group("w6_growth");
-    group.sample_size(10).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(4));
     for tasks in [10, 1_000, 100_000] {
         let yields = 1_000_000 / tasks;
         group.throughput(Throughput::Elements((tasks * (yields + 1)) as u64));

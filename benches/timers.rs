@@ -9,16 +9,23 @@ mod common;
 
 fn w4_timers(c: &mut Criterion) {
     let mut group = c.benchmark_group("w4_timers");
-    group.sample_size(10).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(4));
     let n = 100_000;
     group.throughput(Throughput::Elements(n as u64));
 
     let long = common::durations(n, 1_000);
-    assert_eq!(common::w4_coroasync(common::coroasync_loop(), common::durations(10, 5)), 10);
+    assert_eq!(
+        common::w4_coroasync(common::coroasync_loop(), common::durations(10, 5)),
+        10
+    );
     group.bench_function("coroasync-virtual", |b| {
         b.iter(|| common::w4_coroasync(common::coroasync_loop(), long.clone()))
     });
-    group.bench_function("tokio-paused", |b| b.iter(|| common::w4_tokio(true, long.clone())));
+    group.bench_function("tokio-paused", |b| {
+        b.iter(|| common::w4_tokio(true, long.clone()))
+    });
 
     let short = common::durations(n, 10);
     group.bench_function("coroasync-real", |b| {
@@ -27,7 +34,9 @@ fn w4_timers(c: &mut Criterion) {
             common::w4_coroasync(real, short.clone())
         })
     });
-    group.bench_function("tokio-real", |b| b.iter(|| common::w4_tokio(false, short.clone())));
+    group.bench_function("tokio-real", |b| {
+        b.iter(|| common::w4_tokio(false, short.clone()))
+    });
     group.finish();
 }
 

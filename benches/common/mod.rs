@@ -410,7 +410,12 @@ pub fn w5_tokio(items: usize, capacity: usize, producers: usize, consumers: usiz
     }))
 }
 
-pub fn w5_async_channel(items: usize, capacity: usize, producers: usize, consumers: usize) -> usize {
+pub fn w5_async_channel(
+    items: usize,
+    capacity: usize,
+    producers: usize,
+    consumers: usize,
+) -> usize {
     let executor = async_executor::LocalExecutor::new();
     let (tx, rx) = async_channel::bounded(capacity);
     let per_producer = items / producers;

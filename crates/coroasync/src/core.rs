@@ -25,6 +25,9 @@ use crate::task::{Ending, Header, Notify, Runnable, Task, TaskCell, TaskRef, tas
 use crate::time::{LoopClock, TimerKey, Timers, Waiting};
 use crate::waker::{Remote, TaskWaker};
 
+/// A done callback and the task it is for.
+type DoneCallback = (TaskRef, Box<dyn FnOnce(&TaskRef)>);
+
 /// One entry of the ready queue: asyncio's `Handle`.
 enum Entry {
     /// Run one step of a task.
@@ -32,7 +35,7 @@ enum Entry {
     /// Wake a waker: the hop a timer or a done callback takes before its task runs.
     Wake(Waker),
     /// Run a done callback (boxed with its task, to keep entries small).
-    Callback(Box<(TaskRef, Box<dyn FnOnce(&TaskRef)>)>),
+    Callback(Box<DoneCallback>),
 }
 
 struct Slot {
@@ -267,6 +270,7 @@ impl Core {
         let mut state = self.state.borrow_mut();
         tick.spawned = (state.next_id - spawned_before) as usize;
         tick.next_deadline = state.timers.next_deadline();
+        tick.ready = state.ready.len();
         tick.has_remaining = !state.ready.is_empty()
             || tick.next_deadline.is_some()
             || self.remote.has_pending()
@@ -305,7 +309,12 @@ impl Core {
         let mut waker = header.waker.borrow();
         if waker.is_none() {
             drop(waker);
-            let made = new_waker(&mut self.state.borrow_mut().spare_wakers, key, id, &self.remote);
+            let made = new_waker(
+                &mut self.state.borrow_mut().spare_wakers,
+                key,
+                id,
+                &self.remote,
+            );
             *header.waker.borrow_mut() = Some(made);
             waker = header.waker.borrow();
         }
@@ -348,7 +357,11 @@ impl Core {
                 tick.completed += 1;
             }
             Err(payload) => {
-                self.end(key, cell, TaskError::Panicked(panic_message(payload.as_ref())));
+                self.end(
+                    key,
+                    cell,
+                    TaskError::Panicked(panic_message(payload.as_ref())),
+                );
                 tick.completed += 1;
             }
         }

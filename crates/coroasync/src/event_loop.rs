@@ -29,6 +29,10 @@ pub struct Tick {
     pub woken: usize,
     /// Timers that came due.
     pub timers_fired: usize,
+    /// Entries queued for the next pass: steps, timer hops and callbacks that this
+    /// pass scheduled. 0 means the loop has nothing to do until a timer comes due
+    /// or a wake arrives from another thread.
+    pub ready: usize,
     /// Whether anything is left to do: ready work, a timer, a busy worker thread.
     pub has_remaining: bool,
     /// The earliest timer still set, on the loop's clock.

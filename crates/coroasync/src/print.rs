@@ -31,8 +31,7 @@ macro_rules! say {
 
 /// The function behind [`say!`].
 pub fn print(line: fmt::Arguments<'_>) {
-    let printed =
-        context::with_running(|core| core.map(|core| core.print(line)).is_some());
+    let printed = context::with_running(|core| core.map(|core| core.print(line)).is_some());
     if !printed && !crate::blocking::keep_worker_line(line) {
         println!("{line}");
     }

@@ -215,11 +215,15 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
     {
         let mut task = self.runnable.pop_front()?;
         let id = task.id();
-        let resumed = resume(&self.trace, &mut task, S::default());
-        if matches!(resumed, Ok(Resumed::Yielded(_))) {
-            self.runnable.push_back(task);
+        match resume(&self.trace, &mut task, S::default()) {
+            // The hot path, kept free of `settle`'s bookkeeping: back of the queue.
+            Ok(Resumed::Yielded(value)) => {
+                self.runnable.push_back(task);
+                self.trace.leave();
+                Some(Step::Yielded { task: id, value })
+            }
+            ended => Some(self.settle(id, ended)),
         }
-        Some(self.settle(id, resumed))
     }
 
     /// Runs at most `budget` steps and returns how many ran (fewer only when the
@@ -297,6 +301,7 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
 
     /// Files the outcome of `task`'s step: a yield goes out to the caller, a
     /// return into `completed`, an error or a panic into `failed`.
+    #[cold]
     fn settle(&mut self, task: TaskId, resumed: Result<Resumed<Y, T>, String>) -> Step<Y> {
         let step = match resumed {
             Ok(Resumed::Yielded(value)) => Step::Yielded { task, value },
@@ -324,6 +329,7 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
 
 /// Resumes one task under the trace, catching a panic as the task's failure
 /// message, so one broken routine cannot take the scheduler down.
+#[inline]
 fn resume<T, S, Y>(
     trace: &Trace,
     task: &mut Task<T, S, Y>,

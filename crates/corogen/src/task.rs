@@ -84,6 +84,7 @@ impl<T, S, Y> Task<T, S, Y> {
         self.started
     }
 
+    #[inline]
     pub(crate) fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
         self.started = true;
         self.routine.resume_with(sent)

@@ -1,0 +1,257 @@
+//! Random routines and random host actions (step, send, take a result) run on
+//! `corogen::Scheduler` and on a `VecDeque` model of the notebook's scheduler,
+//! which must agree on every step, every refusal and every line of the trace.
+
+use std::collections::VecDeque;
+
+use corogen::{Gen, ResultError, Scheduler, SendRefusal, Step, TaskId};
+use corotrace::Trace;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    /// Yield, then print what was sent back in.
+    Yield,
+    /// Return `Err`.
+    Fail,
+    Panic,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Action {
+    Step,
+    Send(u8, u32),
+    Take(u8),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![8 => Just(Op::Yield), 1 => Just(Op::Fail), 1 => Just(Op::Panic)]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        6 => Just(Action::Step),
+        2 => (any::<u8>(), 1u32..100).prop_map(|(t, v)| Action::Send(t, v)),
+        1 => any::<u8>().prop_map(Action::Take),
+    ]
+}
+
+type Case = (Vec<Vec<Op>>, Vec<Action>);
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        prop::collection::vec(prop::collection::vec(op(), 0..6), 1..20),
+        prop::collection::vec(action(), 0..120),
+    )
+}
+
+/// Each host action's result, as text both sides can produce.
+fn run_real((routines, actions): &Case) -> (Vec<String>, String) {
+    // The routines panic on purpose, by the thousand: the scheduler records each,
+    // and the default hook's report would only bury the test's own output.
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    let trace = Trace::capture();
+    let mut scheduler: Scheduler<u64, u32> = Scheduler::with_trace(trace.clone());
+    for (i, ops) in routines.iter().enumerate() {
+        let (ops, trace) = (ops.clone(), trace.clone());
+        scheduler.add(Gen::new(move |co| async move {
+            for (k, op) in ops.into_iter().enumerate() {
+                match op {
+                    Op::Yield => {
+                        let sent: u32 = co.yield_(()).await;
+                        trace.print(format_args!("t{i}.{k} got {sent}"));
+                    }
+                    Op::Fail => return Err(format!("t{i} failed")),
+                    Op::Panic => panic!("t{i} panicked"),
+                }
+            }
+            Ok(i as u64)
+        }));
+    }
+    let results = actions
+        .iter()
+        .map(|action| match *action {
+            Action::Step => match scheduler.step() {
+                None => "idle".to_owned(),
+                Some(step) => show_step(&step),
+            },
+            Action::Send(t, v) => match scheduler.send(TaskId::new(t.into()), v) {
+                Ok(step) => show_step(&step),
+                Err(error) => {
+                    assert_eq!(error.value, v, "a refused value comes back");
+                    format!("refused {:?}", error.reason)
+                }
+            },
+            Action::Take(t) => match scheduler.take_result(TaskId::new(t.into())) {
+                Ok(value) => format!("took {value}"),
+                Err(ResultError::Failed { message, .. }) => format!("failed {message}"),
+                Err(error) => format!("{error:?}")
+                    .split('(')
+                    .next()
+                    .unwrap_or("")
+                    .to_owned(),
+            },
+        })
+        .collect();
+    // Every task is in exactly one place.
+    for t in 0..routines.len() {
+        let id = TaskId::new(t as u64);
+        let runnable = scheduler.runnable().any(|task| task.id() == id);
+        let completed = scheduler.result(id).is_some();
+        let failed = scheduler.failure(id).is_some();
+        let taken = scheduler.state(id) == Some(corogen::TaskState::Taken);
+        assert_eq!(
+            usize::from(runnable)
+                + usize::from(completed)
+                + usize::from(failed)
+                + usize::from(taken),
+            1
+        );
+    }
+    (results, trace.text())
+}
+
+fn show_step(step: &Step<()>) -> String {
+    match step {
+        Step::Yielded { task, .. } => format!("yielded {task}"),
+        Step::Completed { task } => format!("completed {task}"),
+        Step::Failed { task } => format!("failed {task}"),
+    }
+}
+
+#[derive(Default)]
+struct Model {
+    ops: Vec<Vec<Op>>,
+    pc: Vec<usize>,
+    /// The yield each task is paused at; `None` before its first step.
+    paused_at: Vec<Option<usize>>,
+    queue: VecDeque<usize>,
+    results: Vec<Option<Result<u64, String>>>,
+    taken: Vec<bool>,
+    text: String,
+}
+
+enum Resumed {
+    Yielded,
+    Completed,
+    Failed,
+}
+
+impl Model {
+    fn resume(&mut self, t: usize, sent: u32) -> Resumed {
+        self.text.push_str(&format!("Running task {t}\n"));
+        if let Some(k) = self.paused_at[t] {
+            self.text.push_str(&format!("t{t}.{k} got {sent}\n"));
+        }
+        while self.pc[t] < self.ops[t].len() {
+            let k = self.pc[t];
+            self.pc[t] += 1;
+            match self.ops[t][k] {
+                Op::Yield => {
+                    self.paused_at[t] = Some(k);
+                    return Resumed::Yielded;
+                }
+                Op::Fail | Op::Panic => {
+                    let message = match self.ops[t][k] {
+                        Op::Fail => format!("t{t} failed"),
+                        _ => format!("t{t} panicked"),
+                    };
+                    self.text
+                        .push_str(&format!("Failed with exception: {message}\n"));
+                    self.results[t] = Some(Err(message));
+                    return Resumed::Failed;
+                }
+            }
+        }
+        self.text.push_str(&format!(
+            "----------------------\nTask {t} completed with result: {t}\n"
+        ));
+        self.results[t] = Some(Ok(t as u64));
+        Resumed::Completed
+    }
+
+    fn show(t: usize, resumed: &Resumed) -> String {
+        match resumed {
+            Resumed::Yielded => format!("yielded {t}"),
+            Resumed::Completed => format!("completed {t}"),
+            Resumed::Failed => format!("failed {t}"),
+        }
+    }
+
+    fn run((routines, actions): &Case) -> (Vec<String>, String) {
+        let n = routines.len();
+        let mut model = Self {
+            ops: routines.clone(),
+            pc: vec![0; n],
+            paused_at: vec![None; n],
+            queue: (0..n).collect(),
+            results: vec![None; n],
+            taken: vec![false; n],
+            text: String::new(),
+        };
+        let results = actions
+            .iter()
+            .map(|action| match *action {
+                Action::Step => match model.queue.pop_front() {
+                    None => "idle".to_owned(),
+                    Some(t) => {
+                        let resumed = model.resume(t, 0);
+                        if let Resumed::Yielded = resumed {
+                            model.queue.push_back(t);
+                        }
+                        Self::show(t, &resumed)
+                    }
+                },
+                Action::Send(t, v) => {
+                    let t = usize::from(t);
+                    match model.queue.iter().position(|&q| q == t) {
+                        None if t < n => format!("refused {:?}", SendRefusal::Finished),
+                        None => format!("refused {:?}", SendRefusal::Unknown),
+                        Some(_) if model.paused_at[t].is_none() => {
+                            format!("refused {:?}", SendRefusal::NotStarted)
+                        }
+                        Some(position) => {
+                            let resumed = model.resume(t, v);
+                            if !matches!(resumed, Resumed::Yielded) {
+                                model.queue.remove(position);
+                            }
+                            Self::show(t, &resumed)
+                        }
+                    }
+                }
+                Action::Take(t) => {
+                    let t = usize::from(t);
+                    if t >= n {
+                        return "Unknown".to_owned();
+                    }
+                    match &model.results[t] {
+                        None => "Pending".to_owned(),
+                        Some(Err(message)) => format!("failed {message}"),
+                        Some(Ok(_)) if model.taken[t] => "Taken".to_owned(),
+                        Some(Ok(value)) => {
+                            model.taken[t] = true;
+                            format!("took {value}")
+                        }
+                    }
+                }
+            })
+            .collect();
+        (results, model.text)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn the_scheduler_agrees_with_a_vecdeque_model(case in case()) {
+        let (real_results, real_text) = run_real(&case);
+        let (model_results, model_text) = Model::run(&case);
+        prop_assert_eq!(real_results, model_results);
+        prop_assert_eq!(real_text, model_text);
+    }
+}
