@@ -31,8 +31,14 @@ pub fn yield_now() -> YieldNow {
     YieldNow(false)
 }
 
+/// A W1 contender: its name, and the workload run with `(tasks, yields)`.
+pub type SwitchContender = (&'static str, fn(usize, usize) -> usize);
+
+/// A W2 contender: its name, and the workload run with `n`.
+pub type SpawnContender = (&'static str, fn(usize) -> usize);
+
 /// The W1 contenders, in the order the docs list them.
-pub const SWITCH: &[(&str, fn(usize, usize) -> usize)] = &[
+pub const SWITCH: &[SwitchContender] = &[
     ("state-machine", w1_state_machine),
     ("genawaiter-raw", w1_genawaiter_raw),
     ("corogen", w1_corogen),
@@ -204,7 +210,7 @@ pub fn w1_localpool(tasks: usize, yields: usize) -> usize {
 
 // ---- W2: spawn `n` trivial tasks and collect every result ----
 
-pub const SPAWN: &[(&str, fn(usize) -> usize)] = &[
+pub const SPAWN: &[SpawnContender] = &[
     ("coroasync", w2_coroasync),
     ("tokio", w2_tokio),
     ("async-executor", w2_async_executor),
