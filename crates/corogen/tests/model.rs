@@ -144,16 +144,17 @@ impl Model {
         if let Some(k) = self.paused_at[t] {
             self.text.push_str(&format!("t{t}.{k} got {sent}\n"));
         }
-        while self.pc[t] < self.ops[t].len() {
+        // Every op ends the step: a yield pauses, a failure ends the routine.
+        if let Some(&op) = self.ops[t].get(self.pc[t]) {
             let k = self.pc[t];
             self.pc[t] += 1;
-            match self.ops[t][k] {
+            match op {
                 Op::Yield => {
                     self.paused_at[t] = Some(k);
                     return Resumed::Yielded;
                 }
                 Op::Fail | Op::Panic => {
-                    let message = match self.ops[t][k] {
+                    let message = match op {
                         Op::Fail => format!("t{t} failed"),
                         _ => format!("t{t} panicked"),
                     };
