@@ -6,7 +6,6 @@
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::convert::Infallible;
-use std::future::Future;
 use std::rc::Rc;
 
 mod common;
@@ -14,11 +13,9 @@ mod common;
 const TASKS: usize = 1_000_000;
 
 /// The future every executor runs: count its start, then wait for ever.
-fn parked(started: Rc<Cell<usize>>) -> impl Future<Output = ()> {
-    async move {
-        started.set(started.get() + 1);
-        std::future::pending::<()>().await;
-    }
+async fn parked(started: Rc<Cell<usize>>) {
+    started.set(started.get() + 1);
+    std::future::pending::<()>().await;
 }
 
 fn resident_bytes() -> usize {
