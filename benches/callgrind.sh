@@ -12,7 +12,7 @@ count() {
     | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 printf '%-16s %s\n' contender instructions/switch
-for contender in state-machine genawaiter-raw corogen coroasync tokio async-executor localpool; do
+for contender in state-machine genawaiter-raw corogen coroasync coroasync-defaults tokio async-executor localpool; do
   big=$(count "$contender" 100 200)
   small=$(count "$contender" 100 100)
   printf '%-16s %s\n' "$contender" "$(( (big - small) / 10000 ))"

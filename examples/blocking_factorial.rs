@@ -68,7 +68,7 @@ async fn yielding_factorial(num: u32) -> usize {
     for i in 1..=u64::from(num) {
         digits = multiply(&mut limbs, i);
         // The fix: a checkpoint that lets the other tasks run.
-        if i % 1000 == 0 {
+        if i % 100 == 0 {
             yield_now().await;
         }
     }

@@ -12,7 +12,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use corotrace::{Event, TaskId, Trace, panic_message};
 use slab::Slab;
@@ -24,6 +24,7 @@ use crate::error::TaskError;
 use crate::task::{Ending, Header, Notify, Runnable, Task, TaskCell, TaskRef, task_name};
 use crate::time::{LoopClock, TimerKey, Timers, Waiting};
 use crate::waker::{Remote, TaskWaker};
+use crate::watchdog::Watchdog;
 
 /// A done callback and the task it is for.
 type DoneCallback = (TaskRef, Box<dyn FnOnce(&TaskRef)>);
@@ -72,7 +73,9 @@ pub(crate) struct Core {
     trace: RefCell<Trace>,
     /// Whether `trace` records anything: checked before borrowing it on hot paths.
     tracing: Cell<bool>,
-    pub(crate) slow_step: Cell<Option<Duration>>,
+    slow_step: Cell<Option<Duration>>,
+    /// Watches for slow steps; started at the first pass with a threshold set.
+    watchdog: RefCell<Option<Watchdog>>,
     pub(crate) report_to_stderr: Cell<bool>,
     diagnostics: RefCell<Vec<Diagnostic>>,
     /// The slot of the task being polled.
@@ -99,6 +102,7 @@ impl Core {
             tracing: Cell::new(trace.is_on()),
             trace: RefCell::new(trace),
             slow_step: Cell::new(Some(Duration::from_millis(100))),
+            watchdog: RefCell::new(None),
             report_to_stderr: Cell::new(true),
             diagnostics: RefCell::default(),
             current: Cell::new(None),
@@ -229,8 +233,10 @@ impl Core {
             state.ready.len()
         };
         let trace = self.trace();
-        // One clock reading per step: each step's end is the next one's start.
-        let mut mark = self.slow_step.get().map(|_| Instant::now());
+        let mut watchdog = self.watchdog.borrow_mut();
+        if watchdog.as_ref().map(Watchdog::threshold) != self.slow_step.get() {
+            *watchdog = self.slow_step.get().and_then(Watchdog::start);
+        }
         for _ in 0..due {
             let work = {
                 let mut state = self.state.borrow_mut();
@@ -253,18 +259,14 @@ impl Core {
                 }
             };
             match work {
-                Work::Step(key, cell) => self.run_step(key, &cell, &trace, &mut mark, &mut tick),
+                Work::Step(key, cell) => {
+                    self.run_step(key, &cell, &trace, watchdog.as_mut(), &mut tick)
+                }
                 Work::Wake(waker) => {
                     tick.woken += 1;
                     waker.wake();
                 }
-                Work::Callback(task, callback) => {
-                    self.run_callback(&task, callback);
-                    // A slow callback is not the next step's fault.
-                    if mark.is_some() {
-                        mark = Some(Instant::now());
-                    }
-                }
+                Work::Callback(task, callback) => self.run_callback(&task, callback),
             }
         }
         let mut state = self.state.borrow_mut();
@@ -294,7 +296,7 @@ impl Core {
         key: usize,
         cell: &Rc<dyn Runnable>,
         trace: &Trace,
-        mark: &mut Option<Instant>,
+        watchdog: Option<&mut Watchdog>,
         tick: &mut Tick,
     ) {
         let header = cell.header();
@@ -321,6 +323,10 @@ impl Core {
 
         tick.polled += 1;
         self.current.set(Some(key));
+        let watched = watchdog.map(|watchdog| {
+            let phase = watchdog.begin();
+            (watchdog, phase)
+        });
         let polled = {
             let waker = match &*waker {
                 Some((_, waker)) => waker,
@@ -337,17 +343,12 @@ impl Core {
             self.requeue(key, id);
         }
         header.waiting.set(self.waiting.take());
-        if let (Some(limit), Some(started)) = (self.slow_step.get(), *mark) {
-            let now = Instant::now();
-            let took = now - started;
-            if took > limit {
-                self.report(Diagnostic::SlowStep {
-                    task: id,
-                    name: task_name(header),
-                    took,
-                });
-            }
-            *mark = Some(now);
+        if let Some(took) = watched.and_then(|(watchdog, phase)| watchdog.end(phase)) {
+            self.report(Diagnostic::SlowStep {
+                task: id,
+                name: task_name(header),
+                took,
+            });
         }
 
         match polled {
@@ -433,6 +434,10 @@ impl Core {
                 message: panic_message(payload.as_ref()),
             });
         }
+    }
+
+    pub(crate) fn set_slow_step(&self, threshold: Option<Duration>) {
+        self.slow_step.set(threshold);
     }
 
     pub(crate) fn report(&self, diagnostic: Diagnostic) {
@@ -557,6 +562,7 @@ impl Core {
         }
         drop(ready);
         self.blocking.shut_down();
+        self.watchdog.borrow_mut().take();
     }
 }
 

@@ -57,6 +57,7 @@ mod wait;
 mod waiters;
 mod waker;
 mod watch;
+mod watchdog;
 
 pub use blocking::{ToThread, run_blocking, to_thread};
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};

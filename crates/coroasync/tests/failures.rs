@@ -99,11 +99,15 @@ fn a_panicking_done_callback_is_reported_and_the_loop_runs_on() {
 
 #[test]
 fn a_slow_step_is_reported_with_the_tasks_name() {
-    let lp = quiet_loop().with_slow_step(Some(Duration::ZERO));
+    let lp = quiet_loop().with_slow_step(Some(Duration::from_millis(1)));
     lp.run_until_complete(async {
-        spawn_named("factorial", async { (1..=20u64).product::<u64>() })
-            .await
-            .unwrap()
+        // Computation that holds the thread for many milliseconds (the watchdog
+        // looks every quarter of a millisecond).
+        spawn_named("factorial", async {
+            (0..20_000_000u64).fold(1u64, |acc, i| std::hint::black_box(acc.wrapping_mul(i | 1)))
+        })
+        .await
+        .unwrap()
     })
     .unwrap();
     assert!(lp.diagnostics().iter().any(|d| matches!(
