@@ -233,3 +233,84 @@ fn dropping_the_loop_drops_every_task() {
     drop(lp);
     assert_eq!(drops.get(), 3);
 }
+
+/// A task that holds droppable values, a lock and a permit across every kind of
+/// suspension point; it sets `points` to `k` just before its `k`th wait. Every
+/// wait really suspends: the test holds each resource until it lets the task on.
+async fn through_every_kind_of_wait(
+    drops: Rc<Cell<u32>>,
+    points: Rc<Cell<u32>>,
+    (lock, semaphore, event, queue): (Lock, Semaphore, Event, Queue<u32>),
+) {
+    let _a = Counted(Rc::clone(&drops));
+    points.set(1);
+    yield_now().await;
+    points.set(2);
+    let _guard = lock.acquire().await;
+    let _b = Counted(Rc::clone(&drops));
+    points.set(3);
+    sleep(Duration::from_secs(1)).await;
+    points.set(4);
+    let _permit = semaphore.acquire().await;
+    points.set(5);
+    event.wait().await;
+    let _c = Counted(Rc::clone(&drops));
+    points.set(6);
+    let _item = queue.get().await;
+    points.set(7);
+}
+
+#[test]
+fn cancellation_at_every_suspension_point_runs_every_destructor() {
+    for point in 1..=6 {
+        let drops = Rc::new(Cell::new(0));
+        let resources = (Lock::new(), Semaphore::new(1), Event::new(), Queue::new(0));
+        let (lock, semaphore, event, queue) = resources.clone();
+        let (lock_after, semaphore_after) = (lock.clone(), semaphore.clone());
+        let d = Rc::clone(&drops);
+        run(async move {
+            let points = Rc::new(Cell::new(0));
+            // The test holds the lock and the only permit until it lets the task on.
+            let mut held_lock = Some(lock.acquire().await);
+            let mut held_permit = Some(semaphore.acquire().await);
+            let task = spawn(through_every_kind_of_wait(d, Rc::clone(&points), resources));
+            for step in 1..=6 {
+                // A timer, not a spin: on the virtual clock, time moves only when
+                // every task waits, and the task's own sleep needs it to.
+                while points.get() < step {
+                    sleep(Duration::from_millis(10)).await;
+                }
+                if step == point {
+                    task.cancel();
+                    break;
+                }
+                match step {
+                    2 => held_lock = None,
+                    4 => held_permit = None,
+                    5 => event.set(),
+                    6 => queue.put_nowait(7).unwrap(),
+                    _ => {}
+                }
+            }
+            assert_eq!(task.await, Err(TaskError::Cancelled));
+            drop((held_lock, held_permit));
+        });
+        // `_a` exists from point 1, `_b` from point 3, `_c` from point 6: each one
+        // made is dropped.
+        let made = match point {
+            1 | 2 => 1,
+            3..=5 => 2,
+            _ => 3,
+        };
+        assert_eq!(drops.get(), made, "cancelled at point {point}");
+        assert!(
+            !lock_after.is_locked(),
+            "the lock came back (point {point})"
+        );
+        assert_eq!(
+            semaphore_after.available(),
+            1,
+            "the permit came back (point {point})"
+        );
+    }
+}
