@@ -105,8 +105,8 @@ def svg(series, path):
             h = plot_h * value / top_value
             out.append(f'<rect x="{x0 + b * bar:.0f}" y="{top + plot_h - h:.0f}" width="{bar - 2:.0f}" '
                        f'height="{h:.0f}" fill="{colours[b]}"/>')
-        out.append(f'<text x="{x0 + group_w / 2 - 6:.0f}" y="{top + plot_h + 14}" text-anchor="middle" '
-                   f'transform="rotate(25 {x0 + group_w / 2 - 6:.0f} {top + plot_h + 14})">{name}</text>')
+        lx, ly = x0 + 4, top + plot_h + 16
+        out.append(f'<text x="{lx:.0f}" y="{ly}" transform="rotate(20 {lx:.0f} {ly})">{name}</text>')
     for b, label in enumerate(["10 tasks", "1,000 tasks", "100,000 tasks"]):
         x = left + b * 120
         out.append(f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{colours[b]}"/>'
