@@ -6,8 +6,8 @@ use std::path::Path;
 
 use corolab::{Flags, LESSONS};
 
-/// Replaces the body of the first ```LANGUAGE block after `heading`.
-fn replace_block(page: &str, heading: &str, language: &str, body: &str) -> String {
+/// Where the body of the first ```LANGUAGE block after `heading` lies.
+fn block_range(page: &str, heading: &str, language: &str) -> std::ops::Range<usize> {
     let section = page.find(heading).expect("the page has the section");
     let fence = format!("```{language}\n");
     let start = section
@@ -16,19 +16,7 @@ fn replace_block(page: &str, heading: &str, language: &str, body: &str) -> Strin
             .expect("the section has the block")
         + fence.len();
     let end = start + page[start..].find("```").expect("the block is closed");
-    format!("{}{}{}", &page[..start], body, &page[end..])
-}
-
-fn block<'a>(page: &'a str, heading: &str, language: &str) -> &'a str {
-    let section = page.find(heading).expect("the page has the section");
-    let fence = format!("```{language}\n");
-    let start = section
-        + page[section..]
-            .find(&fence)
-            .expect("the section has the block")
-        + fence.len();
-    let end = start + page[start..].find("```").expect("the block is closed");
-    &page[start..end]
+    start..end
 }
 
 #[test]
@@ -42,19 +30,20 @@ fn every_page_shows_its_example_and_its_output() {
         let page = std::fs::read_to_string(&path).expect("every lesson has a page");
         let output = lesson.run_captured(Flags::default()).output();
         if update {
-            let page = replace_block(&page, "## Rust", "rust", lesson.rust);
-            let page = replace_block(&page, "## Output", "text", &output);
+            let mut page = page;
+            page.replace_range(block_range(&page, "## Rust", "rust"), lesson.rust);
+            page.replace_range(block_range(&page, "## Output", "text"), &output);
             std::fs::write(&path, page).expect("the page can be written");
             continue;
         }
-        if block(&page, "## Rust", "rust") != lesson.rust {
+        if page[block_range(&page, "## Rust", "rust")] != *lesson.rust {
             drifted.push(format!(
                 "{}: the Rust differs from examples/{}.rs",
                 lesson.name,
                 lesson.example()
             ));
         }
-        if block(&page, "## Output", "text") != output {
+        if page[block_range(&page, "## Output", "text")] != output {
             drifted.push(format!(
                 "{}: the output differs from what the lesson prints",
                 lesson.name

@@ -101,14 +101,19 @@ impl<T: 'static> Gathered<T> {
 
 impl<T: 'static> Drop for Gathered<T> {
     fn drop(&mut self) {
-        for task in self.watch.tasks() {
-            if self.finished {
-                // asyncio's gather looks at every child's error once it is done, so
-                // none of them is reported as unobserved.
-                task.mark_observed();
-            } else {
-                task.cancel();
-            }
+        let_go(&self.watch, self.finished);
+    }
+}
+
+/// What a gather does with its tasks when it goes away: a finished gather has
+/// looked at every child's error (asyncio's does, so none is reported as
+/// unobserved); an unfinished one was cancelled, and cancels them.
+fn let_go(watch: &Watch, finished: bool) {
+    for task in watch.tasks() {
+        if finished {
+            task.mark_observed();
+        } else {
+            task.cancel();
         }
     }
 }
@@ -273,13 +278,7 @@ impl<Tasks> fmt::Debug for GatherTuple<Tasks> {
 
 impl<Tasks> Drop for GatherTuple<Tasks> {
     fn drop(&mut self) {
-        for task in self.watch.tasks() {
-            if self.finished {
-                task.mark_observed();
-            } else {
-                task.cancel();
-            }
-        }
+        let_go(&self.watch, self.finished);
     }
 }
 
