@@ -19,9 +19,10 @@ use slab::Slab;
 
 use crate::Tick;
 use crate::blocking::BlockingPool;
+use crate::cell::{Ending, Header, Hop, Notify, Runnable, TaskCell, task_name};
 use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
 use crate::error::TaskError;
-use crate::task::{Ending, Header, Notify, Runnable, Task, TaskCell, TaskRef, task_name};
+use crate::task::{Task, TaskRef};
 use crate::time::{LoopClock, TimerKey, Timers, Waiting};
 use crate::waker::{Remote, TaskWaker};
 use crate::watchdog::Watchdog;
@@ -414,11 +415,11 @@ impl Core {
                 Notify::Gone => {}
                 Notify::Wake {
                     waker,
-                    hop: crate::task::Hop::Direct,
+                    hop: Hop::Direct,
                 } => waker.wake(),
                 Notify::Wake {
                     waker,
-                    hop: crate::task::Hop::Deferred,
+                    hop: Hop::Deferred,
                 } => self.wake_later(waker),
                 Notify::Callback(callback) => {
                     self.call_soon(TaskRef::from_runnable(Rc::clone(cell)), callback);

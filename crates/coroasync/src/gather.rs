@@ -45,7 +45,7 @@ where
     }
 }
 
-/// Like [`gather`], but waits for every task and returns each one's result, error
+/// Like [`gather`](fn@gather), but waits for every task and returns each one's result, error
 /// or value: asyncio's `gather(..., return_exceptions=True)`.
 ///
 /// ```
@@ -118,7 +118,7 @@ fn let_go(watch: &Watch, finished: bool) {
     }
 }
 
-/// The future of [`gather`].
+/// The future of [`gather`](fn@gather).
 #[must_use = "futures do nothing unless awaited"]
 pub struct Gather<T: 'static> {
     group: Gathered<T>,

@@ -3,7 +3,7 @@
 //!
 //! Where `corogen` drives generators with a round-robin scheduler, this crate makes
 //! the migration the notes make: `yield from` becomes `.await`, and the scheduler
-//! becomes an [`EventLoop`] with asyncio's toolbox: tasks, [`sleep`], [`gather`],
+//! becomes an [`EventLoop`] with asyncio's toolbox: tasks, [`sleep`], [`gather`](fn@gather),
 //! [`wait`], [`wait_for`], [`shield`], cancellation, [`Event`], [`Queue`],
 //! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`].
 //!
@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 mod blocking;
+mod cell;
 mod context;
 mod core;
 mod diagnostics;

@@ -7,8 +7,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use crate::cell::Hop;
 use crate::error::{Elapsed, TaskError};
-use crate::task::{Hop, IntoTask, Task};
+use crate::task::{IntoTask, Task};
 use crate::time::{Sleep, sleep};
 use crate::watch::Watch;
 
@@ -215,7 +216,7 @@ pub fn shield<T: Clone + 'static>(task: &Task<T>) -> Shield<T> {
     Shield { task: task.share() }
 }
 
-/// What [`shield`] returns: await it, or hand it to [`wait_for`] or [`gather`](crate::gather).
+/// What [`shield`] returns: await it, or hand it to [`wait_for`] or [`gather`](fn@crate::gather).
 #[must_use = "a shield does nothing unless awaited"]
 pub struct Shield<T: Clone + 'static> {
     task: Task<T>,

@@ -3,7 +3,8 @@
 
 use std::task::Context;
 
-use crate::task::{Ending, Hop, TaskRef};
+use crate::cell::{Ending, Hop};
+use crate::task::TaskRef;
 
 /// A set of tasks to be woken about. Each completion reaches the watcher in two
 /// hops, as asyncio's done callback and then the waiter's wake-up take; even a

@@ -3,10 +3,10 @@
 //! generators.
 //!
 //! A Python generator function becomes a function returning a genawaiter
-//! [`Gen`](genawaiter::rc::Gen); `yield` becomes `co.yield_(()).await`; `yield
+//! [`Gen`]; `yield` becomes `co.yield_(()).await`; `yield
 //! from helper()` becomes `helper(&co).await`, an `async fn` lent the
 //! generator's `Co` (see [`async_sleep`]). The [`Scheduler`] resumes each task in
-//! turn, records what happened in a [`Trace`](corotrace::Trace) that prints as the
+//! turn, records what happened in a [`Trace`] that prints as the
 //! notebook prints, and files every task as completed or failed.
 //!
 //! ```

@@ -1,0 +1,313 @@
+//! A task as the loop holds it: the shared cell with the task's header (what the
+//! loop and the handles need to know about it, whatever its output type) and its
+//! stage (the future, then its result).
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::mem;
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+
+use corotrace::TaskId;
+
+use crate::core::Core;
+use crate::error::TaskError;
+use crate::task::TaskRef;
+use crate::time::Waiting;
+use crate::waker::TaskWaker;
+
+/// What a task's future is boxed as: every task ends in `Ok(value)` or in the
+/// error that stopped it.
+pub(crate) type TaskFuture<T> = Pin<Box<dyn Future<Output = Result<T, TaskError>>>>;
+
+/// How a finished task tells those waiting on it, in the order they registered
+/// (asyncio schedules a future's done callbacks in that order).
+pub(crate) enum Notify {
+    /// A waiter that went away.
+    Gone,
+    /// Wake this waker: at once (`Direct`, the waiter runs one hop later), or from
+    /// a ready-queue entry of its own (`Deferred`, two hops later, as asyncio's
+    /// `gather` and `wait` do through their done callbacks).
+    Wake { waker: Waker, hop: Hop },
+    /// A done callback, run from the ready queue with the finished task.
+    Callback(Box<dyn FnOnce(&TaskRef)>),
+}
+
+/// How many trips through the ready queue a completion takes to reach a waiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hop {
+    Direct,
+    Deferred,
+}
+
+/// What the loop knows of every task, whatever its output type.
+pub(crate) struct Header {
+    pub(crate) id: TaskId,
+    pub(crate) key: usize,
+    pub(crate) name: Option<Rc<str>>,
+    pub(crate) core: Weak<Core>,
+    /// Set by `cancel()`: the loop drops the future at the task's next turn.
+    pub(crate) cancel_requested: Cell<bool>,
+    /// The loop's count of finished tasks when this one finished (0: running), so
+    /// `gather` and `as_completed` know which of several finished first.
+    pub(crate) finished_as: Cell<u64>,
+    /// Set once someone has looked at the task's error or taken its result.
+    pub(crate) observed: Cell<bool>,
+    pub(crate) notify: RefCell<Vec<Notify>>,
+    /// The task's waker, made at its first step and kept for every step after.
+    pub(crate) waker: RefCell<Option<(Arc<TaskWaker>, Waker)>>,
+    /// What the task last said it waits on, for deadlock reports.
+    pub(crate) waiting: Cell<Waiting>,
+}
+
+/// The type-erased face of a task, as the loop stores it.
+pub(crate) trait Runnable {
+    fn header(&self) -> &Header;
+    /// Polls the task's future once; `Ready` once it has finished.
+    fn poll_step(&self, cx: &mut Context<'_>) -> Poll<()>;
+    /// Ends the task with `error` (its future is dropped, if it still has one),
+    /// unless it has ended already.
+    fn abandon(&self, error: TaskError);
+    /// How the task ended, without its value; `None` while it runs.
+    fn ending(&self) -> Option<Ending>;
+    /// The task's value as the trace shows it.
+    fn describe_result(&self) -> String;
+}
+
+/// How a task ended, without its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Ending {
+    Completed,
+    Failed(TaskError),
+}
+
+/// Where a task is. While its future is being polled the stage is borrowed, and
+/// readers that find it so treat the task as running.
+enum Stage<T> {
+    Running(TaskFuture<T>),
+    Finished(Result<T, TaskError>),
+    /// The result was taken; how the task ended is kept.
+    Taken(Ending),
+}
+
+pub(crate) struct TaskCell<T> {
+    pub(crate) header: Header,
+    stage: RefCell<Stage<T>>,
+}
+
+impl<T> TaskCell<T> {
+    pub(crate) fn new(header: Header, future: TaskFuture<T>) -> Self {
+        Self {
+            header,
+            stage: RefCell::new(Stage::Running(future)),
+        }
+    }
+}
+
+impl<T: 'static> Runnable for TaskCell<T> {
+    fn header(&self) -> &Header {
+        &self.header
+    }
+
+    fn poll_step(&self, cx: &mut Context<'_>) -> Poll<()> {
+        // The stage stays borrowed while the future runs: code inside it that looks
+        // at its own task finds it borrowed, which every reader takes to mean
+        // "running" (see `stage`).
+        let mut stage = self.stage.borrow_mut();
+        let Stage::Running(future) = &mut *stage else {
+            return Poll::Ready(());
+        };
+        match future.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(result) => {
+                let future = mem::replace(&mut *stage, Stage::Finished(result));
+                // Dropped after the borrow ends: its destructors may look at this task.
+                drop(stage);
+                drop(future);
+                Poll::Ready(())
+            }
+        }
+    }
+
+    fn abandon(&self, error: TaskError) {
+        let previous = {
+            let Ok(mut stage) = self.stage.try_borrow_mut() else {
+                return;
+            };
+            match &*stage {
+                Stage::Finished(_) | Stage::Taken(_) => return,
+                Stage::Running(_) => mem::replace(&mut *stage, Stage::Finished(Err(error))),
+            }
+        };
+        // Dropped after the borrow ends: its destructors may look at this task.
+        drop(previous);
+    }
+
+    fn ending(&self) -> Option<Ending> {
+        match &*self.stage.try_borrow().ok()? {
+            Stage::Running(_) => None,
+            Stage::Finished(Ok(_)) => Some(Ending::Completed),
+            Stage::Finished(Err(error)) => Some(Ending::Failed(error.clone())),
+            Stage::Taken(ending) => Some(ending.clone()),
+        }
+    }
+
+    fn describe_result(&self) -> String {
+        match self.stage.try_borrow().as_deref() {
+            Ok(Stage::Finished(Ok(value))) => describe(value),
+            _ => "(taken)".to_owned(),
+        }
+    }
+}
+
+/// `Debug` of a task's value where its type is one of the common ones, else the
+/// type's name: a task's output type need not implement `Debug`, and only the
+/// trace (when it is on) asks.
+fn describe<T: 'static>(value: &T) -> String {
+    let any: &dyn Any = value;
+    macro_rules! known {
+        ($($t:ty),*) => {
+            $(if let Some(v) = any.downcast_ref::<$t>() {
+                return format!("{v:?}");
+            })*
+        };
+    }
+    known!(
+        (),
+        bool,
+        char,
+        i8,
+        i16,
+        i32,
+        i64,
+        i128,
+        isize,
+        u8,
+        u16,
+        u32,
+        u64,
+        u128,
+        usize,
+        f32,
+        f64,
+        String,
+        &'static str
+    );
+    format!("<{}>", std::any::type_name::<T>())
+}
+
+impl<T> Drop for TaskCell<T> {
+    fn drop(&mut self) {
+        // The last reference to a failed task is gone and nobody looked at its
+        // error: asyncio's "Task exception was never retrieved".
+        let stage = mem::replace(self.stage.get_mut(), Stage::Taken(Ending::Completed));
+        if let Stage::Finished(Err(TaskError::Panicked(message))) = stage
+            && !self.header.observed.get()
+        {
+            let core = self.header.core.upgrade();
+            crate::diagnostics::unobserved_failure(
+                core.as_deref(),
+                self.header.id,
+                task_name(&self.header),
+                message,
+            );
+        }
+    }
+}
+
+pub(crate) fn task_name(header: &Header) -> String {
+    match &header.name {
+        Some(name) => name.to_string(),
+        // asyncio numbers tasks from 1, and its first is the main one, as ours is.
+        None => format!("Task-{}", header.id.get() + 1),
+    }
+}
+
+/// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel).
+pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
+    if runnable.ending().is_some() {
+        return false;
+    }
+    header.cancel_requested.set(true);
+    if let Some(core) = header.core.upgrade() {
+        core.schedule(header.key, header.id);
+    }
+    true
+}
+
+/// Takes a finished task's result; see [`Task::take_result`](crate::Task::take_result).
+pub(crate) fn take_result<T>(cell: &TaskCell<T>) -> Option<Result<T, TaskError>> {
+    let mut stage = cell.stage.try_borrow_mut().ok()?;
+    match &*stage {
+        Stage::Running(_) => None,
+        Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
+        Stage::Finished(result) => {
+            cell.header.observed.set(true);
+            let ending = match result {
+                Ok(_) => Ending::Completed,
+                Err(error) => Ending::Failed(error.clone()),
+            };
+            match mem::replace(&mut *stage, Stage::Taken(ending)) {
+                Stage::Finished(result) => Some(result),
+                _ => unreachable!("matched Finished above"),
+            }
+        }
+    }
+}
+
+/// Registers to be woken when a task finishes; `Ready` once it has.
+pub(crate) fn poll_done(
+    header: &Header,
+    runnable: &dyn Runnable,
+    cx: &mut Context<'_>,
+    hop: Hop,
+    slot: &mut Option<usize>,
+) -> Poll<()> {
+    if runnable.ending().is_some() {
+        return Poll::Ready(());
+    }
+    let mut notify = header.notify.borrow_mut();
+    match slot {
+        Some(index) => {
+            if let Some(Notify::Wake { waker, .. }) = notify.get_mut(*index)
+                && !waker.will_wake(cx.waker())
+            {
+                *waker = cx.waker().clone();
+            }
+        }
+        None => {
+            *slot = Some(notify.len());
+            notify.push(Notify::Wake {
+                waker: cx.waker().clone(),
+                hop,
+            });
+        }
+    }
+    drop(notify);
+    if let Some(core) = header.core.upgrade() {
+        core.note_waiting(Waiting::Task(header.id));
+    }
+    Poll::Pending
+}
+
+/// Drops the registration at `slot`.
+pub(crate) fn forget(header: &Header, slot: Option<usize>) {
+    if let Some(index) = slot
+        && let Some(entry) = header.notify.borrow_mut().get_mut(index)
+    {
+        *entry = Notify::Gone;
+    }
+}
+
+/// A clone of a finished task's result, leaving it in place.
+pub(crate) fn peek_result<T: Clone>(cell: &TaskCell<T>) -> Option<Result<T, TaskError>> {
+    cell.header.observed.set(true);
+    match &*cell.stage.try_borrow().ok()? {
+        Stage::Running(_) => None,
+        Stage::Finished(result) => Some(result.clone()),
+        Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
+    }
+}
