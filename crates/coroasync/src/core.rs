@@ -220,7 +220,13 @@ impl Core {
     pub(crate) fn tick(&self) -> Tick {
         let spawned_before = self.state.borrow().next_id;
         let mut tick = Tick {
-            woken: self.drain_remote(),
+            // An atomic load decides, so a pass with no wake from elsewhere (the
+            // usual case) never touches the inbox's lock.
+            woken: if self.remote.has_pending() {
+                self.drain_remote()
+            } else {
+                0
+            },
             ..Tick::default()
         };
         let now = self.clock.now();
