@@ -20,6 +20,23 @@ fn main() {
         eprintln!("TASKS and YIELDS are whole numbers");
         std::process::exit(2);
     };
+    // W4 too, for profiling the timer path: `instructions timers-coroasync N 0`.
+    match name.as_str() {
+        "timers-coroasync" => {
+            let woke =
+                common::w4_coroasync(common::coroasync_loop(), common::durations(tasks, 1_000));
+            assert_eq!(woke, tasks);
+            return;
+        }
+        "timers-tokio" => {
+            assert_eq!(
+                common::w4_tokio(true, common::durations(tasks, 1_000)),
+                tasks
+            );
+            return;
+        }
+        _ => {}
+    }
     let Some(&(_, run)) = common::SWITCH.iter().find(|(n, _)| n == name) else {
         eprintln!("no contender called {name:?}; contenders: {}", names());
         std::process::exit(2);

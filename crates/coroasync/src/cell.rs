@@ -36,6 +36,66 @@ pub(crate) enum Notify {
     Callback(Box<dyn FnOnce(&TaskRef)>),
 }
 
+/// A task's waiters and callbacks, in registration order. Most tasks have one
+/// awaiter or none, so one is kept inline and only a second allocates.
+#[derive(Default)]
+pub(crate) enum NotifyList {
+    #[default]
+    Empty,
+    One(Notify),
+    Many(Vec<Notify>),
+}
+
+impl NotifyList {
+    /// Adds `entry` at the end and returns its index.
+    pub(crate) fn push(&mut self, entry: Notify) -> usize {
+        *self = match std::mem::take(self) {
+            Self::Empty => Self::One(entry),
+            Self::One(first) => Self::Many(vec![first, entry]),
+            Self::Many(mut entries) => {
+                entries.push(entry);
+                Self::Many(entries)
+            }
+        };
+        self.len() - 1
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Self::Empty => 0,
+            Self::One(_) => 1,
+            Self::Many(entries) => entries.len(),
+        }
+    }
+
+    pub(crate) fn get_mut(&mut self, index: usize) -> Option<&mut Notify> {
+        match self {
+            Self::Empty => None,
+            Self::One(entry) => (index == 0).then_some(entry),
+            Self::Many(entries) => entries.get_mut(index),
+        }
+    }
+
+    /// Takes every entry out, to go through in order.
+    pub(crate) fn take(&mut self) -> Self {
+        std::mem::take(self)
+    }
+}
+
+impl IntoIterator for NotifyList {
+    type Item = Notify;
+    type IntoIter = std::iter::Chain<std::option::IntoIter<Notify>, std::vec::IntoIter<Notify>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let (one, many) = match self {
+            Self::Empty => (None, Vec::new()),
+            Self::One(entry) => (Some(entry), Vec::new()),
+            Self::Many(entries) => (None, entries),
+        };
+        one.into_iter().chain(many)
+    }
+}
+
 /// How many trips through the ready queue a completion takes to reach a waiter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Hop {
@@ -56,7 +116,7 @@ pub(crate) struct Header {
     pub(crate) finished_as: Cell<u64>,
     /// Set once someone has looked at the task's error or taken its result.
     pub(crate) observed: Cell<bool>,
-    pub(crate) notify: RefCell<Vec<Notify>>,
+    pub(crate) notify: RefCell<NotifyList>,
     /// The task's waker, made at its first step and kept for every step after.
     pub(crate) waker: RefCell<Option<(Arc<TaskWaker>, Waker)>>,
     /// What the task last said it waits on, for deadlock reports.
@@ -279,11 +339,10 @@ pub(crate) fn poll_done(
             }
         }
         None => {
-            *slot = Some(notify.len());
-            notify.push(Notify::Wake {
+            *slot = Some(notify.push(Notify::Wake {
                 waker: cx.waker().clone(),
                 hop,
-            });
+            }));
         }
     }
     drop(notify);

@@ -415,7 +415,7 @@ impl Core {
             },
         });
 
-        let notify = mem::take(&mut *header.notify.borrow_mut());
+        let notify = header.notify.borrow_mut().take();
         for entry in notify {
             match entry {
                 Notify::Gone => {}
@@ -565,7 +565,7 @@ impl Core {
         for cell in &cells {
             let _ = catch_unwind(AssertUnwindSafe(|| cell.abandon(TaskError::Cancelled)));
             // Their waiters belong to this loop too and will never run.
-            drop(mem::take(&mut *cell.header().notify.borrow_mut()));
+            drop(cell.header().notify.borrow_mut().take());
         }
         drop(ready);
         self.blocking.shut_down();

@@ -52,11 +52,18 @@ struct TimerEntry {
     waker: Waker,
 }
 
+/// A deadline in whole nanoseconds (584 years of them fit in a `u64`).
+fn nanos(deadline: Duration) -> u64 {
+    u64::try_from(deadline.as_nanos()).unwrap_or(u64::MAX)
+}
+
 /// Pending timers, earliest deadline first; equal deadlines in the order they
 /// were set (asyncio's heap compares deadlines only, so ties are unordered there).
 #[derive(Default)]
 pub(crate) struct Timers {
-    heap: BinaryHeap<Reverse<(Duration, u64, usize)>>,
+    /// (deadline in nanoseconds, sequence, slot): plain integers, so the heap's
+    /// comparisons are cheap (a `Duration` compares in two parts).
+    heap: BinaryHeap<Reverse<(u64, u64, usize)>>,
     entries: Slab<TimerEntry>,
     next_seq: u64,
 }
@@ -66,7 +73,7 @@ impl Timers {
         let seq = self.next_seq;
         self.next_seq += 1;
         let slot = self.entries.insert(TimerEntry { seq, waker });
-        self.heap.push(Reverse((deadline, seq, slot)));
+        self.heap.push(Reverse((nanos(deadline), seq, slot)));
         TimerKey { slot, seq }
     }
 
@@ -98,7 +105,7 @@ impl Timers {
     pub(crate) fn next_deadline(&mut self) -> Option<Duration> {
         while let Some(&Reverse((deadline, seq, slot))) = self.heap.peek() {
             if self.live(TimerKey { slot, seq }) {
-                return Some(deadline);
+                return Some(Duration::from_nanos(deadline));
             }
             self.heap.pop();
         }
