@@ -37,6 +37,15 @@ fn main() {
         }
         _ => {}
     }
+    // And W2: `instructions spawn-coroasync N 0`.
+    if let Some(contender) = name.strip_prefix("spawn-") {
+        let Some(&(_, run)) = common::SPAWN.iter().find(|(n, _)| *n == contender) else {
+            eprintln!("no spawn contender called {contender:?}");
+            std::process::exit(2);
+        };
+        assert_eq!(run(tasks), tasks * (tasks - 1) / 2);
+        return;
+    }
     let Some(&(_, run)) = common::SWITCH.iter().find(|(n, _)| n == name) else {
         eprintln!("no contender called {name:?}; contenders: {}", names());
         std::process::exit(2);

@@ -403,17 +403,19 @@ impl Core {
         }
 
         let task = header.id;
-        self.trace().record(|| match cell.ending() {
-            Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
-            Some(Ending::Failed(error)) => Event::Failed {
-                task,
-                message: error.to_string(),
-            },
-            _ => Event::Completed {
-                task,
-                value: cell.describe_result(),
-            },
-        });
+        if self.tracing.get() {
+            self.trace().record(|| match cell.ending() {
+                Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
+                Some(Ending::Failed(error)) => Event::Failed {
+                    task,
+                    message: error.to_string(),
+                },
+                _ => Event::Completed {
+                    task,
+                    value: cell.describe_result(),
+                },
+            });
+        }
 
         let notify = header.notify.borrow_mut().take();
         for entry in notify {
