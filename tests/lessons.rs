@@ -1,10 +1,12 @@
 //! Every lesson's output and timeline, on the virtual clock, as snapshots.
 //!
 //! The outputs were read against what the Python originals print: for the
-//! programs the parity tests also run (`tests/parity/`), line for line; for the
-//! rest, against the seeds' printed output, with the differences each lesson's
-//! page lists (seeded randomness, reprs without addresses, Rust's panics for
-//! Python's exceptions).
+//! lessons the parity tests also run (`tests/parity/lesson_*.py`, and the
+//! programs they share with `gen_*` and the asyncio pairs), line for line; for
+//! done-callback and shield, line for line against python3 on the same virtual
+//! loop, but for the reprs the pages list; for the rest, against the seeds'
+//! printed output, with the differences each lesson's page lists (seeded
+//! randomness, reprs without addresses, Rust's panics for Python's exceptions).
 
 use corolab::{Flags, LESSONS};
 

@@ -138,6 +138,33 @@ pairs! {
     ],
 }
 
+/// One test per lesson pair: `lesson_NAME.py` against the lesson itself, as
+/// `corolab run NAME --virtual` prints it.
+macro_rules! lesson_pairs {
+    ($($test:ident => $lesson:literal),+ $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                let name = concat!("lesson_", stringify!($test));
+                let lesson = corolab::find_lesson($lesson).expect("the lesson exists");
+                let rust = lesson.run_captured(corolab::Flags::default()).output();
+                assert_same(name, &python_output(name), &rust);
+            }
+        )+
+        const LESSON_PROGRAMS: &[&str] = &[$(concat!("lesson_", stringify!($test)),)+];
+    };
+}
+
+lesson_pairs! {
+    hello_world => "hello-world",
+    create_task => "create-task",
+    gather_children => "gather-children",
+    gather_many => "gather-many",
+    wait_for => "wait-for",
+    exceptions => "exceptions",
+    all_tasks => "all-tasks",
+}
+
 /// Modules the programs import, which are not programs themselves.
 const HELPERS: &[&str] = &["virtual_time", "notebook_scheduler"];
 
@@ -148,7 +175,10 @@ fn every_python_program_has_a_twin() {
         let path = entry.expect("a readable directory entry").path();
         if path.extension().is_some_and(|e| e == "py") {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            if !PROGRAMS.contains(&stem.as_str()) && !HELPERS.contains(&stem.as_str()) {
+            let known = PROGRAMS.contains(&stem.as_str())
+                || LESSON_PROGRAMS.contains(&stem.as_str())
+                || HELPERS.contains(&stem.as_str());
+            if !known {
                 orphans.push(stem);
             }
         }
@@ -157,5 +187,5 @@ fn every_python_program_has_a_twin() {
         orphans.is_empty(),
         "Python programs without a Rust twin: {orphans:?}"
     );
-    assert!(PROGRAMS.len() >= 16);
+    assert!(PROGRAMS.len() + LESSON_PROGRAMS.len() >= 16);
 }

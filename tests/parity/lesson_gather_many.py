@@ -1,0 +1,21 @@
+"""The Python of the `gather-many` lesson (docs/lessons/), on virtual time;
+its twin is the lesson itself."""
+
+import asyncio
+
+from virtual_time import run
+
+
+async def task_coroutine(index):
+    print(f'> task {index} executing')
+    await asyncio.sleep(2)
+
+
+async def main():
+    print('main coroutine started')
+    group_coros = [task_coroutine(i) for i in range(10)]
+    await asyncio.gather(*group_coros)
+    print('main done')
+
+
+run(main())
