@@ -18,6 +18,9 @@ thread_local! {
     /// steps): plain cells, so `yield_now` can check them for a couple of
     /// instructions.
     static POLLED_WAKER: Cell<*const ()> = const { Cell::new(std::ptr::null()) };
+    /// ... and its vtable: a waker is the task's own only if both match.
+    static POLLED_VTABLE: Cell<*const std::task::RawWakerVTable> =
+        const { Cell::new(std::ptr::null()) };
     /// Set when the task being polled yielded with its own waker.
     static YIELDED: Cell<bool> = const { Cell::new(false) };
 }
@@ -26,6 +29,9 @@ thread_local! {
 /// end, says whether the task yielded through [`yield_own_step`].
 pub(crate) fn polling(waker: Option<&std::task::Waker>) -> bool {
     POLLED_WAKER.with(|polled| polled.set(waker.map_or(std::ptr::null(), |w| w.data())));
+    POLLED_VTABLE.with(|polled| {
+        polled.set(waker.map_or(std::ptr::null(), |w| std::ptr::from_ref(w.vtable())));
+    });
     YIELDED.with(|yielded| yielded.replace(false))
 }
 
@@ -37,7 +43,7 @@ pub(crate) fn yield_own_step(waker: &std::task::Waker) -> bool {
     let own = POLLED_WAKER.with(|polled| {
         let polled = polled.get();
         !polled.is_null() && polled == waker.data()
-    });
+    }) && POLLED_VTABLE.with(|polled| std::ptr::eq(polled.get(), waker.vtable()));
     if own {
         YIELDED.with(|yielded| yielded.set(true));
     }
