@@ -7,9 +7,10 @@
 //! printed are the loop's clock: real when run by hand, virtual in the tests,
 //! where the computation takes no time at all.
 
+use std::future::Future;
 use std::time::Duration;
 
-use coroasync::{EventLoop, now, say, sleep, to_thread, yield_now};
+use coroasync::{now, say, sleep, to_thread, yield_now};
 use corolab::{Kind, Stage};
 
 /// This lesson runs on coroasync.
@@ -86,46 +87,33 @@ async fn threaded_factorial(num: u32) -> usize {
     digits
 }
 
+/// Runs `factorial` beside `tick` on a fresh loop, as the seed's
+/// `gather(create_task(tick()), create_task(factorial(n)))`, and prints its value.
+fn beside_tick(stage: &Stage, title: &str, factorial: impl Future<Output = usize> + 'static) {
+    stage.say(format_args!("-- {title}"));
+    // A lower threshold than the default 100 ms, so even this small factorial is
+    // reported.
+    let event_loop = stage
+        .event_loop()
+        .with_slow_step(Some(Duration::from_millis(5)));
+    let digits = event_loop
+        .run(async move { coroasync::gather!(tick(), factorial).await })
+        .expect("main finishes")
+        .expect("no task fails")
+        .1;
+    stage.say(format_args!("{digits}"));
+}
+
 /// The blocking version, then the two fixes, each beside `tick`.
 pub fn lesson(stage: &Stage) {
     let num: u32 = stage.flag("num", 5000);
-    // A lower threshold than the default 100 ms, so even this small factorial is
-    // reported.
-    let event_loop = |stage: &Stage| -> EventLoop {
-        stage
-            .event_loop()
-            .with_slow_step(Some(Duration::from_millis(5)))
-    };
-
-    stage.say(format_args!("-- blocking"));
-    event_loop(stage)
-        .run(async move {
-            let (_, digits) = coroasync::gather!(tick(), blocking_factorial(num)).await?;
-            say!("{digits}");
-            Ok::<(), coroasync::TaskError>(())
-        })
-        .expect("main finishes")
-        .expect("no task fails");
-
-    stage.say(format_args!("-- with a checkpoint in the loop"));
-    event_loop(stage)
-        .run(async move {
-            let (_, digits) = coroasync::gather!(tick(), yielding_factorial(num)).await?;
-            say!("{digits}");
-            Ok::<(), coroasync::TaskError>(())
-        })
-        .expect("main finishes")
-        .expect("no task fails");
-
-    stage.say(format_args!("-- in a thread"));
-    event_loop(stage)
-        .run(async move {
-            let (_, digits) = coroasync::gather!(tick(), threaded_factorial(num)).await?;
-            say!("{digits}");
-            Ok::<(), coroasync::TaskError>(())
-        })
-        .expect("main finishes")
-        .expect("no task fails");
+    beside_tick(stage, "blocking", blocking_factorial(num));
+    beside_tick(
+        stage,
+        "with a checkpoint in the loop",
+        yielding_factorial(num),
+    );
+    beside_tick(stage, "in a thread", threaded_factorial(num));
 }
 
 fn main() {

@@ -130,39 +130,42 @@ pairs! {
         manager,
     ],
     generator: [
-        one_task,
-        two_tasks,
         three_tasks_one_fails,
-        primes_and_messages,
         send,
     ],
 }
 
-/// One test per lesson pair: `lesson_NAME.py` against the lesson itself, as
-/// `corolab run NAME --virtual` prints it.
+/// Python programs whose twin is a lesson itself, as `corolab run NAME --virtual`
+/// prints it (with the flags given).
 macro_rules! lesson_pairs {
-    ($($test:ident => $lesson:literal),+ $(,)?) => {
-        $(
-            #[test]
-            fn $test() {
-                let name = concat!("lesson_", stringify!($test));
-                let lesson = corolab::find_lesson($lesson).expect("the lesson exists");
-                let rust = lesson.run_captured(corolab::Flags::default()).output();
-                assert_same(name, &python_output(name), &rust);
-            }
-        )+
-        const LESSON_PROGRAMS: &[&str] = &[$(concat!("lesson_", stringify!($test)),)+];
+    ($($python:literal => $lesson:literal $([$($flag:literal),*])?),+ $(,)?) => {
+        /// Each lesson pair: the Python program, the lesson, and its flags.
+        const LESSON_PAIRS: &[(&str, &str, &[&str])] = &[$(($python, $lesson, &[$($($flag),*)?])),+];
     };
 }
 
 lesson_pairs! {
-    hello_world => "hello-world",
-    create_task => "create-task",
-    gather_children => "gather-children",
-    gather_many => "gather-many",
-    wait_for => "wait-for",
-    exceptions => "exceptions",
-    all_tasks => "all-tasks",
+    "gen_one_task" => "scheduler-one-task",
+    "gen_two_tasks" => "scheduler-two-tasks",
+    "gen_primes_and_messages" => "primes-and-messages" ["--found", "12"],
+    "lesson_hello_world" => "hello-world",
+    "lesson_create_task" => "create-task",
+    "lesson_gather_children" => "gather-children",
+    "lesson_gather_many" => "gather-many",
+    "lesson_wait_for" => "wait-for",
+    "lesson_exceptions" => "exceptions",
+    "lesson_all_tasks" => "all-tasks",
+}
+
+#[test]
+fn lessons_print_what_their_python_prints() {
+    for (python, name, flags) in LESSON_PAIRS {
+        let lesson = corolab::find_lesson(name).expect("the lesson exists");
+        let flags =
+            corolab::Flags::parse(flags.iter().map(|f| f.to_string())).expect("well-formed flags");
+        let rust = lesson.run_captured(flags).output();
+        assert_same(python, &python_output(python), &rust);
+    }
 }
 
 /// Modules the programs import, which are not programs themselves.
@@ -176,7 +179,7 @@ fn every_python_program_has_a_twin() {
         if path.extension().is_some_and(|e| e == "py") {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
             let known = PROGRAMS.contains(&stem.as_str())
-                || LESSON_PROGRAMS.contains(&stem.as_str())
+                || LESSON_PAIRS.iter().any(|(python, ..)| *python == stem)
                 || HELPERS.contains(&stem.as_str());
             if !known {
                 orphans.push(stem);
@@ -187,5 +190,5 @@ fn every_python_program_has_a_twin() {
         orphans.is_empty(),
         "Python programs without a Rust twin: {orphans:?}"
     );
-    assert!(PROGRAMS.len() + LESSON_PROGRAMS.len() >= 16);
+    assert!(PROGRAMS.len() + LESSON_PAIRS.len() >= 16);
 }

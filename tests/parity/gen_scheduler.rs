@@ -1,40 +1,11 @@
-//! The twins of the generator-side programs: corogen, driven directly.
+//! The twins of the generator-side programs that no lesson covers: corogen,
+//! driven directly. (`gen_one_task`, `gen_two_tasks` and
+//! `gen_primes_and_messages` are twinned by the lessons themselves.)
 
-use std::cell::Cell;
 use std::convert::Infallible;
-use std::rc::Rc;
-use std::time::Duration;
 
-use corogen::{
-    Gen, Scheduler, Step, VirtualClock, async_is_prime, async_print_matches,
-    async_repetitive_message, async_search, fib,
-};
+use corogen::{Gen, Scheduler, Step, async_search, fib};
 use corotrace::Trace;
-
-fn searches(trace: &Trace, digits: &[usize]) -> Scheduler<u64> {
-    let mut scheduler = Scheduler::with_trace(trace.clone());
-    for &n in digits {
-        scheduler.add(async_search(trace.clone(), fib(), move |x| {
-            x.to_string().len() >= n
-        }));
-    }
-    scheduler
-}
-
-pub fn one_task() -> String {
-    let trace = Trace::capture();
-    let mut scheduler = searches(&trace, &[3]);
-    scheduler.run_to_completion();
-    let answer = scheduler.take_result(corogen::TaskId::new(0)).unwrap();
-    trace.print(format_args!("{answer}"));
-    trace.text()
-}
-
-pub fn two_tasks() -> String {
-    let trace = Trace::capture();
-    searches(&trace, &[3, 4]).run_to_completion();
-    trace.text()
-}
 
 pub fn three_tasks_one_fails() -> String {
     let trace = Trace::capture();
@@ -47,33 +18,6 @@ pub fn three_tasks_one_fails() -> String {
         x.to_string().len() >= 4
     }));
     scheduler.run_to_completion();
-    trace.text()
-}
-
-pub fn primes_and_messages() -> String {
-    let trace = Trace::capture();
-    let clock = VirtualClock::ticking(Duration::from_millis(1));
-    let found = Rc::new(Cell::new(0));
-    let mut scheduler: Scheduler<()> = Scheduler::with_trace(trace.clone());
-    scheduler.add(async_repetitive_message(
-        trace.clone(),
-        clock.clone(),
-        "This is an async message",
-        Duration::from_secs(2),
-    ));
-    let counter = Rc::clone(&found);
-    scheduler.add(async_print_matches(
-        trace.clone(),
-        fib(),
-        async move |co: &_, x| {
-            let prime = async_is_prime(co, &clock, x).await;
-            counter.set(counter.get() + usize::from(prime));
-            prime
-        },
-    ));
-    while found.get() < 12 {
-        scheduler.step();
-    }
     trace.text()
 }
 

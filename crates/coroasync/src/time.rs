@@ -77,12 +77,9 @@ impl Timers {
         TimerKey { slot, seq }
     }
 
-    fn live(&self, key: TimerKey) -> bool {
-        self.entries.get(key.slot).is_some_and(|e| e.seq == key.seq)
-    }
-
+    /// Whether timer `key` is still set: not fired, not cancelled.
     pub(crate) fn is_pending(&self, key: TimerKey) -> bool {
-        self.live(key)
+        self.entries.get(key.slot).is_some_and(|e| e.seq == key.seq)
     }
 
     pub(crate) fn update_waker(&mut self, key: TimerKey, waker: &Waker) {
@@ -96,7 +93,7 @@ impl Timers {
 
     /// Forgets a timer; its heap entry goes stale and is skipped when it surfaces.
     pub(crate) fn cancel(&mut self, key: TimerKey) {
-        if self.live(key) {
+        if self.is_pending(key) {
             self.entries.remove(key.slot);
         }
     }
@@ -104,7 +101,7 @@ impl Timers {
     /// The earliest live deadline.
     pub(crate) fn next_deadline(&mut self) -> Option<Duration> {
         while let Some(&Reverse((deadline, seq, slot))) = self.heap.peek() {
-            if self.live(TimerKey { slot, seq }) {
+            if self.is_pending(TimerKey { slot, seq }) {
                 return Some(Duration::from_nanos(deadline));
             }
             self.heap.pop();
