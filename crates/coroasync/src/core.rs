@@ -350,7 +350,11 @@ impl Core {
             self.requeue(key, id);
         }
         header.waiting.set(self.waiting.take());
-        if let Some(took) = watched.and_then(|(watchdog, phase)| watchdog.end(phase)) {
+        let took = watched.and_then(|(watchdog, phase)| watchdog.end(phase));
+        // A step that panicked is reported as the task's failure, not as slow: its
+        // time includes the panic hook (a backtrace capture under RUST_BACKTRACE=1
+        // takes about 100 ms) and the unwinding, which are not the task's work.
+        if let Some(took) = took.filter(|_| polled.is_ok()) {
             self.report(Diagnostic::SlowStep {
                 task: id,
                 name: task_name(header),

@@ -49,7 +49,9 @@ impl std::error::Error for Deadlock {}
 #[non_exhaustive]
 pub enum Diagnostic {
     /// One step of a task held the thread longer than the loop's threshold
-    /// (asyncio's debug-mode "Executing … took … seconds").
+    /// (asyncio's debug-mode "Executing … took … seconds"). A step that panics is
+    /// not reported as slow: its time includes the panic hook and the unwinding,
+    /// and the panic is reported as the task's failure.
     SlowStep {
         /// The task.
         task: TaskId,

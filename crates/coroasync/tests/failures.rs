@@ -7,10 +7,14 @@ use coroasync::{
     sleep, spawn, spawn_named, try_spawn, yield_now,
 };
 
+/// A loop that reports nothing on stderr and does not watch for slow steps: the
+/// tests here are about failures, and a panic's report (a backtrace under
+/// `RUST_BACKTRACE=1`) takes real time. The slow-step tests turn it on.
 fn quiet_loop() -> EventLoop {
     EventLoop::with_virtual_clock()
         .with_trace(Trace::off())
         .with_diagnostics_on_stderr(false)
+        .with_slow_step(None)
 }
 
 #[test]
@@ -114,6 +118,24 @@ fn a_slow_step_is_reported_with_the_tasks_name() {
         d,
         Diagnostic::SlowStep { name, .. } if name == "factorial"
     )));
+}
+
+#[test]
+fn a_step_that_panics_is_reported_as_a_failure_not_as_slow() {
+    let lp = quiet_loop().with_slow_step(Some(Duration::from_millis(1)));
+    let failed = lp
+        .run_until_complete(async {
+            // As slow as the step above, then a panic: the panic is the report.
+            spawn_named("factorial", async {
+                let product = (0..20_000_000u64)
+                    .fold(1u64, |acc, i| std::hint::black_box(acc.wrapping_mul(i | 1)));
+                assert!(product == 0, "gave up on {product}");
+            })
+            .await
+        })
+        .unwrap();
+    assert!(matches!(failed, Err(TaskError::Panicked(message)) if message.starts_with("gave up")));
+    assert_eq!(lp.diagnostics(), []);
 }
 
 #[test]
