@@ -8,13 +8,12 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::mem;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use corotrace::{Event, TaskId, Trace, panic_message};
+use corotrace::{Event, TaskId, Trace};
 use slab::Slab;
 
 use crate::Tick;
@@ -24,6 +23,7 @@ use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
 use crate::error::TaskError;
 use crate::task::{Task, TaskRef};
 use crate::time::{LoopClock, TimerKey, Timers, Waiting};
+use crate::unwind;
 use crate::waker::{Remote, TaskWaker};
 use crate::watchdog::Watchdog;
 
@@ -340,9 +340,7 @@ impl Core {
                 None => Waker::noop(),
             };
             crate::context::polling(Some(waker));
-            catch_unwind(AssertUnwindSafe(|| {
-                cell.poll_step(&mut Context::from_waker(waker))
-            }))
+            unwind::catch(|| cell.poll_step(&mut Context::from_waker(waker)))
         };
         drop(waker);
         self.current.set(None);
@@ -368,12 +366,8 @@ impl Core {
                 self.finish(key, cell);
                 tick.completed += 1;
             }
-            Err(payload) => {
-                self.end(
-                    key,
-                    cell,
-                    TaskError::Panicked(panic_message(payload.as_ref())),
-                );
+            Err(message) => {
+                self.end(key, cell, TaskError::Panicked(message));
                 tick.completed += 1;
             }
         }
@@ -382,10 +376,21 @@ impl Core {
 
     /// Ends a task that did not finish by itself (cancelled, or panicked).
     fn end(&self, key: usize, cell: &Rc<dyn Runnable>, error: TaskError) {
-        // A destructor that panics while the future is dropped is the task's
-        // problem, not the loop's.
-        let _ = catch_unwind(AssertUnwindSafe(|| cell.abandon(error)));
+        self.abandon(cell, error);
         self.finish(key, cell);
+    }
+
+    /// Drops a task's future, ending it with `error`. A destructor that panics is
+    /// the task's problem, not the loop's: it is reported, and the ending stands.
+    fn abandon(&self, cell: &Rc<dyn Runnable>, error: TaskError) {
+        if let Err(message) = unwind::catch(|| cell.abandon(error)) {
+            let header = cell.header();
+            self.report(Diagnostic::DropPanicked {
+                task: header.id,
+                name: task_name(header),
+                message,
+            });
+        }
     }
 
     /// Files a task that has ended: frees its slot, traces the ending, and tells
@@ -441,10 +446,10 @@ impl Core {
     }
 
     fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
-        if let Err(payload) = catch_unwind(AssertUnwindSafe(|| callback(task))) {
+        if let Err(message) = unwind::catch(|| callback(task)) {
             self.report(Diagnostic::CallbackPanicked {
                 task: task.id(),
-                message: panic_message(payload.as_ref()),
+                message,
             });
         }
     }
@@ -569,7 +574,7 @@ impl Core {
             (cells, mem::take(&mut state.ready))
         };
         for cell in &cells {
-            let _ = catch_unwind(AssertUnwindSafe(|| cell.abandon(TaskError::Cancelled)));
+            self.abandon(cell, TaskError::Cancelled);
             // Their waiters belong to this loop too and will never run.
             drop(cell.header().notify.borrow_mut().take());
         }

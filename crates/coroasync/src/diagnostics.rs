@@ -70,6 +70,17 @@ pub enum Diagnostic {
         /// The panic's message.
         message: String,
     },
+    /// A task's future panicked while it was being dropped (cancelled, ended by a
+    /// panic, or left at shutdown): a destructor in it panicked. The task's ending
+    /// stands; the loop runs on.
+    DropPanicked {
+        /// The task.
+        task: TaskId,
+        /// Its name.
+        name: String,
+        /// The panic's message.
+        message: String,
+    },
     /// A done callback panicked; the loop ran on.
     CallbackPanicked {
         /// The task the callback was for.
@@ -94,6 +105,14 @@ impl fmt::Display for Diagnostic {
             } => write!(
                 f,
                 "Task exception was never retrieved: task {task} '{name}' panicked: {message}"
+            ),
+            Self::DropPanicked {
+                task,
+                name,
+                message,
+            } => write!(
+                f,
+                "task {task} '{name}' panicked while it was dropped: {message}"
             ),
             Self::CallbackPanicked { task, message } => {
                 write!(f, "a done callback of task {task} panicked: {message}")

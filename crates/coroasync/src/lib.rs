@@ -54,6 +54,7 @@ mod print;
 mod queue;
 mod task;
 mod time;
+mod unwind;
 mod wait;
 mod waiters;
 mod waker;

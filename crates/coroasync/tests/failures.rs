@@ -274,3 +274,59 @@ fn a_cancelled_task_still_says_so_after_its_result_is_taken() {
     assert_eq!(result, Err(TaskError::Cancelled));
     assert!(cancelled);
 }
+
+/// A panic payload, or a guard, whose destructor panics.
+struct PanicsOnDrop;
+
+impl Drop for PanicsOnDrop {
+    fn drop(&mut self) {
+        panic!("dropped badly");
+    }
+}
+
+#[test]
+fn a_panic_payload_that_panics_when_dropped_stays_with_its_task() {
+    let lp = quiet_loop();
+    let (failed, fine) = lp
+        .run_until_complete(async {
+            let failing = spawn(async { std::panic::panic_any(PanicsOnDrop) });
+            let fine = spawn(async {
+                yield_now().await;
+                "still here"
+            });
+            (failing.await, fine.await)
+        })
+        .unwrap();
+    assert_eq!(
+        failed,
+        Err(TaskError::Panicked(
+            "panicked with a value that is not a string".into()
+        ))
+    );
+    assert_eq!(fine, Ok("still here"));
+}
+
+#[test]
+fn a_destructor_that_panics_during_cancellation_is_reported() {
+    let lp = quiet_loop();
+    let cancelled = lp
+        .run_until_complete(async {
+            let task = spawn_named("guarded", async {
+                let _guard = PanicsOnDrop;
+                sleep(Duration::from_secs(10)).await;
+            });
+            yield_now().await;
+            task.cancel();
+            task.await
+        })
+        .unwrap();
+    assert_eq!(cancelled, Err(TaskError::Cancelled));
+    assert_eq!(
+        lp.diagnostics(),
+        [Diagnostic::DropPanicked {
+            task: coroasync::TaskId::new(1),
+            name: "guarded".into(),
+            message: "dropped badly".into(),
+        }]
+    );
+}
