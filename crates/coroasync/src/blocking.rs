@@ -1,7 +1,7 @@
 //! Blocking work on a bounded pool of threads, so the loop's thread stays free:
 //! asyncio's `to_thread` and `run_in_executor` over a `ThreadPoolExecutor`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::task::{Context, Poll, Waker};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use corotrace::panic_message;
 
@@ -23,6 +23,9 @@ type Job = Box<dyn FnOnce() + Send>;
 
 /// How long an idle worker waits for work before its thread ends.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a virtual clock waits for busy workers before it moves on without them.
+pub(crate) const DEFAULT_PATIENCE: Duration = Duration::from_secs(1);
 
 /// Python's default for `ThreadPoolExecutor(max_workers=None)`: cores + 4, at most 32.
 fn default_max_threads() -> usize {
@@ -45,6 +48,12 @@ struct Shared {
 
 /// The loop's worker threads: started as work arrives, up to a limit, and ended
 /// after a while without work.
+///
+/// On a virtual clock a job's result is not seen when the worker finishes, which
+/// depends on the threads' race, but when the loop *lands* it: when the loop has
+/// nothing left to run at the current instant, it waits for its busy workers (for
+/// up to its patience), then hands their results over in the order the jobs were
+/// submitted. A job thus takes no virtual time, and a run is the same every time.
 pub(crate) struct BlockingPool {
     shared: Arc<Shared>,
     max_threads: AtomicUsize,
@@ -53,10 +62,35 @@ pub(crate) struct BlockingPool {
     in_flight: Arc<AtomicUsize>,
     /// The loop's thread, unparked when a job ends so the loop sees the count drop.
     loop_thread: thread::Thread,
+    /// Whether results wait to be landed (a virtual clock) or wake their task as
+    /// soon as they are ready (a real one).
+    landing: bool,
+    /// On a virtual clock: the jobs not yet landed, in the order they were
+    /// submitted.
+    unlanded: RefCell<VecDeque<Unlanded>>,
+    /// How long the loop waits for busy workers before virtual time moves on
+    /// without them.
+    patience: Cell<Duration>,
+}
+
+/// A job the loop has not landed yet.
+struct Unlanded {
+    handoff: Arc<dyn Landing>,
+    /// Already waited for once, past the patience: not waited for again.
+    stalled: bool,
+}
+
+/// What [`BlockingPool::land`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Landed {
+    /// Jobs whose results were handed over.
+    pub(crate) landed: usize,
+    /// Jobs still busy after the patience, newly given up on.
+    pub(crate) stalled: usize,
 }
 
 impl BlockingPool {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(landing: bool) -> Self {
         Self {
             shared: Arc::new(Shared {
                 jobs: Mutex::default(),
@@ -65,6 +99,9 @@ impl BlockingPool {
             max_threads: AtomicUsize::new(default_max_threads()),
             in_flight: Arc::default(),
             loop_thread: thread::current(),
+            landing,
+            unlanded: RefCell::default(),
+            patience: Cell::new(DEFAULT_PATIENCE),
         }
     }
 
@@ -72,12 +109,80 @@ impl BlockingPool {
         self.max_threads.store(n.max(1), Ordering::Relaxed);
     }
 
+    pub(crate) fn set_patience(&self, patience: Duration) {
+        self.patience.set(patience);
+    }
+
+    pub(crate) fn patience(&self) -> Duration {
+        self.patience.get()
+    }
+
     pub(crate) fn in_flight(&self) -> usize {
         self.in_flight.load(Ordering::Acquire)
     }
 
-    fn submit(&self, job: Job) {
+    /// Whether some job's result is still to be landed.
+    pub(crate) fn has_unlanded(&self) -> bool {
+        !self.unlanded.borrow().is_empty()
+    }
+
+    /// Lands every finished job, in submission order. With `wait`, it first
+    /// waits (for up to the patience) until every busy job not already given up
+    /// on has finished; those still busy then are given up on: they land when they
+    /// finish, and virtual time no longer waits for them.
+    pub(crate) fn land(&self, wait: bool) -> Landed {
+        let mut outcome = Landed::default();
+        if wait {
+            let deadline = Instant::now() + self.patience.get();
+            while self.awaited_busy() {
+                let now = Instant::now();
+                if now >= deadline {
+                    break;
+                }
+                // A worker unparks this thread when its job ends.
+                thread::park_timeout(deadline - now);
+            }
+        }
+        let finished: Vec<Arc<dyn Landing>> = {
+            let mut unlanded = self.unlanded.borrow_mut();
+            let mut finished = Vec::new();
+            unlanded.retain_mut(|job| {
+                if job.handoff.is_finished() {
+                    finished.push(Arc::clone(&job.handoff));
+                    return false;
+                }
+                if wait && !job.stalled {
+                    job.stalled = true;
+                    outcome.stalled += 1;
+                }
+                true
+            });
+            finished
+        };
+        outcome.landed = finished.len();
+        // Not borrowed here: landing wakes tasks.
+        for handoff in finished {
+            handoff.land();
+        }
+        outcome
+    }
+
+    /// Whether a job the loop still waits for is busy.
+    fn awaited_busy(&self) -> bool {
+        self.unlanded
+            .borrow()
+            .iter()
+            .any(|job| !job.stalled && !job.handoff.is_finished())
+    }
+
+    fn submit(&self, job: Job, handoff: Arc<dyn Landing>) {
         self.in_flight.fetch_add(1, Ordering::AcqRel);
+        if self.landing {
+            self.unlanded.borrow_mut().push_back(Unlanded {
+                handoff,
+                stalled: false,
+            });
+        }
         let in_flight = Arc::clone(&self.in_flight);
         let loop_thread = self.loop_thread.clone();
         let job: Job = Box::new(move || {
@@ -92,8 +197,16 @@ impl BlockingPool {
             .jobs
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
+        self.enqueue(&mut jobs, job);
+    }
+
+    /// Queues `job` and makes sure a worker will take it.
+    fn enqueue(&self, jobs: &mut Jobs, job: Job) {
         jobs.queue.push_back(job);
-        if jobs.idle > 0 {
+        // Every queued job needs a worker of its own: an idle worker counts as idle
+        // until it wakes, so two jobs submitted back to back must not both be
+        // promised to it (the second could wait for ever on the first).
+        if jobs.idle >= jobs.queue.len() {
             self.shared.available.notify_one();
         } else if jobs.threads < self.max_threads.load(Ordering::Relaxed) {
             jobs.threads += 1;
@@ -110,6 +223,7 @@ impl BlockingPool {
     }
 
     pub(crate) fn shut_down(&self) {
+        self.unlanded.borrow_mut().clear();
         let mut jobs = self
             .shared
             .jobs
@@ -176,6 +290,36 @@ fn run_keeping_lines<T>(work: impl FnOnce() -> T) -> (thread::Result<T>, Vec<Str
 struct Handoff<T> {
     result: Option<(thread::Result<T>, Vec<String>)>,
     waker: Option<Waker>,
+    /// Whether the future may take the result: at once on a real clock, when the
+    /// loop lands it on a virtual one.
+    landed: bool,
+}
+
+/// A job's hand-off, as the loop sees it, whatever the job's value.
+trait Landing: Send + Sync {
+    fn is_finished(&self) -> bool;
+    /// Lets the future take the result, and wakes it.
+    fn land(&self);
+}
+
+impl<T: Send> Landing for Mutex<Handoff<T>> {
+    fn is_finished(&self) -> bool {
+        self.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .result
+            .is_some()
+    }
+
+    fn land(&self) {
+        let waker = {
+            let mut handoff = self.lock().unwrap_or_else(PoisonError::into_inner);
+            handoff.landed = true;
+            handoff.waker.take()
+        };
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
 }
 
 /// Runs `f` on one of the loop's worker threads and waits for its value, leaving
@@ -244,19 +388,27 @@ impl<T: Send + 'static> ToThread<T> {
         let handoff = Arc::new(Mutex::new(Handoff {
             result: None,
             waker: None,
+            landed: !core.blocking.landing,
         }));
         let theirs = Arc::clone(&handoff);
-        core.blocking.submit(Box::new(move || {
+        let job = Box::new(move || {
             let result = run_keeping_lines(work);
             let waker = {
                 let mut handoff = theirs.lock().unwrap_or_else(PoisonError::into_inner);
                 handoff.result = Some(result);
-                handoff.waker.take()
+                // Not landed yet: the loop wakes the task when it lands the result.
+                if handoff.landed {
+                    handoff.waker.take()
+                } else {
+                    None
+                }
             };
             if let Some(waker) = waker {
                 waker.wake();
             }
-        }));
+        });
+        core.blocking
+            .submit(job, Arc::clone(&handoff) as Arc<dyn Landing>);
         self.state = ThreadState::Running(handoff);
     }
 }
@@ -270,7 +422,12 @@ impl<T: Send + 'static> Future for ToThread<T> {
             return Poll::Ready(Err(TaskError::ResultTaken));
         };
         let mut slot = handoff.lock().unwrap_or_else(PoisonError::into_inner);
-        match slot.result.take() {
+        let landed = if slot.landed {
+            slot.result.take()
+        } else {
+            None
+        };
+        match landed {
             Some((result, lines)) => {
                 drop(slot);
                 self.state = ThreadState::Done;
@@ -299,5 +456,45 @@ impl<T> std::fmt::Debug for ToThread<T> {
             ThreadState::Done => "done",
         };
         f.debug_struct("ToThread").field("state", &state).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+
+    use super::*;
+
+    fn idle_workers(pool: &BlockingPool) -> usize {
+        pool.shared.jobs.lock().unwrap().idle
+    }
+
+    #[test]
+    fn two_jobs_submitted_to_one_idle_worker_get_a_thread_each() {
+        let pool = BlockingPool::new(false);
+        let (done, finished) = mpsc::channel();
+        let mut jobs = pool.shared.jobs.lock().unwrap();
+        pool.enqueue(&mut jobs, Box::new(move || done.send(()).unwrap()));
+        drop(jobs);
+        finished.recv().unwrap();
+        while idle_workers(&pool) == 0 {
+            // The worker is on its way back to waiting for work.
+            thread::yield_now();
+        }
+        // The first job waits for what the second sends: on one worker, never.
+        // Both are queued under one lock, so the idle worker cannot wake between
+        // them.
+        let (give, take) = mpsc::channel::<u32>();
+        let (answer, answers) = mpsc::channel();
+        let mut jobs = pool.shared.jobs.lock().unwrap();
+        pool.enqueue(
+            &mut jobs,
+            Box::new(move || answer.send(take.recv().unwrap()).unwrap()),
+        );
+        pool.enqueue(&mut jobs, Box::new(move || give.send(7).unwrap()));
+        drop(jobs);
+        // A guard against a hang, not a timing: the answer comes at once or never.
+        assert_eq!(answers.recv_timeout(Duration::from_secs(30)), Ok(7));
+        pool.shut_down();
     }
 }

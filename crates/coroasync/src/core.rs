@@ -89,6 +89,8 @@ pub(crate) struct Core {
 
 impl Core {
     pub(crate) fn new(clock: LoopClock, trace: Trace) -> Self {
+        // Worker results wait to be landed on a virtual clock (see `BlockingPool`).
+        let blocking = BlockingPool::new(clock.is_virtual());
         Self {
             state: RefCell::new(State {
                 tasks: Slab::new(),
@@ -109,7 +111,7 @@ impl Core {
             current: Cell::new(None),
             waiting: Cell::new(Waiting::Unknown),
             finished: Cell::new(0),
-            blocking: BlockingPool::new(),
+            blocking,
         }
     }
 
@@ -283,7 +285,8 @@ impl Core {
         tick.has_remaining = !state.ready.is_empty()
             || tick.next_deadline.is_some()
             || self.remote.has_pending()
-            || self.blocking.in_flight() > 0;
+            || self.blocking.in_flight() > 0
+            || self.blocking.has_unlanded();
         tick
     }
 

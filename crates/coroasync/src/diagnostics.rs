@@ -81,6 +81,19 @@ pub enum Diagnostic {
         /// The panic's message.
         message: String,
     },
+    /// On a virtual clock, worker threads were still busy after the loop's
+    /// patience ([`EventLoop::with_worker_patience`](crate::EventLoop::with_worker_patience)),
+    /// with no task able to run: a job that waits on the loop cannot finish while
+    /// virtual time stands still, so the clock moved on without it. From here,
+    /// when its result arrives depends on the thread, not on the loop.
+    WorkerStalled {
+        /// How many jobs were given up on.
+        jobs: usize,
+        /// How long (real time) the loop waited for them.
+        waited: Duration,
+        /// The virtual time at which it gave up.
+        at: Duration,
+    },
     /// A done callback panicked; the loop ran on.
     CallbackPanicked {
         /// The task the callback was for.
@@ -113,6 +126,14 @@ impl fmt::Display for Diagnostic {
             } => write!(
                 f,
                 "task {task} '{name}' panicked while it was dropped: {message}"
+            ),
+            Self::WorkerStalled { jobs, waited, at } => write!(
+                f,
+                "virtual time waited {:.3} seconds at t = {:.3} s for {jobs} busy worker \
+                 job(s) and moves on without them: a job that waits on the loop cannot \
+                 finish while time stands still",
+                waited.as_secs_f64(),
+                at.as_secs_f64()
             ),
             Self::CallbackPanicked { task, message } => {
                 write!(f, "a done callback of task {task} panicked: {message}")

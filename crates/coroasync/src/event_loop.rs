@@ -116,6 +116,42 @@ impl EventLoop {
         self
     }
 
+    /// How long a virtual clock waits for busy worker threads
+    /// ([`to_thread`](crate::to_thread), [`run_blocking`](crate::run_blocking))
+    /// before it moves on without them (1 s by default).
+    ///
+    /// On a virtual clock a job takes no virtual time: when no task can run, the
+    /// loop waits for its busy workers and hands their results over in the order
+    /// the jobs were submitted, before the clock moves, so a run prints the same
+    /// every time. A job that waits on the loop itself (on a task, or a timer)
+    /// cannot finish while time stands still: after `patience` the loop reports
+    /// [`Diagnostic::WorkerStalled`] and moves the clock on; from then on, when
+    /// that job's result arrives depends on the thread. A real clock never waits
+    /// like this: a result wakes its task as soon as it is ready.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use coroasync::{run_blocking, sleep, Diagnostic, EventLoop};
+    ///
+    /// let lp = EventLoop::with_virtual_clock()
+    ///     .with_worker_patience(Duration::from_millis(10))
+    ///     .with_diagnostics_on_stderr(false);
+    /// let (tx, rx) = std::sync::mpsc::channel();
+    /// let value = lp.run_until_complete(async move {
+    ///     // The job waits for what a task sends after a (virtual) second.
+    ///     let job = run_blocking(move || rx.recv().unwrap());
+    ///     sleep(Duration::from_secs(1)).await;
+    ///     tx.send(7).unwrap();
+    ///     job.await
+    /// });
+    /// assert_eq!(value, Ok(Ok(7)));
+    /// assert!(matches!(lp.diagnostics()[..], [Diagnostic::WorkerStalled { jobs: 1, .. }]));
+    /// ```
+    pub fn with_worker_patience(self, patience: Duration) -> Self {
+        self.core.blocking.set_patience(patience);
+        self
+    }
+
     /// Reports a task step that holds the thread longer than `threshold` (100 ms
     /// by default; `None` turns the check off). A watchdog thread does the timing,
     /// so steps cost no clock reading; durations are exact to a quarter of the
@@ -197,16 +233,32 @@ impl EventLoop {
         }
     }
 
-    /// Between passes: nothing to do now, so wait for a timer (jumping a virtual
-    /// clock to it) or for a worker thread, or report that nothing will come.
+    /// Between passes: nothing to do now, so land what worker threads finished
+    /// (on a virtual clock, waiting for them first), then wait for a timer
+    /// (jumping a virtual clock to it) or for a worker thread, or report that
+    /// nothing will come.
     fn wait_for_work(&self) -> Result<(), RunError> {
         let core = &self.core;
         if core.has_ready() {
             return Ok(());
         }
+        if core.blocking.has_unlanded() {
+            let landed = core.blocking.land(true);
+            if landed.stalled > 0 {
+                core.report(Diagnostic::WorkerStalled {
+                    jobs: landed.stalled,
+                    waited: core.blocking.patience(),
+                    at: core.clock.now(),
+                });
+            }
+            if landed.landed > 0 {
+                return Ok(());
+            }
+        }
         let workers_busy = core.blocking.in_flight() > 0;
         match core.next_deadline() {
-            Some(deadline) if core.clock.is_virtual() && !workers_busy => {
+            // Workers still busy here were given up on above: time moves on.
+            Some(deadline) if core.clock.is_virtual() => {
                 core.set_virtual_time(deadline);
             }
             Some(deadline) if !core.clock.is_virtual() => {
@@ -245,6 +297,11 @@ impl EventLoop {
     /// ```
     pub fn tick(&self) -> Result<Tick, RunError> {
         let _entered = context::enter(&self.core).ok_or(RunError::AlreadyRunning)?;
+        // On a virtual clock, worker results land when the loop has nothing else
+        // to run; a host's tick never waits for them.
+        if self.core.blocking.has_unlanded() && !self.core.has_ready() {
+            self.core.blocking.land(false);
+        }
         Ok(self.core.tick())
     }
 
@@ -300,18 +357,26 @@ impl EventLoop {
         result
     }
 
-    /// Cancels every unfinished task and runs the loop until they have all gone,
-    /// as `asyncio.run` does on its way out.
+    /// Cancels every unfinished task and runs the loop until those tasks have
+    /// ended, as `asyncio.run` does on its way out (it gathers the tasks it
+    /// cancelled). A task spawned meanwhile, by a done callback or a destructor,
+    /// is not waited for: it is dropped with the loop, so a clean-up that spawns
+    /// a task that never ends cannot keep `run` from returning.
     fn cancel_remaining(&self) {
         let Some(_entered) = context::enter(&self.core) else {
             return;
         };
-        for task in self.core.all_tasks() {
+        let cancelled = self.core.all_tasks();
+        for task in &cancelled {
             task.cancel();
         }
-        while self.core.has_ready() {
+        // A cancelled task ends at its next step, its done callbacks one pass
+        // later; the ready queue empties unless something keeps spawning.
+        while cancelled.iter().any(|task| !task.is_done()) && self.core.has_ready() {
             self.core.tick();
         }
+        // Their done callbacks, queued as they ended.
+        self.core.tick();
     }
 }
 
