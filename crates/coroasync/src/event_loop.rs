@@ -55,8 +55,7 @@ pub struct Tick {
 ///
 /// ```
 /// use std::time::Duration;
-/// use coroasync::{say, sleep, spawn, EventLoop};
-/// use corotrace::Trace;
+/// use coroasync::{say, sleep, spawn, EventLoop, Trace};
 ///
 /// let trace = Trace::capture();
 /// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
@@ -339,8 +338,7 @@ impl EventLoop {
     /// then cancels every task left and closes the loop (asyncio's `Runner`).
     ///
     /// ```
-    /// use coroasync::{say, EventLoop};
-    /// use corotrace::Trace;
+    /// use coroasync::{say, EventLoop, Trace};
     ///
     /// let trace = Trace::capture();
     /// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());

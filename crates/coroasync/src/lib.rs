@@ -9,8 +9,7 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use coroasync::{gather, say, sleep, EventLoop};
-//! use corotrace::Trace;
+//! use coroasync::{gather, say, sleep, EventLoop, Trace};
 //!
 //! async fn child(name: &'static str, secs: u64) -> &'static str {
 //!     say!("  {name}: started! sleeping now...");
@@ -83,7 +82,16 @@ pub use wait::{
     shield, wait, wait_for,
 };
 
-pub use corotrace::{NotFound, TaskId, Trace};
+// The trace's vocabulary, so that a program (and every example here) needs only
+// this crate: a path into `corotrace` fails to resolve in a crate that does not
+// depend on it (tests/doc_paths.rs keeps the examples to these). Not inlined: the
+// pages and examples of these items are `corotrace`'s own.
+/// What a [`Trace`] records, as [`Trace::events`] hands it out: `corotrace`'s
+/// `Event`, renamed so it does not clash with asyncio's [`Event`].
+#[doc(no_inline)]
+pub use corotrace::Event as TraceEvent;
+#[doc(no_inline)]
+pub use corotrace::{Echo, NotFound, TaskId, Timeline, Trace};
 
 /// What the crate's macros expand to; not part of the API.
 #[doc(hidden)]

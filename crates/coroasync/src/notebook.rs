@@ -64,8 +64,7 @@ where
 /// Says `Found: {item}` for each item `async_predicate` accepts.
 ///
 /// ```
-/// use coroasync::{is_prime, print_matches, run, EventLoop};
-/// use corotrace::Trace;
+/// use coroasync::{is_prime, print_matches, EventLoop, Trace};
 ///
 /// let trace = Trace::capture();
 /// let lp = EventLoop::new().with_trace(trace.clone());

@@ -14,8 +14,7 @@ use crate::context;
 /// prints to standard output.
 ///
 /// ```
-/// use coroasync::{say, EventLoop};
-/// use corotrace::Trace;
+/// use coroasync::{say, EventLoop, Trace};
 ///
 /// let trace = Trace::capture();
 /// let lp = EventLoop::new().with_trace(trace.clone());

@@ -5,6 +5,12 @@
 //! diff side by side. A trace renders as the notebook's own printed text
 //! ([`Trace::text`]) or as a [`Timeline`] with one lane per task.
 //!
+//! A program that uses `corogen` or `coroasync` need not depend on this crate:
+//! both re-export [`Trace`] and [`TaskId`] (`corogen::Trace`, `coroasync::Trace`),
+//! and `coroasync` also [`Echo`], [`Timeline`] and [`Event`], the last renamed
+//! `TraceEvent` beside asyncio's `Event`. The examples here say `corotrace::`
+//! because they are this crate's own.
+//!
 //! ```
 //! use corotrace::{Event, TaskId, Trace};
 //!
