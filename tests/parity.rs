@@ -44,8 +44,62 @@ fn parity_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/parity")
 }
 
+/// The oldest Python the parity programs run on: they use `asyncio.Runner`
+/// (3.11), and asyncio's order is pinned to 3.11's (`docs/parity.md`).
+const PYTHON_NEEDED: (u32, u32) = (3, 11);
+
+/// Whether a `python3 --version` answer (`Python 3.11.7`) is new enough.
+fn is_new_enough(version: &str) -> bool {
+    let mut numbers = version
+        .trim()
+        .trim_start_matches("Python ")
+        .split('.')
+        .map(|part| part.parse::<u32>().ok());
+    match (numbers.next().flatten(), numbers.next().flatten()) {
+        (Some(major), Some(minor)) => (major, minor) >= PYTHON_NEEDED,
+        _ => false,
+    }
+}
+
+/// Fails, in one line, unless python3 is there and new enough: one clear reason
+/// rather than a traceback per test.
+fn check_python() {
+    static CHECKED: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    let checked = CHECKED.get_or_init(|| {
+        let (major, minor) = PYTHON_NEEDED;
+        let output = Command::new("python3")
+            .arg("--version")
+            .output()
+            .map_err(|error| {
+                format!("the parity tests run python3 {major}.{minor} or newer, and python3 cannot be run here: {error}")
+            })?;
+        let version = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        if is_new_enough(&version) {
+            Ok(())
+        } else {
+            Err(format!(
+                "the parity tests need python3 {major}.{minor} or newer (asyncio.Runner); python3 here is {version:?}"
+            ))
+        }
+    });
+    if let Err(reason) = checked {
+        panic!("{reason}");
+    }
+}
+
+#[test]
+fn python_versions_are_read_as_the_parity_tests_need() {
+    assert!(is_new_enough("Python 3.11.7\n"));
+    assert!(is_new_enough("Python 3.13.0"));
+    assert!(is_new_enough("Python 4.0.1"));
+    assert!(!is_new_enough("Python 3.10.12"));
+    assert!(!is_new_enough("Python 2.7.18"));
+    assert!(!is_new_enough("not a version"));
+}
+
 /// What `python3 NAME.py` prints.
 fn python_output(name: &str) -> String {
+    check_python();
     let script = parity_dir().join(format!("{name}.py"));
     let output = Command::new("python3")
         .arg(&script)
