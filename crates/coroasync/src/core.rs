@@ -545,6 +545,27 @@ impl Core {
         }
     }
 
+    /// Whether a task waiting on a future outside coroasync has lent its waker
+    /// out: then something beyond the loop (another thread, a foreign runtime) may
+    /// still wake it, and the loop cannot call it stuck.
+    ///
+    /// A task's waker is held twice by the loop itself (the task's `Arc` and its
+    /// `Waker`); any other holder is a clone. Clones held by coroasync's own
+    /// primitives come with a wait reason, so only a task waiting on `Unknown`
+    /// counts here.
+    pub(crate) fn waker_held_outside(&self) -> bool {
+        let state = self.state.borrow();
+        state.tasks.iter().any(|(_, slot)| {
+            let header = slot.cell.header();
+            header.waiting.get() == Waiting::Unknown
+                && header
+                    .waker
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|(arc, _)| Arc::strong_count(arc) > 2)
+        })
+    }
+
     /// The tasks still unfinished, with what each waits on.
     pub(crate) fn deadlock(&self) -> Deadlock {
         let state = self.state.borrow();

@@ -9,7 +9,8 @@ use corotrace::TaskId;
 use crate::core::Core;
 
 /// Every task waits on something nothing will ever do: no task is ready, no timer
-/// is set and no worker thread is busy, yet the main future has not finished.
+/// is set, no worker thread is busy and no waker is held outside the loop, yet
+/// the main future has not finished.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadlock {
     /// The tasks left, in the order they were spawned.

@@ -269,6 +269,10 @@ impl EventLoop {
             }
             _ if workers_busy => std::thread::park(),
             Some(_) => {}
+            // A waker lent out beyond the loop may still be used: wait for its
+            // wake (which unparks this thread), and look again now and then in
+            // case its holder drops it unused.
+            None if core.waker_held_outside() => std::thread::park_timeout(OUTSIDE_RECHECK),
             None => return Err(RunError::Deadlock(core.deadlock())),
         }
         Ok(())
@@ -399,6 +403,10 @@ impl fmt::Debug for EventLoop {
             .finish()
     }
 }
+
+/// How often a loop with nothing to do but wait for a waker held outside it looks
+/// whether that waker is still held.
+const OUTSIDE_RECHECK: Duration = Duration::from_millis(20);
 
 /// Runs `future` on a new loop on real time and returns its value: asyncio's
 /// `asyncio.run`. Tasks still running when it finishes are cancelled (their
