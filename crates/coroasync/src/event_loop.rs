@@ -197,7 +197,8 @@ impl EventLoop {
     /// unfinished then stay on the loop for a later run.
     ///
     /// Instead of hanging, it returns [`RunError::Deadlock`] when no task can run,
-    /// no timer is set and no worker thread is busy; and
+    /// no timer is set, no worker thread is busy and no task's waker is held
+    /// outside the loop; and
     /// [`RunError::AlreadyRunning`] when called from inside a running loop.
     ///
     /// ```
