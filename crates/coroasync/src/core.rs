@@ -17,10 +17,10 @@ use corotrace::{Event, TaskId, Trace};
 use slab::Slab;
 
 use crate::Tick;
-use crate::blocking::BlockingPool;
 use crate::cell::{Ending, Header, Hop, Notify, Runnable, TaskCell, task_name};
 use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
 use crate::error::TaskError;
+use crate::pool::BlockingPool;
 use crate::task::{Task, TaskRef};
 use crate::time::{LoopClock, TimerKey, Timers, Waiting};
 use crate::unwind;

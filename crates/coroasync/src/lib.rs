@@ -49,6 +49,7 @@ mod gather;
 mod group;
 mod lock;
 mod notebook;
+mod pool;
 mod print;
 mod queue;
 mod task;
