@@ -5,7 +5,12 @@
 //! `cargo test --release -p coroasync --test load -- --ignored`, and again under
 //! `valgrind --leak-check=full` at a smaller `LOAD_SCALE` to prove nothing leaks.
 
-use coroasync::{EventLoop, Trace, spawn, yield_now};
+use std::future::Future;
+use std::time::Duration;
+
+use coroasync::{
+    Elapsed, Event, EventLoop, Lock, Queue, Semaphore, Trace, spawn, wait_for, yield_now,
+};
 
 /// 1 for the full load; the leak check runs at a fraction of it.
 fn scale() -> usize {
@@ -89,4 +94,104 @@ fn ten_million_switches_give_back_all_they_take() {
     // switches themselves allocated nothing.
     assert!(info.bytes_current <= 4096, "{info:?}");
     assert!(info.count_total <= 3 * tasks as u64 + 16, "{info:?}");
+}
+
+// Memory that must stay flat in loops a server or a game runs for ever: each
+// pattern runs for a few rounds and for many, on a fresh virtual-clock loop, and
+// what it still holds at the end (in the loop, the primitives and the tasks it
+// returns to keep) must not grow with the rounds.
+
+/// Bytes still allocated once `pattern(rounds)` has run on a fresh loop, with what
+/// the pattern returns kept alive until the count is taken.
+fn held_after<F>(rounds: usize, pattern: impl FnOnce(usize) -> F) -> i64
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    let lp = quiet_loop();
+    let mut kept = None;
+    let info = allocation_counter::measure(|| {
+        kept = Some(lp.run_until_complete(pattern(rounds)).unwrap());
+    });
+    drop(kept);
+    info.bytes_current
+}
+
+/// Slack for the memory check: a pattern that holds on to anything per round
+/// grows by far more than this over thousands of rounds.
+const FLAT: i64 = 512;
+
+/// Asserts that `pattern` holds no more after `many` rounds than after `few`.
+fn assert_flat<F>(name: &str, (few, many): (usize, usize), pattern: impl Fn(usize) -> F)
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    let after_few = held_after(few, &pattern);
+    let after_many = held_after(many, &pattern);
+    assert!(
+        after_many - after_few <= FLAT,
+        "{name}: {after_few} bytes held after {few} rounds, {after_many} after {many}"
+    );
+}
+
+/// The quick sizes every run checks; the ignored test runs them a hundred times longer.
+const QUICK: (usize, usize) = (1_000, 10_000);
+
+fn long_rounds() -> (usize, usize) {
+    (1_000, 100 * scale())
+}
+
+const MS: Duration = Duration::from_millis(1);
+
+/// Waiting on an event that is never set, with a timeout, again and again: alone,
+/// and beside a second waiter that came later and leaves later.
+async fn event_wait_with_timeout(rounds: usize) -> Event {
+    let event = Event::new();
+    for _ in 0..rounds {
+        assert_eq!(wait_for(event.wait(), MS).await, Err(Elapsed));
+        let first = spawn(wait_for(event.wait(), MS));
+        yield_now().await;
+        let second = spawn(wait_for(event.wait(), 2 * MS));
+        assert_eq!(first.await, Ok(Err(Elapsed)));
+        assert_eq!(second.await, Ok(Err(Elapsed)));
+    }
+    event
+}
+
+/// Getting from an idle queue, with a timeout, again and again.
+async fn queue_get_with_timeout(rounds: usize) -> Queue<u32> {
+    let queue = Queue::new(0);
+    for _ in 0..rounds {
+        assert_eq!(wait_for(queue.get(), MS).await, Err(Elapsed));
+    }
+    queue
+}
+
+/// Acquiring a held lock and a used-up semaphore, with a timeout.
+async fn acquire_with_timeout(rounds: usize) -> (Lock, Semaphore) {
+    let (lock, semaphore) = (Lock::new(), Semaphore::new(1));
+    let _guard = lock.acquire().await;
+    let _permit = semaphore.acquire().await;
+    for _ in 0..rounds {
+        assert!(wait_for(lock.acquire(), MS).await.is_err());
+        assert!(wait_for(semaphore.acquire(), MS).await.is_err());
+    }
+    (lock.clone(), semaphore.clone())
+}
+
+#[test]
+fn waiting_with_timeouts_on_an_event_or_a_queue_holds_flat_memory() {
+    assert_flat("Event.wait", QUICK, event_wait_with_timeout);
+    assert_flat("Queue.get", QUICK, queue_get_with_timeout);
+    assert_flat("Lock/Semaphore.acquire", QUICK, acquire_with_timeout);
+}
+
+#[test]
+#[ignore = "a hundred thousand rounds of each pattern: run in release mode (see .ci/run)"]
+fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
+    let rounds = long_rounds();
+    assert_flat("Event.wait", rounds, event_wait_with_timeout);
+    assert_flat("Queue.get", rounds, queue_get_with_timeout);
+    assert_flat("Lock/Semaphore.acquire", rounds, acquire_with_timeout);
 }
