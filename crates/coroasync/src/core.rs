@@ -420,7 +420,6 @@ impl Core {
         let notify = header.notify.borrow_mut().take();
         for entry in notify {
             match entry {
-                Notify::Gone => {}
                 Notify::Wake {
                     waker,
                     hop: Hop::Direct,

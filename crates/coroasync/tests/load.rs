@@ -9,7 +9,8 @@ use std::future::Future;
 use std::time::Duration;
 
 use coroasync::{
-    Elapsed, Event, EventLoop, Lock, Queue, Semaphore, Trace, spawn, wait_for, yield_now,
+    Elapsed, Event, EventLoop, Lock, Queue, ReturnWhen, Semaphore, Task, Trace, gather, shield,
+    sleep, spawn, wait, wait_for, yield_now,
 };
 
 /// 1 for the full load; the leak check runs at a fraction of it.
@@ -143,6 +144,7 @@ fn long_rounds() -> (usize, usize) {
 }
 
 const MS: Duration = Duration::from_millis(1);
+const DAY: Duration = Duration::from_secs(86_400);
 
 /// Waiting on an event that is never set, with a timeout, again and again: alone,
 /// and beside a second waiter that came later and leaves later.
@@ -180,11 +182,47 @@ async fn acquire_with_timeout(rounds: usize) -> (Lock, Semaphore) {
     (lock.clone(), semaphore.clone())
 }
 
+/// `wait` on a long task with a timeout, again and again.
+async fn wait_with_timeout_on_a_long_task(rounds: usize) -> Task<()> {
+    let mut long = spawn(sleep(DAY));
+    for _ in 0..rounds {
+        let (done, pending) = wait(vec![long], ReturnWhen::AllCompleted, Some(MS)).await;
+        assert!(done.is_empty());
+        long = pending.into_iter().next().unwrap();
+    }
+    long
+}
+
+/// A shield of a long task awaited with a timeout, on its own, inside `gather`,
+/// and beside a second one that came later and leaves later: each is dropped,
+/// and lets go of the long task, when time runs out.
+async fn shield_and_gather_with_timeout(rounds: usize) -> Task<u32> {
+    let long = spawn(async {
+        sleep(DAY).await;
+        7
+    });
+    for _ in 0..rounds {
+        assert_eq!(wait_for(shield(&long), MS).await, Err(Elapsed));
+        assert!(wait_for(gather([shield(&long)]), MS).await.is_err());
+        let first = spawn(wait_for(shield(&long), MS));
+        yield_now().await;
+        assert_eq!(wait_for(shield(&long), 2 * MS).await, Err(Elapsed));
+        assert_eq!(first.await, Ok(Err(Elapsed)));
+    }
+    long
+}
+
 #[test]
 fn waiting_with_timeouts_on_an_event_or_a_queue_holds_flat_memory() {
     assert_flat("Event.wait", QUICK, event_wait_with_timeout);
     assert_flat("Queue.get", QUICK, queue_get_with_timeout);
     assert_flat("Lock/Semaphore.acquire", QUICK, acquire_with_timeout);
+}
+
+#[test]
+fn waiting_with_timeouts_on_a_long_task_holds_flat_memory() {
+    assert_flat("wait", QUICK, wait_with_timeout_on_a_long_task);
+    assert_flat("shield/gather", QUICK, shield_and_gather_with_timeout);
 }
 
 #[test]
@@ -194,4 +232,6 @@ fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     assert_flat("Event.wait", rounds, event_wait_with_timeout);
     assert_flat("Queue.get", rounds, queue_get_with_timeout);
     assert_flat("Lock/Semaphore.acquire", rounds, acquire_with_timeout);
+    assert_flat("wait", rounds, wait_with_timeout_on_a_long_task);
+    assert_flat("shield/gather", rounds, shield_and_gather_with_timeout);
 }
