@@ -144,6 +144,7 @@ fn long_rounds() -> (usize, usize) {
 }
 
 const MS: Duration = Duration::from_millis(1);
+const HOUR: Duration = Duration::from_secs(3600);
 const DAY: Duration = Duration::from_secs(86_400);
 
 /// Waiting on an event that is never set, with a timeout, again and again: alone,
@@ -193,6 +194,16 @@ async fn wait_with_timeout_on_a_long_task(rounds: usize) -> Task<()> {
     long
 }
 
+/// `wait_for` with a generous limit on work that finishes at once, while another
+/// timer, due earlier, stays set: every round cancels its timer.
+async fn wait_for_quick_work_beside_a_timer(rounds: usize) -> Task<()> {
+    let background = spawn(sleep(Duration::from_secs(60)));
+    for i in 0..rounds {
+        assert_eq!(wait_for(async move { i }, HOUR).await, Ok(Ok(i)));
+    }
+    background
+}
+
 /// A shield of a long task awaited with a timeout, on its own, inside `gather`,
 /// and beside a second one that came later and leaves later: each is dropped,
 /// and lets go of the long task, when time runs out.
@@ -226,6 +237,11 @@ fn waiting_with_timeouts_on_a_long_task_holds_flat_memory() {
 }
 
 #[test]
+fn cancelled_timers_are_reclaimed_before_their_deadline() {
+    assert_flat("wait_for", QUICK, wait_for_quick_work_beside_a_timer);
+}
+
+#[test]
 #[ignore = "a hundred thousand rounds of each pattern: run in release mode (see .ci/run)"]
 fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     let rounds = long_rounds();
@@ -234,4 +250,5 @@ fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     assert_flat("Lock/Semaphore.acquire", rounds, acquire_with_timeout);
     assert_flat("wait", rounds, wait_with_timeout_on_a_long_task);
     assert_flat("shield/gather", rounds, shield_and_gather_with_timeout);
+    assert_flat("wait_for", rounds, wait_for_quick_work_beside_a_timer);
 }
