@@ -5,12 +5,14 @@
 //! `cargo test --release -p coroasync --test load -- --ignored`, and again under
 //! `valgrind --leak-check=full` at a smaller `LOAD_SCALE` to prove nothing leaks.
 
+use std::cell::Cell;
 use std::future::Future;
+use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{
-    Elapsed, Event, EventLoop, Lock, Queue, ReturnWhen, Semaphore, Task, Trace, gather, shield,
-    sleep, spawn, wait, wait_for, yield_now,
+    Elapsed, Event, EventLoop, Lock, Queue, ReturnWhen, Semaphore, Task, TaskError, TaskGroup,
+    Trace, gather, shield, sleep, spawn, wait, wait_for, yield_now,
 };
 
 /// 1 for the full load; the leak check runs at a fraction of it.
@@ -223,6 +225,17 @@ async fn shield_and_gather_with_timeout(rounds: usize) -> Task<u32> {
     long
 }
 
+/// A long-lived task group whose children finish, each with a value.
+async fn task_group_with_finished_children(rounds: usize) -> TaskGroup {
+    let group = TaskGroup::new();
+    for i in 0..rounds {
+        drop(group.spawn(async move { vec![i as u8; 64] }));
+        yield_now().await;
+        yield_now().await;
+    }
+    group
+}
+
 #[test]
 fn waiting_with_timeouts_on_an_event_or_a_queue_holds_flat_memory() {
     assert_flat("Event.wait", QUICK, event_wait_with_timeout);
@@ -242,6 +255,42 @@ fn cancelled_timers_are_reclaimed_before_their_deadline() {
 }
 
 #[test]
+fn a_task_group_frees_each_child_as_it_finishes() {
+    assert_flat("TaskGroup", QUICK, task_group_with_finished_children);
+    // And each child's value is dropped as it finishes, long before `join`, which
+    // still reports the failures.
+    struct Counted(Rc<Cell<usize>>);
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            self.0.set(self.0.get() + 1);
+        }
+    }
+    let dropped = Rc::new(Cell::new(0));
+    let outcome = quiet_loop().run_until_complete({
+        let dropped = Rc::clone(&dropped);
+        async move {
+            let group = TaskGroup::new();
+            for _ in 0..1_000 {
+                let value = Counted(Rc::clone(&dropped));
+                drop(group.spawn(async move { value }));
+            }
+            yield_now().await;
+            yield_now().await;
+            assert_eq!(
+                dropped.get(),
+                1_000,
+                "every finished child's value is freed"
+            );
+            drop(group.spawn(async { panic!("boom") }));
+            group.join().await
+        }
+    });
+    let errors = outcome.unwrap().unwrap_err().errors;
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].1, TaskError::Panicked("boom".into()));
+}
+
+#[test]
 #[ignore = "a hundred thousand rounds of each pattern: run in release mode (see .ci/run)"]
 fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     let rounds = long_rounds();
@@ -251,4 +300,5 @@ fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     assert_flat("wait", rounds, wait_with_timeout_on_a_long_task);
     assert_flat("shield/gather", rounds, shield_and_gather_with_timeout);
     assert_flat("wait_for", rounds, wait_for_quick_work_beside_a_timer);
+    assert_flat("TaskGroup", rounds, task_group_with_finished_children);
 }
