@@ -586,13 +586,7 @@ fn new_waker(
         waker.id = id;
         Some(arc)
     });
-    let arc = reused.unwrap_or_else(|| {
-        Arc::new(TaskWaker {
-            key,
-            id,
-            remote: Arc::clone(remote),
-        })
-    });
+    let arc = reused.unwrap_or_else(|| Arc::new(TaskWaker::new(key, id, Arc::clone(remote))));
     let waker = Waker::from(Arc::clone(&arc));
     (arc, waker)
 }

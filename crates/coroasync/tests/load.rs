@@ -5,9 +5,10 @@
 //! `cargo test --release -p coroasync --test load -- --ignored`, and again under
 //! `valgrind --leak-check=full` at a smaller `LOAD_SCALE` to prove nothing leaks.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
+use std::task::{Poll, Waker};
 use std::time::Duration;
 
 use coroasync::{
@@ -301,4 +302,102 @@ fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     assert_flat("shield/gather", rounds, shield_and_gather_with_timeout);
     assert_flat("wait_for", rounds, wait_for_quick_work_beside_a_timer);
     assert_flat("TaskGroup", rounds, task_group_with_finished_children);
+}
+
+/// A task that counts its steps and leaves its waker where the host can reach it;
+/// at its second step it is woken once more from another thread, after the loop
+/// has drained its inbox for that pass.
+fn parked_task(lp: &EventLoop) -> (Rc<Cell<usize>>, Rc<RefCell<Option<Waker>>>) {
+    let (steps, waker) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(None)));
+    lp.spawn({
+        let (steps, slot) = (Rc::clone(&steps), Rc::clone(&waker));
+        std::future::poll_fn(move |cx| {
+            steps.set(steps.get() + 1);
+            *slot.borrow_mut() = Some(cx.waker().clone());
+            if steps.get() == 2 {
+                let own = cx.waker().clone();
+                std::thread::spawn(move || own.wake()).join().unwrap();
+            }
+            Poll::<()>::Pending
+        })
+    });
+    (steps, waker)
+}
+
+/// Wakes a parked task `wakes` times from the host between two passes (or from
+/// another thread, joined before the pass), runs the pass, and returns the bytes
+/// still held, on this thread and the waking one, and the task's steps.
+fn remote_wakes(wakes: usize, from_thread: bool) -> (i64, usize) {
+    let lp = quiet_loop();
+    let (steps, slot) = parked_task(&lp);
+    lp.tick().unwrap();
+    let waker = slot.borrow().clone().unwrap();
+    let wake_all = move || {
+        allocation_counter::measure(|| {
+            for _ in 0..wakes {
+                waker.wake_by_ref();
+            }
+        })
+    };
+    let mut elsewhere = 0;
+    let here = allocation_counter::measure(|| {
+        if from_thread {
+            elsewhere = std::thread::spawn(wake_all).join().unwrap().bytes_current;
+        } else {
+            elsewhere = wake_all().bytes_current;
+        }
+        lp.tick().unwrap();
+    });
+    let elsewhere = if from_thread { elsewhere } else { 0 };
+    (here.bytes_current + elsewhere, steps.get())
+}
+
+fn assert_remote_wakes_flat(few: usize, many: usize) {
+    for from_thread in [false, true] {
+        let (after_few, steps) = remote_wakes(few, from_thread);
+        assert_eq!(steps, 2, "{few} wakes between two passes make one step");
+        let (after_many, steps) = remote_wakes(many, from_thread);
+        assert_eq!(steps, 2, "{many} wakes between two passes make one step");
+        assert!(
+            after_many - after_few <= FLAT,
+            "from a thread: {from_thread}: {after_few} bytes held after {few} wakes, \
+             {after_many} after {many}"
+        );
+    }
+}
+
+#[test]
+fn a_task_woken_many_times_from_outside_takes_one_inbox_entry() {
+    assert_remote_wakes_flat(1_000, 10_000);
+}
+
+#[test]
+#[ignore = "a million wakes: run in release mode (see .ci/run)"]
+fn a_million_remote_wakes_hold_flat_memory() {
+    assert_remote_wakes_flat(1_000, 1_000 * scale());
+}
+
+#[test]
+fn a_wake_from_outside_after_the_inbox_was_drained_still_schedules_the_task() {
+    let lp = quiet_loop();
+    let (steps, slot) = parked_task(&lp);
+    let wake_from_a_thread = || {
+        let waker = slot.borrow().clone().unwrap();
+        std::thread::spawn(move || waker.wake()).join().unwrap();
+    };
+    lp.tick().unwrap();
+    assert_eq!(steps.get(), 1);
+    wake_from_a_thread();
+    lp.tick().unwrap();
+    assert_eq!(steps.get(), 2);
+    // The second step was woken from a thread while it ran, after this pass had
+    // drained the inbox: that wake alone runs it once more.
+    lp.tick().unwrap();
+    assert_eq!(steps.get(), 3);
+    for step in 4..=6 {
+        wake_from_a_thread();
+        lp.tick().unwrap();
+        assert_eq!(steps.get(), step);
+    }
+    assert_eq!(lp.tick().unwrap().polled, 0);
 }
