@@ -1,7 +1,10 @@
 //! Load: a million tasks spawned and finished, ten million switches, and memory
-//! back near where it started once they are done (slots and wakers reused).
+//! back near where it started once they are done (slots and wakers reused); and
+//! the loops a long-running program repeats (waits with timeouts, cancelled
+//! timers, a long-lived task group, wakes from other threads) holding flat memory.
 //!
-//! `#[ignore]`d, since they want a release build: `.ci/run` runs them with
+//! The big ones are `#[ignore]`d, since they want a release build (the memory
+//! patterns also run quick versions every time): `.ci/run` runs them with
 //! `cargo test --release -p coroasync --test load -- --ignored`, and again under
 //! `valgrind --leak-check=full` at a smaller `LOAD_SCALE` to prove nothing leaks.
 
