@@ -168,13 +168,16 @@ async fn event_wait_with_timeout(rounds: usize) -> Event {
     event
 }
 
-/// Getting from an idle queue, with a timeout, again and again.
-async fn queue_get_with_timeout(rounds: usize) -> Queue<u32> {
-    let queue = Queue::new(0);
-    for _ in 0..rounds {
-        assert_eq!(wait_for(queue.get(), MS).await, Err(Elapsed));
+/// Getting from an idle queue, and putting into a full one, with a timeout, again
+/// and again.
+async fn queue_get_and_put_with_timeout(rounds: usize) -> (Queue<u32>, Queue<u32>) {
+    let (idle, full) = (Queue::new(0), Queue::new(1));
+    full.put(0).await;
+    for i in 0..rounds {
+        assert_eq!(wait_for(idle.get(), MS).await, Err(Elapsed));
+        assert_eq!(wait_for(full.put(i as u32), MS).await, Err(Elapsed));
     }
-    queue
+    (idle, full)
 }
 
 /// Acquiring a held lock and a used-up semaphore, with a timeout.
@@ -243,7 +246,7 @@ async fn task_group_with_finished_children(rounds: usize) -> TaskGroup {
 #[test]
 fn waiting_with_timeouts_on_an_event_or_a_queue_holds_flat_memory() {
     assert_flat("Event.wait", QUICK, event_wait_with_timeout);
-    assert_flat("Queue.get", QUICK, queue_get_with_timeout);
+    assert_flat("Queue.get/put", QUICK, queue_get_and_put_with_timeout);
     assert_flat("Lock/Semaphore.acquire", QUICK, acquire_with_timeout);
 }
 
@@ -299,7 +302,7 @@ fn a_task_group_frees_each_child_as_it_finishes() {
 fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     let rounds = long_rounds();
     assert_flat("Event.wait", rounds, event_wait_with_timeout);
-    assert_flat("Queue.get", rounds, queue_get_with_timeout);
+    assert_flat("Queue.get/put", rounds, queue_get_and_put_with_timeout);
     assert_flat("Lock/Semaphore.acquire", rounds, acquire_with_timeout);
     assert_flat("wait", rounds, wait_with_timeout_on_a_long_task);
     assert_flat("shield/gather", rounds, shield_and_gather_with_timeout);
