@@ -49,8 +49,9 @@ pub(crate) enum NotifyList {
 }
 
 impl NotifyList {
-    /// Adds `entry` at the end and returns its key. A key is reused only once
-    /// every entry after it has gone too, and its holder forgot it when it went.
+    /// Adds `entry` at the end and returns its key. A key is reused only once it
+    /// and every key after it have been removed, each by the holder that then lets
+    /// go of it (a finished task's list is taken whole, but takes no new entry).
     pub(crate) fn push(&mut self, entry: Notify) -> usize {
         let (list, key) = match std::mem::take(self) {
             Self::Empty => (Self::One(0, entry), 0),
