@@ -26,8 +26,6 @@ pub(crate) type TaskFuture<T> = Pin<Box<dyn Future<Output = Result<T, TaskError>
 /// How a finished task tells those waiting on it, in the order they registered
 /// (asyncio schedules a future's done callbacks in that order).
 pub(crate) enum Notify {
-    /// A waiter that went away.
-    Gone,
     /// Wake this waker: at once (`Direct`, the waiter runs one hop later), or from
     /// a ready-queue entry of its own (`Deferred`, two hops later, as asyncio's
     /// `gather` and `wait` do through their done callbacks).
@@ -36,43 +34,65 @@ pub(crate) enum Notify {
     Callback(Box<dyn FnOnce(&TaskRef)>),
 }
 
-/// A task's waiters and callbacks, in registration order. Most tasks have one
-/// awaiter or none, so one is kept inline and only a second allocates.
+/// A task's waiters and callbacks, in registration order, each under a key that
+/// stays its own until it is forgotten: a waiter that gives up (a timeout, say)
+/// takes its entry out, so a long task waited on again and again keeps only the
+/// waiters still waiting. Keys rise with each push, so the list is sorted by
+/// them. Most tasks have one awaiter or none, so one is kept inline and only a
+/// second allocates.
 #[derive(Default)]
 pub(crate) enum NotifyList {
     #[default]
     Empty,
-    One(Notify),
-    Many(Vec<Notify>),
+    One(usize, Notify),
+    Many(Vec<(usize, Notify)>),
 }
 
 impl NotifyList {
-    /// Adds `entry` at the end and returns its index.
+    /// Adds `entry` at the end and returns its key. A key is reused only once it
+    /// and every key after it have been removed, each by the holder that then lets
+    /// go of it (a finished task's list is taken whole, but takes no new entry).
     pub(crate) fn push(&mut self, entry: Notify) -> usize {
-        *self = match std::mem::take(self) {
-            Self::Empty => Self::One(entry),
-            Self::One(first) => Self::Many(vec![first, entry]),
+        let (list, key) = match std::mem::take(self) {
+            Self::Empty => (Self::One(0, entry), 0),
+            Self::One(first, notify) => (
+                Self::Many(vec![(first, notify), (first + 1, entry)]),
+                first + 1,
+            ),
             Self::Many(mut entries) => {
-                entries.push(entry);
-                Self::Many(entries)
+                let key = entries.last().map_or(0, |(last, _)| last + 1);
+                entries.push((key, entry));
+                (Self::Many(entries), key)
             }
         };
-        self.len() - 1
+        *self = list;
+        key
     }
 
-    fn len(&self) -> usize {
+    pub(crate) fn get_mut(&mut self, key: usize) -> Option<&mut Notify> {
         match self {
-            Self::Empty => 0,
-            Self::One(_) => 1,
-            Self::Many(entries) => entries.len(),
+            Self::Empty => None,
+            Self::One(k, entry) => (*k == key).then_some(entry),
+            Self::Many(entries) => {
+                let index = entries.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+                Some(&mut entries[index].1)
+            }
         }
     }
 
-    pub(crate) fn get_mut(&mut self, index: usize) -> Option<&mut Notify> {
+    /// Takes the entry at `key` out, keeping the others in order.
+    pub(crate) fn remove(&mut self, key: usize) -> Option<Notify> {
         match self {
             Self::Empty => None,
-            Self::One(entry) => (index == 0).then_some(entry),
-            Self::Many(entries) => entries.get_mut(index),
+            Self::One(k, _) if *k != key => None,
+            Self::One(..) => match std::mem::take(self) {
+                Self::One(_, entry) => Some(entry),
+                _ => unreachable!("matched One above"),
+            },
+            Self::Many(entries) => {
+                let index = entries.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+                Some(entries.remove(index).1)
+            }
         }
     }
 
@@ -84,15 +104,19 @@ impl NotifyList {
 
 impl IntoIterator for NotifyList {
     type Item = Notify;
-    type IntoIter = std::iter::Chain<std::option::IntoIter<Notify>, std::vec::IntoIter<Notify>>;
+    type IntoIter = std::iter::Chain<
+        std::option::IntoIter<Notify>,
+        std::iter::Map<std::vec::IntoIter<(usize, Notify)>, fn((usize, Notify)) -> Notify>,
+    >;
 
     fn into_iter(self) -> Self::IntoIter {
         let (one, many) = match self {
             Self::Empty => (None, Vec::new()),
-            Self::One(entry) => (Some(entry), Vec::new()),
+            Self::One(_, entry) => (Some(entry), Vec::new()),
             Self::Many(entries) => (None, entries),
         };
-        one.into_iter().chain(many)
+        let second: fn((usize, Notify)) -> Notify = |(_, entry)| entry;
+        one.into_iter().chain(many.into_iter().map(second))
     }
 }
 
@@ -354,10 +378,10 @@ pub(crate) fn poll_done(
 
 /// Drops the registration at `slot`.
 pub(crate) fn forget(header: &Header, slot: Option<usize>) {
-    if let Some(index) = slot
-        && let Some(entry) = header.notify.borrow_mut().get_mut(index)
-    {
-        *entry = Notify::Gone;
+    if let Some(key) = slot {
+        // Dropped after the borrow ends: a waker's drop is foreign code.
+        let entry = header.notify.borrow_mut().remove(key);
+        drop(entry);
     }
 }
 

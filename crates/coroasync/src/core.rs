@@ -432,7 +432,6 @@ impl Core {
         let notify = header.notify.borrow_mut().take();
         for entry in notify {
             match entry {
-                Notify::Gone => {}
                 Notify::Wake {
                     waker,
                     hop: Hop::Direct,
@@ -620,13 +619,7 @@ fn new_waker(
         waker.id = id;
         Some(arc)
     });
-    let arc = reused.unwrap_or_else(|| {
-        Arc::new(TaskWaker {
-            key,
-            id,
-            remote: Arc::clone(remote),
-        })
-    });
+    let arc = reused.unwrap_or_else(|| Arc::new(TaskWaker::new(key, id, Arc::clone(remote))));
     let waker = Waker::from(Arc::clone(&arc));
     (arc, waker)
 }

@@ -21,6 +21,10 @@ use crate::task::{Task, TaskRef, spawn};
 /// scope that started it. Python's `async with` also cancels the body of the block
 /// when a child fails; here the body runs on until it awaits `join`.
 ///
+/// A task leaves the group as soon as it finishes (its value goes with the handle
+/// `spawn` returned; only a failure is kept, for `join`), so a group that lives
+/// for ever holds only the tasks still running.
+///
 /// ```
 /// use std::time::Duration;
 /// use coroasync::{say, sleep, EventLoop, TaskGroup};
@@ -51,7 +55,11 @@ pub struct TaskGroup {
 
 #[derive(Default)]
 struct GroupInner {
-    tasks: RefCell<Vec<TaskRef>>,
+    /// The tasks still running, under rising numbers of the group's own. A task
+    /// leaves when its done callback runs, so a long-lived group holds no
+    /// finished child (nor its value), only the errors it must report.
+    tasks: RefCell<Vec<(u64, TaskRef)>>,
+    spawned: Cell<u64>,
     /// Tasks whose done callback has not run yet: the group is over when none are
     /// left, and only then are all the errors in.
     unsettled: Cell<usize>,
@@ -66,7 +74,7 @@ impl GroupInner {
         if self.aborting.replace(true) {
             return;
         }
-        let tasks = self.tasks.borrow().clone();
+        let tasks: Vec<TaskRef> = self.tasks.borrow().iter().map(|(_, t)| t.clone()).collect();
         for task in tasks {
             task.cancel();
         }
@@ -117,11 +125,20 @@ impl TaskGroup {
         F::Output: 'static,
     {
         let task = spawn(future);
-        self.inner.tasks.borrow_mut().push(task.to_ref());
+        let number = self.inner.spawned.get();
+        self.inner.spawned.set(number + 1);
+        self.inner.tasks.borrow_mut().push((number, task.to_ref()));
         let inner = Rc::clone(&self.inner);
         inner.unsettled.set(inner.unsettled.get() + 1);
         task.add_done_callback(move |task| {
             inner.unsettled.set(inner.unsettled.get() - 1);
+            let gone = {
+                let mut tasks = inner.tasks.borrow_mut();
+                let index = tasks.binary_search_by_key(&number, |(n, _)| *n);
+                index.ok().map(|index| tasks.remove(index))
+            };
+            // Dropped after the borrow ends: it may be the task's last handle.
+            drop(gone);
             match task.failure() {
                 None | Some(TaskError::Cancelled) => {}
                 Some(error) => {
@@ -169,7 +186,16 @@ impl Drop for TaskGroup {
 impl fmt::Debug for TaskGroup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TaskGroup")
-            .field("tasks", &self.inner.tasks.borrow())
+            .field(
+                "tasks",
+                &self
+                    .inner
+                    .tasks
+                    .borrow()
+                    .iter()
+                    .map(|(_, task)| task)
+                    .collect::<Vec<_>>(),
+            )
             .field("errors", &self.inner.errors.borrow())
             .finish()
     }

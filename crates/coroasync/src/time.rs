@@ -91,10 +91,21 @@ impl Timers {
         }
     }
 
-    /// Forgets a timer; its heap entry goes stale and is skipped when it surfaces.
+    /// Forgets a timer; its heap entry goes stale and is skipped when it surfaces,
+    /// or swept out sooner.
     pub(crate) fn cancel(&mut self, key: TimerKey) {
         if self.is_pending(key) {
             self.entries.remove(key.slot);
+            // A loop that sets long timeouts and cancels them at once (`wait_for`
+            // on quick work) would pile up stale entries until their deadlines
+            // came. Once they outnumber the live ones the heap is rebuilt without
+            // them: O(n), paid for by the n cancels since the last sweep.
+            if self.heap.len() > 2 * self.entries.len() + 32 {
+                let entries = &self.entries;
+                self.heap.retain(|&Reverse((_, seq, slot))| {
+                    entries.get(slot).is_some_and(|entry| entry.seq == seq)
+                });
+            }
         }
     }
 

@@ -28,8 +28,8 @@ struct Waiter {
 #[derive(Debug, Default)]
 pub(crate) struct WaitList {
     waiters: Slab<Waiter>,
-    /// Waiters not yet notified, oldest first; entries whose waiter left are
-    /// skipped when they reach the front.
+    /// Waiters not yet notified, oldest first. An entry whose waiter left is
+    /// skipped when it reaches the front, unless `remove` dropped it first.
     order: VecDeque<WaitKey>,
     next_seq: u64,
 }
@@ -72,13 +72,29 @@ impl WaitList {
     /// Takes the waiter at `key` out (it stopped waiting); returns whether it had
     /// been notified, so the caller can pass the notification on.
     pub(crate) fn remove(&mut self, key: WaitKey) -> bool {
-        match self.get_mut(key) {
-            Some(waiter) => {
-                let notified = waiter.notified;
-                self.waiters.remove(key.slot);
-                notified
-            }
-            None => false,
+        let Some(waiter) = self.get_mut(key) else {
+            return false;
+        };
+        let notified = waiter.notified;
+        self.waiters.remove(key.slot);
+        if !notified {
+            self.forget_order(key);
+        }
+        notified
+    }
+
+    /// Drops the `order` entry of a waiter that left before it was notified: a
+    /// waiter that times out again and again must not leave an entry each time.
+    fn forget_order(&mut self, key: WaitKey) {
+        // The usual case, the newest waiter leaving, costs nothing; entries left
+        // elsewhere are swept once they outnumber the waiters, so the sweep's cost
+        // is spread over the removals that made it necessary.
+        if self.order.back() == Some(&key) {
+            self.order.pop_back();
+        } else if self.order.len() > 2 * self.waiters.len() + 16 {
+            let waiters = &self.waiters;
+            self.order
+                .retain(|k| waiters.get(k.slot).is_some_and(|w| w.seq == k.seq));
         }
     }
 

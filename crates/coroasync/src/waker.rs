@@ -4,7 +4,8 @@
 //! A wake on the loop's own thread, while the loop runs, goes straight onto its
 //! ready queue. Any other wake (another thread, or the host between ticks) goes
 //! into the loop's [`Remote`] inbox and unparks the loop's thread; the loop moves
-//! the inbox onto its ready queue at the start of its next pass.
+//! the inbox onto its ready queue at the start of its next pass. A task has at
+//! most one entry in the inbox however often it is woken before that pass.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -15,11 +16,15 @@ use corotrace::TaskId;
 
 use crate::context;
 
+/// A task woken from outside the loop, with the waker whose `queued` flag its
+/// entry holds (none for a wake that came another way).
+type Inboxed = (usize, TaskId, Option<Arc<TaskWaker>>);
+
 /// The part of a loop other threads may touch.
 #[derive(Debug)]
 pub(crate) struct Remote {
     /// Tasks woken from outside the running loop, oldest first.
-    inbox: Mutex<Vec<(usize, TaskId)>>,
+    inbox: Mutex<Vec<Inboxed>>,
     /// Set when `inbox` may hold something, so the loop need not lock to find out.
     pending: AtomicBool,
     /// Set when the loop is gone: wakes then do nothing.
@@ -38,24 +43,39 @@ impl Remote {
         }
     }
 
+    /// Queues task `key` for the loop's next pass.
     pub(crate) fn push(&self, key: usize, id: TaskId) {
-        if self.closed.load(Ordering::Acquire) {
-            return;
-        }
-        // A panic while holding this lock cannot leave the Vec half-written.
-        self.inbox
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((key, id));
-        self.pending.store(true, Ordering::Release);
-        self.thread.unpark();
+        self.push_entry((key, id, None));
     }
 
-    /// Moves everything in the inbox into `into`, oldest first.
+    /// Queues an entry; `false` if the loop is gone. `closed` is read under the
+    /// lock, so no entry (and no waker it holds) is left behind by `close`.
+    fn push_entry(&self, entry: Inboxed) -> bool {
+        // A panic while holding this lock cannot leave the Vec half-written.
+        let mut inbox = self.inbox.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.closed.load(Ordering::Acquire) {
+            return false;
+        }
+        inbox.push(entry);
+        drop(inbox);
+        self.pending.store(true, Ordering::Release);
+        self.thread.unpark();
+        true
+    }
+
+    /// Moves everything in the inbox into `into`, oldest first, and frees each
+    /// entry's waker to queue again: a wake from now on needs a pass of its own.
     pub(crate) fn drain(&self, into: &mut Vec<(usize, TaskId)>) {
         if self.pending.swap(false, Ordering::Acquire) {
             let mut inbox = self.inbox.lock().unwrap_or_else(PoisonError::into_inner);
-            into.append(&mut inbox);
+            for (key, id, waker) in inbox.drain(..) {
+                if let Some(waker) = waker {
+                    // Acquire: a wake that found the flag set and left it to this
+                    // entry made its changes before; the task must see them.
+                    waker.queued.swap(false, Ordering::AcqRel);
+                }
+                into.push((key, id));
+            }
         }
     }
 
@@ -64,11 +84,12 @@ impl Remote {
     }
 
     pub(crate) fn close(&self) {
+        let mut inbox = self.inbox.lock().unwrap_or_else(PoisonError::into_inner);
         self.closed.store(true, Ordering::Release);
-        self.inbox
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        let entries = std::mem::take(&mut *inbox);
+        drop(inbox);
+        // Dropped after the lock is let go: a waker's last drop drops a `Remote`.
+        drop(entries);
     }
 }
 
@@ -79,6 +100,20 @@ pub(crate) struct TaskWaker {
     pub(crate) key: usize,
     pub(crate) id: TaskId,
     pub(crate) remote: Arc<Remote>,
+    /// Set while this waker has an entry in the remote inbox: a task woken a
+    /// million times from another thread between two passes takes one entry.
+    queued: AtomicBool,
+}
+
+impl TaskWaker {
+    pub(crate) fn new(key: usize, id: TaskId, remote: Arc<Remote>) -> Self {
+        Self {
+            key,
+            id,
+            remote,
+            queued: AtomicBool::new(false),
+        }
+    }
 }
 
 impl Wake for TaskWaker {
@@ -87,8 +122,19 @@ impl Wake for TaskWaker {
     }
 
     fn wake_by_ref(self: &Arc<Self>) {
-        if !context::schedule_here(&self.remote, self.key, self.id) {
-            self.remote.push(self.key, self.id);
+        if context::schedule_here(&self.remote, self.key, self.id) {
+            return;
+        }
+        // Already queued: the pass that drains that entry begins after this wake
+        // (it clears the flag first) and runs the task after it, so nothing is lost.
+        if self.queued.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        if !self
+            .remote
+            .push_entry((self.key, self.id, Some(Arc::clone(self))))
+        {
+            self.queued.store(false, Ordering::Release);
         }
     }
 }
