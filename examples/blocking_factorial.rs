@@ -11,10 +11,17 @@ use std::future::Future;
 use std::time::Duration;
 
 use coroasync::{now, say, sleep, to_thread, yield_now};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::new::<u32>(
+    "num",
+    "5000",
+    "The number whose factorial is computed",
+)];
 
 async fn tick() {
     let start = now();
@@ -106,7 +113,7 @@ fn beside_tick(stage: &Stage, title: &str, factorial: impl Future<Output = usize
 
 /// The blocking version, then the two fixes, each beside `tick`.
 pub fn lesson(stage: &Stage) {
-    let num: u32 = stage.flag("num", 5000);
+    let num: u32 = stage.flag("num");
     beside_tick(stage, "blocking", blocking_factorial(num));
     beside_tick(
         stage,
@@ -117,5 +124,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

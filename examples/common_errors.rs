@@ -6,10 +6,13 @@
 use std::time::Duration;
 
 use coroasync::{TaskRef, all_tasks, current_task, say, sleep, spawn, try_spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn coro() {
     say!("the coroutine ran");
@@ -60,5 +63,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -4,10 +4,13 @@
 use std::time::Duration;
 
 use coroasync::{gather, say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn child1() {
     say!("  child1: started! sleeping now...");
@@ -37,5 +40,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -13,10 +13,13 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use corolab::{Kind, Stage, UserInput, movement};
+use corolab::{Flag, Kind, Stage, UserInput, movement};
 
 /// This lesson drives futures by hand.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::seed("7")];
 
 /// Where the loop leaves the key pressed, and the dots waiting for their newline.
 #[derive(Default)]
@@ -88,5 +91,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

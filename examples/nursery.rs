@@ -5,10 +5,13 @@
 use std::time::Duration;
 
 use coroasync::{TaskError, TaskGroup, say, sleep};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn counter_coro(begin: u32, end: u32) -> &'static str {
     let boom = 42;
@@ -51,5 +54,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

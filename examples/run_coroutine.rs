@@ -2,10 +2,13 @@
 //! `asyncio.run` makes one, runs the coroutine to its end, and closes it.
 
 use coroasync::say;
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn custom_coro() -> i32 {
     2 + 2
@@ -25,5 +28,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -5,10 +5,13 @@
 use std::time::Duration;
 
 use coroasync::{run_blocking, say, sleep};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 fn blocking_task(pause: Duration) {
     say!("> task starting");
@@ -37,5 +40,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

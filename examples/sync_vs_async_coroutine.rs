@@ -8,10 +8,13 @@ use std::task::{Context, Waker};
 use std::time::Duration;
 
 use corogen::{Gen, GeneratorState};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson drives futures by hand.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn no_op() {}
 
@@ -66,5 +69,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -9,10 +9,13 @@
 use std::time::Duration;
 
 use coroasync::{say, sleep, spawn, to_thread};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 fn blocking_task(pause: Duration) {
     say!("> task starting");
@@ -43,5 +46,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -5,10 +5,13 @@
 use std::time::Duration;
 
 use coroasync::{Elapsed, say, sleep, wait_for};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn task_coroutine(index: u32) {
     say!("> task {index} executing");
@@ -35,5 +38,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

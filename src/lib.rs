@@ -23,8 +23,8 @@ mod rng;
 mod stage;
 mod user_input;
 
-pub use flags::{FlagError, Flags};
-pub use lessons::{LESSONS, Lesson, find_lesson};
+pub use flags::{Flag, FlagError, Flags};
+pub use lessons::{LESSONS, Lesson, SOURCE_NOTES, SourceNote, find_lesson};
 pub use rng::SplitMix64;
 pub use stage::{Kind, Stage, StageClock, play, quiet_panics};
 pub use user_input::{UserInput, movement, show_key};

@@ -68,3 +68,53 @@ fn lesson_names_are_unique_and_every_one_is_found() {
     }
     assert!(corolab::find_lesson("no-such-lesson").is_none());
 }
+
+#[test]
+fn every_lesson_declares_its_flags_once_with_help() {
+    for lesson in LESSONS {
+        for (i, flag) in lesson.flags.iter().enumerate() {
+            assert!(
+                !["virtual", "help"].contains(&flag.name),
+                "{}: --{} is every lesson's",
+                lesson.name,
+                flag.name
+            );
+            assert!(
+                lesson.flags[..i]
+                    .iter()
+                    .all(|other| other.name != flag.name),
+                "{}: --{} twice",
+                lesson.name,
+                flag.name
+            );
+            assert!(!flag.help.is_empty(), "{}: --{}", lesson.name, flag.name);
+        }
+        let defaults = Flags::for_lesson(lesson.name, lesson.flags, [] as [&str; 0]);
+        assert!(defaults.is_ok(), "{}: the defaults parse", lesson.name);
+    }
+}
+
+#[test]
+fn every_page_names_the_flags_its_lesson_takes() {
+    for lesson in LESSONS {
+        let run_it = lesson
+            .page
+            .lines()
+            .find(|line| line.starts_with("Run it:"))
+            .unwrap_or_default();
+        for flag in lesson.flags {
+            assert!(
+                run_it.contains(&format!("`--{}`", flag.name)),
+                "{}'s page names --{}",
+                lesson.name,
+                flag.name
+            );
+        }
+        assert_eq!(
+            run_it.contains("-- --help"),
+            !lesson.flags.is_empty(),
+            "{}",
+            lesson.name
+        );
+    }
+}
