@@ -1,5 +1,5 @@
-//! Seed 004, "Task": many tasks at once, and `all_tasks()` to list those not yet
-//! finished (the main task among them).
+//! From `asyncio-notes`, "Task": many tasks at once, and `all_tasks()` to list those
+//! not yet finished (the main task among them).
 
 use std::time::Duration;
 

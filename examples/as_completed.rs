@@ -1,4 +1,4 @@
-//! Seed 000: `as_completed` hands results out as the tasks finish, so the loop
+//! From `module-3`: `as_completed` hands results out as the tasks finish, so the loop
 //! works on each as soon as it is ready.
 
 use std::collections::BTreeMap;

@@ -1,4 +1,4 @@
-//! Seed 001's last cell: the primes-and-messages program moved to asyncio, here on
+//! `study-note`'s last cell: the primes-and-messages program moved to asyncio, here on
 //! coroasync. `yield from` is now `.await`, `async_sleep` is `sleep`, and the
 //! hand-rolled scheduler is the event loop.
 //!

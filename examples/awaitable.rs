@@ -1,4 +1,4 @@
-//! Seed 003: an awaitable whose `__await__` yields three times before it returns
+//! From `module-1`: an awaitable whose `__await__` yields three times before it returns
 //! `"Ok"`, and a coroutine that awaits it five times, driven by a hand loop.
 //!
 //! A Rust future cannot hand values out when it pauses, as Python's `yield i`

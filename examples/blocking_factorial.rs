@@ -1,6 +1,6 @@
-//! Seed 000, "Dealing with blocking code": `factorial` is heavy computation
+//! From `module-3`, "Dealing with blocking code": `factorial` is heavy computation
 //! declared `async` by accident; while it runs, `tick` cannot. Then the two fixes
-//! of the seed's practice: yield inside the loop (`sleep(0)`), and move the work to
+//! of the note's practice: yield inside the loop (`sleep(0)`), and move the work to
 //! a thread (`run_in_executor` / `to_thread`).
 //!
 //! The loop reports the blocking step on standard error (a slow step). The times
@@ -94,7 +94,7 @@ async fn threaded_factorial(num: u32) -> usize {
     digits
 }
 
-/// Runs `factorial` beside `tick` on a fresh loop, as the seed's
+/// Runs `factorial` beside `tick` on a fresh loop, as the note's
 /// `gather(create_task(tick()), create_task(factorial(n)))`, and prints its value.
 fn beside_tick(stage: &Stage, title: &str, factorial: impl Future<Output = usize> + 'static) {
     stage.say(format_args!("-- {title}"));

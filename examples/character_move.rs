@@ -1,4 +1,4 @@
-//! Seed 003: a generator that turns key presses into moves, woken by `send` only
+//! From `module-1`: a generator that turns key presses into moves, woken by `send` only
 //! when a key was pressed. The simulated user presses an arrow key with
 //! probability 0.3 each second, from a seeded random source (`--seed`), so a run
 //! can be replayed; `--frames` sets how many seconds it runs (10).
@@ -18,7 +18,7 @@ pub const FLAGS: &[Flag] = &[
     Flag::seed("7"),
 ];
 
-/// The seed's second `handle_character_move`, fed through `send`.
+/// The note's second `handle_character_move`, fed through `send`.
 pub fn lesson(stage: &Stage) {
     // Sent: the key pressed. Yielded: the move it makes.
     let mut scheduler: Scheduler<(), Option<char>, &'static str> = Scheduler::new();

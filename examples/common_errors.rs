@@ -1,5 +1,5 @@
-//! Seed 004, "Common errors": a coroutine called but never awaited does nothing
-//! (Rust warns at compile time: futures are `#[must_use]`); a task cannot be
+//! From `asyncio-notes`, "Common errors": a coroutine called but never awaited does
+//! nothing (Rust warns at compile time: futures are `#[must_use]`); a task cannot be
 //! created without a running loop (a clear error here); and a main coroutine that
 //! returns too early takes its unfinished tasks with it, unless it waits for them.
 

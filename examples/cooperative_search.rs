@@ -1,5 +1,5 @@
-//! Seed 001: the cooperative linear search, driven by hand. Each `g.resume()` is
-//! the notebook's `next(g)`, and between them the caller does other stuff.
+//! From `study-note`: the cooperative linear search, driven by hand. Each `g.resume()`
+//! is the notebook's `next(g)`, and between them the caller does other stuff.
 
 use corogen::{GeneratorState, async_search, fib};
 use corolab::{Flag, Kind, Stage};

@@ -1,5 +1,5 @@
-//! Seed 004, "Task": `create_task` schedules a coroutine to run on its own; it
-//! starts only when the creator next gives the loop a chance.
+//! From `asyncio-notes`, "Task": `create_task` schedules a coroutine to run on its own;
+//! it starts only when the creator next gives the loop a chance.
 
 use std::time::Duration;
 

@@ -1,5 +1,5 @@
-//! Seed 004, "Task": a done callback runs once the task finishes, before the
-//! task that awaits it resumes, because it was registered first.
+//! From `asyncio-notes`, "Task": a done callback runs once the task finishes, before
+//! the task that awaits it resumes, because it was registered first.
 
 use std::time::Duration;
 

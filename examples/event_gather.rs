@@ -1,7 +1,7 @@
-//! Seed 002, "Dealing with multiple tasks": counters that may set an `Event` at
-//! random, a waiter that fails once it is set, all gathered, first without and
-//! then with `return_exceptions`. Python's `random.randint(1, 20) == 8` comes from
-//! a seeded source (`--seed`, 6 unless given).
+//! From `friday-talk`, "Dealing with multiple tasks": counters that may set an `Event`
+//! at random, a waiter that fails once it is set, all gathered, first without and then
+//! with `return_exceptions`. Python's `random.randint(1, 20) == 8` comes from a seeded
+//! source (`--seed`, 6 unless given).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,7 +47,7 @@ fn message(error: &TaskError) -> String {
 
 /// `asyncio.run(main())`, and again with `return_exceptions=True`.
 pub fn lesson(stage: &Stage) {
-    // Seed 6 sets the event after a few rounds, as in the seed's own run.
+    // Seed 6 sets the event after a few rounds, as in the note's own run.
     let random: Random = Rc::new(RefCell::new(SplitMix64::new(stage.flag("seed"))));
     let r = Rc::clone(&random);
     stage

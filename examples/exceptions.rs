@@ -1,4 +1,4 @@
-//! Seed 004, "Handle exception": a task's failure can be looked at with
+//! From `asyncio-notes`, "Handle exception": a task's failure can be looked at with
 //! `exception()` (here `failure()`), or caught where the task is awaited. A task
 //! fails by panicking, Rust's uncaught exception.
 

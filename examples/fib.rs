@@ -1,5 +1,5 @@
-//! Seed 001: the `fib()` generator. Calling it runs nothing; `next(f)` runs it to
-//! its next `yield`.
+//! From `study-note`: the `fib()` generator. Calling it runs nothing; `next(f)` runs it
+//! to its next `yield`.
 
 use corogen::fib;
 use corolab::{Flag, Kind, Stage};

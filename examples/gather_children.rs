@@ -1,4 +1,4 @@
-//! Seed 000, "Collecting tasks": `gather` runs the children concurrently and
+//! From `module-3`, "Collecting tasks": `gather` runs the children concurrently and
 //! returns their values in the order given.
 
 use std::time::Duration;

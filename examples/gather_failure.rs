@@ -1,4 +1,4 @@
-//! Seed 000's practice for "Collecting tasks": what happens when a child fails
+//! `module-3`'s practice for "Collecting tasks": what happens when a child fails
 //! (1), the same with `return_exceptions=True` (1.1), and cancelling the others
 //! when one fails (1.2). A child fails by panicking, Rust's uncaught exception.
 

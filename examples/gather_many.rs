@@ -1,5 +1,5 @@
-//! Seed 004, `asyncio.gather()`: prepare coroutines, then run them all at once and
-//! wait for every one.
+//! From `asyncio-notes`, `asyncio.gather()`: prepare coroutines, then run them all at
+//! once and wait for every one.
 
 use std::time::Duration;
 

@@ -1,5 +1,5 @@
-//! Seed 002: generators before asyncio. `gen` harvests lazily, one `next` at a
-//! time; `coro` consumes what `send` passes in, until it runs out and stops.
+//! From `friday-talk`: generators before asyncio. `gen` harvests lazily, one `next` at
+//! a time; `coro` consumes what `send` passes in, until it runs out and stops.
 
 use corogen::{Gen, GeneratorState};
 use corolab::{Flag, Kind, Stage};

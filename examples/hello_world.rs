@@ -1,4 +1,4 @@
-//! Seed 000: the most basic asyncio program.
+//! From `module-3`: the most basic asyncio program.
 
 use std::time::Duration;
 

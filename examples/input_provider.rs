@@ -1,4 +1,4 @@
-//! Seed 003: the event loop inside. A coroutine awaits key presses from an
+//! From `module-1`: the event loop inside. A coroutine awaits key presses from an
 //! awaitable that the loop feeds; the loop is ten lines: poll, send a key, sleep.
 //!
 //! Python's loop passes each key in with `coroutine.send(key)`; a Rust future
@@ -67,7 +67,7 @@ async fn handle_character_move(stage: &Stage, mailbox: Rc<Mailbox>) {
     }
 }
 
-/// The seed's `run(coroutine)`: the whole event loop.
+/// The note's `run(coroutine)`: the whole event loop.
 fn run(stage: &Stage, coroutine: impl Future<Output = ()>, mailbox: &Mailbox) {
     let mut user_input = UserInput::new(stage.random());
     let mut coroutine = pin!(coroutine);

@@ -1,4 +1,5 @@
-//! Seed 001: the blocking linear search, which holds the thread until it is done.
+//! From `study-note`: the blocking linear search, which holds the thread until it is
+//! done.
 
 use corogen::{fib, search};
 use corolab::{Flag, Kind, Stage};

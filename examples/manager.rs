@@ -1,5 +1,5 @@
-//! Seed 002: a manager starts a counter, waits for something else to happen, and
-//! cancels the counter.
+//! From `friday-talk`: a manager starts a counter, waits for something else to happen,
+//! and cancels the counter.
 
 use std::time::Duration;
 

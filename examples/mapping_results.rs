@@ -1,5 +1,5 @@
-//! Seed 000, "Mapping of results": `gather` returns values in the order the tasks
-//! were given, whatever order they finish in, so results map back to inputs.
+//! From `module-3`, "Mapping of results": `gather` returns values in the order the
+//! tasks were given, whatever order they finish in, so results map back to inputs.
 //! Python's `random` becomes a seeded source (`--seed`), so a run can be replayed.
 
 use std::time::Duration;

@@ -1,9 +1,9 @@
-//! Seed 000, "Producers and consumers": three producers, three consumers, and a
+//! From `module-3`, "Producers and consumers": three producers, three consumers, and a
 //! monitor that waits for the work with `wait_for(shield(...))`, and on each
 //! timeout checks the consumers with `wait(..., FIRST_EXCEPTION)`, so a failed
 //! consumer cannot leave `join` blocked forever. Python's random working times
 //! come from a seeded source (`--seed`); `--fail` makes a consumer fail at random,
-//! as the seed's practice suggests.
+//! as the note's practice suggests.
 
 use std::cell::RefCell;
 use std::rc::Rc;

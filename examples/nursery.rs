@@ -1,4 +1,4 @@
-//! Seed 002, "Are there better options? Trio": a nursery (asyncio 3.11's
+//! From `friday-talk`, "Are there better options? Trio": a nursery (asyncio 3.11's
 //! `TaskGroup`) owns its tasks; when one fails, the others are cancelled and every
 //! failure is reported together (trio's `MultiError`).
 

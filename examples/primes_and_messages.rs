@@ -1,5 +1,5 @@
-//! Seed 001: one task prints a message every two seconds while another prints the
-//! prime terms of `fib()`, both built from `yield from` helpers.
+//! From `study-note`: one task prints a message every two seconds while another prints
+//! the prime terms of `fib()`, both built from `yield from` helpers.
 //!
 //! The notebook's program runs forever; this one stops after `--found N` primes
 //! (10 unless given). With `--virtual`, time moves 1 ms per clock reading, so the

@@ -1,4 +1,4 @@
-//! Seed 000, "Producers and consumers": a bounded queue (maxsize 1) between a
+//! From `module-3`, "Producers and consumers": a bounded queue (maxsize 1) between a
 //! producer and a consumer; `join` waits until every item is processed. Python's
 //! random working times come from a seeded source (`--seed`).
 

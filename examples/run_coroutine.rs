@@ -1,4 +1,4 @@
-//! Seed 004, "Event loop": a coroutine runs only inside an event loop.
+//! From `asyncio-notes`, "Event loop": a coroutine runs only inside an event loop.
 //! `asyncio.run` makes one, runs the coroutine to its end, and closes it.
 
 use coroasync::say;

@@ -1,6 +1,6 @@
-//! Seed 004, `loop.run_in_executor`: the low-level way to run a blocking function
-//! in a thread. Awaited at once, it holds `main` until the function returns, but
-//! not the loop.
+//! From `asyncio-notes`, `loop.run_in_executor`: the low-level way to run a blocking
+//! function in a thread. Awaited at once, it holds `main` until the function returns,
+//! but not the loop.
 
 use std::time::Duration;
 

@@ -1,4 +1,4 @@
-//! Seed 001: the notebook's `Scheduler` with one task, then
+//! From `study-note`: the notebook's `Scheduler` with one task, then
 //! `completed_task_result.pop(0)`.
 
 use corogen::{Scheduler, async_search, fib};

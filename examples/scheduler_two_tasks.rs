@@ -1,5 +1,5 @@
-//! Seed 001: the notebook's `Scheduler` with two tasks taking turns: searches for
-//! the first term of `fib()` with 3 digits and with 4.
+//! From `study-note`: the notebook's `Scheduler` with two tasks taking turns: searches
+//! for the first term of `fib()` with 3 digits and with 4.
 
 use corogen::{Scheduler, async_search, fib};
 use corolab::{Flag, Kind, Stage};

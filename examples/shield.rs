@@ -1,5 +1,5 @@
-//! Seed 004, `asyncio.shield()`: cancelling the shield does not cancel the task
-//! inside it.
+//! From `asyncio-notes`, `asyncio.shield()`: cancelling the shield does not cancel the
+//! task inside it.
 
 use std::time::Duration;
 

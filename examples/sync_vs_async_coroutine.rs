@@ -1,5 +1,5 @@
-//! Seed 003: a generator yields at every step; an `async fn` that awaits a future
-//! which is ready at once never yields at all. Both are driven by hand here: the
+//! From `module-1`: a generator yields at every step; an `async fn` that awaits a
+//! future which is ready at once never yields at all. Both are driven by hand here: the
 //! generator with `resume`, the future with `poll` and a waker that does nothing.
 
 use std::future::Future;

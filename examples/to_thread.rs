@@ -1,6 +1,6 @@
-//! Seed 004, "Blocking task in asyncio": `to_thread` runs a blocking function on a
-//! worker thread, so the loop carries on. Nothing starts until the task created
-//! from it runs.
+//! From `asyncio-notes`, "Blocking task in asyncio": `to_thread` runs a blocking
+//! function on a worker thread, so the loop carries on. Nothing starts until the task
+//! created from it runs.
 //!
 //! What the worker says reaches the output when its work is done (coroasync keeps
 //! a worker's lines until then, so a virtual-clock run prints them in one place).

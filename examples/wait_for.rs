@@ -1,5 +1,5 @@
-//! Seed 004, `asyncio.wait_for()`: wait for a task with a time limit. Here once
-//! with time to spare (timeout 3, as in the seed, for a 2-second task) and once
+//! From `asyncio-notes`, `asyncio.wait_for()`: wait for a task with a time limit. Here
+//! once with time to spare (timeout 3, as in the note, for a 2-second task) and once
 //! without (timeout 1), when the task is cancelled.
 
 use std::time::Duration;

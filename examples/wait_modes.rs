@@ -1,6 +1,6 @@
-//! Seed 004, `asyncio.wait()`: wait for all tasks, for the first to complete, or
-//! for the first to fail, and get back the `done` and `pending` ones. Python's
-//! random sleeps come from a seeded source (`--seed`).
+//! From `asyncio-notes`, `asyncio.wait()`: wait for all tasks, for the first to
+//! complete, or for the first to fail, and get back the `done` and `pending` ones.
+//! Python's random sleeps come from a seeded source (`--seed`).
 
 use std::time::Duration;
 
