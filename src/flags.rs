@@ -143,6 +143,15 @@ impl Flags {
     /// Reads `--name value` and `--name=value` pairs, and `--virtual`, before the
     /// lesson is known: [`Lesson::run_captured`](crate::Lesson::run_captured)
     /// checks them against the lesson's declarations.
+    ///
+    /// ```
+    /// use corolab::Flags;
+    ///
+    /// let flags = Flags::parse(["--found", "5", "--seed=3"]).unwrap();
+    /// assert_eq!(flags.value("seed"), Some("3"));
+    /// assert!(Flags::parse(["found"]).is_err());
+    /// assert!(Flags::parse(["--found"]).unwrap_err().to_string().contains("needs a value"));
+    /// ```
     pub fn parse<I>(args: I) -> Result<Self, FlagError>
     where
         I: IntoIterator,
@@ -150,15 +159,11 @@ impl Flags {
     {
         let mut flags = Self::default();
         let mut args = args.into_iter().map(Into::into);
+        let error = |kind, message: String| FlagError(clap::Error::raw(kind, message + "\n"));
         while let Some(arg) = args.next() {
-            let unknown = || {
-                FlagError(clap::Error::raw(
-                    clap::error::ErrorKind::UnknownArgument,
-                    format!("{arg:?} is not a flag: flags look like --found 5\n"),
-                ))
-            };
             let Some(name) = arg.strip_prefix("--") else {
-                return Err(unknown());
+                let message = format!("{arg:?} is not a flag: flags look like --found 5");
+                return Err(error(clap::error::ErrorKind::UnknownArgument, message));
             };
             if name == "virtual" {
                 flags.virtual_time = true;
@@ -167,7 +172,8 @@ impl Flags {
             } else if let Some(value) = args.next() {
                 flags.given.push((name.to_owned(), value));
             } else {
-                return Err(unknown());
+                let message = format!("{arg} needs a value");
+                return Err(error(clap::error::ErrorKind::InvalidValue, message));
             }
         }
         Ok(flags)

@@ -4,7 +4,8 @@
 //! Each lesson's code is its file in `examples/`, compiled in here too; its page
 //! is `docs/lessons/NAME.md`.
 
-use crate::{Flag, Flags, Kind, Stage};
+use crate::sources::{ASYNCIO_NOTES, FRIDAY_TALK, MODULE_1, MODULE_3, STUDY_NOTE};
+use crate::{Flag, Flags, Kind, SourceNote, Stage};
 
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/all_tasks.rs"]
@@ -117,41 +118,6 @@ mod wait_for;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/wait_modes.rs"]
 mod wait_modes;
-
-/// One of the notes the lessons come from: a course module, a study note, a talk.
-/// `docs/README.md` describes each ("Where the lessons come from").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourceNote {
-    /// Its short name (`study-note`), as `corolab list` and the pages say it.
-    pub name: &'static str,
-    /// Its own title.
-    pub title: &'static str,
-}
-
-const MODULE_3: SourceNote = SourceNote {
-    name: "module-3",
-    title: "Asynchronous programming with Python, Module 3 - AsyncIO",
-};
-const STUDY_NOTE: SourceNote = SourceNote {
-    name: "study-note",
-    title: "AsyncIO Study Note",
-};
-const FRIDAY_TALK: SourceNote = SourceNote {
-    name: "friday-talk",
-    title: "AsyncIO: making python concurrent code neater (a Friday technology talk)",
-};
-const MODULE_1: SourceNote = SourceNote {
-    name: "module-1",
-    title: "Asynchronous programming with Python, Module 1",
-};
-const ASYNCIO_NOTES: SourceNote = SourceNote {
-    name: "asyncio-notes",
-    title: "Asyncio (notes from superfastpython.com and others)",
-};
-
-/// The source notes, in the order they were collected.
-pub const SOURCE_NOTES: &[SourceNote] =
-    &[MODULE_3, STUDY_NOTE, FRIDAY_TALK, MODULE_1, ASYNCIO_NOTES];
 
 /// One lesson: the Rust twin of an example from a source note, with its page.
 #[derive(Debug, Clone, Copy)]

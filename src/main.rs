@@ -19,13 +19,16 @@ struct Cli {
 }
 
 /// What the exit status says, for scripts (README.md says it too).
-const EXIT_STATUS: &str = "Exit status: 0 done (also when the reader of a pipe stops reading, as `| head` \
-does); 1 the output could not be written; 2 no such lesson, or a flag it does not take; 3 `timeline` \
-of a lesson that runs no scheduler.";
+const EXIT_STATUS: &str = "Exit status:
+  0  done; also when the reader of a pipe stops reading (`| head`)
+  1  the output could not be written
+  2  no such lesson, a flag the lesson does not take, or a value that does not parse
+  3  `timeline` of a lesson that runs no scheduler";
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// The lessons, in course order.
+    /// The lessons, in course order: name, the note their Python comes from,
+    /// title, and the flags they take.
     List,
     /// Run a lesson, printing as it goes.
     Run {

@@ -19,16 +19,19 @@ pub const MIN_WIDTH: u16 = 20;
 /// How far a wrapped line's continuation is indented beyond the line itself.
 const CONTINUATION: usize = 4;
 
-/// The width to fit: `$COLUMNS` if set (as `ls` reads it), else the terminal's
-/// width if standard output is one, else 100.
+/// The width to fit: `$COLUMNS` if set (as `ls` reads it), else the width of the
+/// terminal that standard output, or else standard error, is (so `| less` still
+/// fits the screen), else 100.
 pub fn terminal_width() -> usize {
+    let terminal = || {
+        let (terminal_size::Width(width), _) = terminal_size::terminal_size()
+            .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))?;
+        Some(usize::from(width))
+    };
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|columns| columns.trim().parse().ok())
-        .or_else(|| {
-            let (terminal_size::Width(width), _) = terminal_size::terminal_size()?;
-            Some(usize::from(width))
-        })
+        .or_else(terminal)
         .unwrap_or(DEFAULT_WIDTH);
     width.max(usize::from(MIN_WIDTH))
 }
