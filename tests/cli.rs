@@ -277,7 +277,8 @@ fn a_reader_that_stops_after_one_line_ends_the_lesson_quietly() {
         "embed-traffic-lights",
         "--virtual",
         "--",
-        "--seconds=100000",
+        "--seconds",
+        "100000",
     ];
     let mut child = corolab_command(&args)
         .stdout(Stdio::piped())
