@@ -1,13 +1,16 @@
-//! Seed 004, "Task": many tasks at once, and `all_tasks()` to list those not yet
-//! finished (the main task among them).
+//! From `asyncio-notes`, "Task": many tasks at once, and `all_tasks()` to list those
+//! not yet finished (the main task among them).
 
 use std::time::Duration;
 
 use coroasync::{all_tasks, say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn task_coroutine(index: u32) {
     say!("task {index} is running");
@@ -35,5 +38,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

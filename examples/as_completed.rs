@@ -1,14 +1,17 @@
-//! Seed 000: `as_completed` hands results out as the tasks finish, so the loop
+//! From `module-3`: `as_completed` hands results out as the tasks finish, so the loop
 //! works on each as soon as it is ready.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 use coroasync::{as_completed, say, sleep, spawn};
-use corolab::{Kind, SplitMix64, Stage};
+use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::seed("7")];
 
 async fn get_double(n: u64, thinking: f64) -> (u64, u64) {
     say!("    {n}: thinking on a double...");
@@ -44,5 +47,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,4 +1,4 @@
-//! Seed 001's last cell: the primes-and-messages program moved to asyncio, here on
+//! `study-note`'s last cell: the primes-and-messages program moved to asyncio, here on
 //! coroasync. `yield from` is now `.await`, `async_sleep` is `sleep`, and the
 //! hand-rolled scheduler is the event loop.
 //!
@@ -13,14 +13,21 @@ use std::time::Duration;
 
 use coroasync::{gather, is_prime, print_matches, repetitive_message, spawn, yield_now};
 use corogen::fib;
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
 
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::new::<usize>(
+    "found",
+    "12",
+    "How many primes to find before the program stops",
+)];
+
 /// `gather(print_matches(fib(), is_prime), repetitive_message(...))`, bounded.
 pub fn lesson(stage: &Stage) {
-    let wanted: usize = stage.flag("found", 12);
+    let wanted: usize = stage.flag("found");
     let outcome = stage.run(async move {
         let found = Rc::new(Cell::new(0));
         let counter = Rc::clone(&found);
@@ -52,5 +59,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,4 +1,4 @@
-//! Seed 003: an awaitable whose `__await__` yields three times before it returns
+//! From `module-1`: an awaitable whose `__await__` yields three times before it returns
 //! `"Ok"`, and a coroutine that awaits it five times, driven by a hand loop.
 //!
 //! A Rust future cannot hand values out when it pauses, as Python's `yield i`
@@ -11,10 +11,13 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson drives futures by hand.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 /// Python's `Awaitable`: each `await` starts a fresh `__await__`.
 struct Awaitable<'a> {
@@ -90,5 +93,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,6 +1,6 @@
-//! Seed 000, "Dealing with blocking code": `factorial` is heavy computation
+//! From `module-3`, "Dealing with blocking code": `factorial` is heavy computation
 //! declared `async` by accident; while it runs, `tick` cannot. Then the two fixes
-//! of the seed's practice: yield inside the loop (`sleep(0)`), and move the work to
+//! of the note's practice: yield inside the loop (`sleep(0)`), and move the work to
 //! a thread (`run_in_executor` / `to_thread`).
 //!
 //! The loop reports the blocking step on standard error (a slow step). The times
@@ -11,10 +11,17 @@ use std::future::Future;
 use std::time::Duration;
 
 use coroasync::{now, say, sleep, to_thread, yield_now};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::new::<u32>(
+    "num",
+    "5000",
+    "The number whose factorial is computed",
+)];
 
 async fn tick() {
     let start = now();
@@ -87,7 +94,7 @@ async fn threaded_factorial(num: u32) -> usize {
     digits
 }
 
-/// Runs `factorial` beside `tick` on a fresh loop, as the seed's
+/// Runs `factorial` beside `tick` on a fresh loop, as the note's
 /// `gather(create_task(tick()), create_task(factorial(n)))`, and prints its value.
 fn beside_tick(stage: &Stage, title: &str, factorial: impl Future<Output = usize> + 'static) {
     stage.say(format_args!("-- {title}"));
@@ -106,7 +113,7 @@ fn beside_tick(stage: &Stage, title: &str, factorial: impl Future<Output = usize
 
 /// The blocking version, then the two fixes, each beside `tick`.
 pub fn lesson(stage: &Stage) {
-    let num: u32 = stage.flag("num", 5000);
+    let num: u32 = stage.flag("num");
     beside_tick(stage, "blocking", blocking_factorial(num));
     beside_tick(
         stage,
@@ -117,5 +124,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

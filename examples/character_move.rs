@@ -1,4 +1,4 @@
-//! Seed 003: a generator that turns key presses into moves, woken by `send` only
+//! From `module-1`: a generator that turns key presses into moves, woken by `send` only
 //! when a key was pressed. The simulated user presses an arrow key with
 //! probability 0.3 each second, from a seeded random source (`--seed`), so a run
 //! can be replayed; `--frames` sets how many seconds it runs (10).
@@ -7,12 +7,18 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use corogen::{Gen, Scheduler, Step};
-use corolab::{Kind, Stage, UserInput, movement, show_key};
+use corolab::{Flag, Kind, Stage, UserInput, movement, show_key};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
 
-/// The seed's second `handle_character_move`, fed through `send`.
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[
+    Flag::new::<u32>("frames", "10", "How many seconds the user is watched"),
+    Flag::seed("7"),
+];
+
+/// The note's second `handle_character_move`, fed through `send`.
 pub fn lesson(stage: &Stage) {
     // Sent: the key pressed. Yielded: the move it makes.
     let mut scheduler: Scheduler<(), Option<char>, &'static str> = Scheduler::new();
@@ -29,7 +35,7 @@ pub fn lesson(stage: &Stage) {
     scheduler.step();
 
     let mut user_input = UserInput::new(stage.random());
-    for _ in 0..stage.flag("frames", 10) {
+    for _ in 0..stage.flag::<u32>("frames") {
         let key = user_input.get_key();
         stage.say(format_args!("MAIN FLOW: Key pressed: {}", show_key(key)));
         if key.is_some()
@@ -42,5 +48,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

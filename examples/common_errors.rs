@@ -1,15 +1,18 @@
-//! Seed 004, "Common errors": a coroutine called but never awaited does nothing
-//! (Rust warns at compile time: futures are `#[must_use]`); a task cannot be
+//! From `asyncio-notes`, "Common errors": a coroutine called but never awaited does
+//! nothing (Rust warns at compile time: futures are `#[must_use]`); a task cannot be
 //! created without a running loop (a clear error here); and a main coroutine that
 //! returns too early takes its unfinished tasks with it, unless it waits for them.
 
 use std::time::Duration;
 
 use coroasync::{TaskRef, all_tasks, current_task, say, sleep, spawn, try_spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn coro() {
     say!("the coroutine ran");
@@ -60,5 +63,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

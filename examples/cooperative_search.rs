@@ -1,11 +1,14 @@
-//! Seed 001: the cooperative linear search, driven by hand. Each `g.resume()` is
-//! the notebook's `next(g)`, and between them the caller does other stuff.
+//! From `study-note`: the cooperative linear search, driven by hand. Each `g.resume()`
+//! is the notebook's `next(g)`, and between them the caller does other stuff.
 
 use corogen::{GeneratorState, async_search, fib};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 /// Eleven `next(g)` calls with other work between them.
 pub fn lesson(stage: &Stage) {
@@ -36,5 +39,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,13 +1,16 @@
-//! Seed 004, "Task": `create_task` schedules a coroutine to run on its own; it
-//! starts only when the creator next gives the loop a chance.
+//! From `asyncio-notes`, "Task": `create_task` schedules a coroutine to run on its own;
+//! it starts only when the creator next gives the loop a chance.
 
 use std::time::Duration;
 
 use coroasync::{say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn task_coroutine() {
     say!("execute the task");
@@ -30,5 +33,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

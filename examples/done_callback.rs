@@ -1,13 +1,16 @@
-//! Seed 004, "Task": a done callback runs once the task finishes, before the
-//! task that awaits it resumes, because it was registered first.
+//! From `asyncio-notes`, "Task": a done callback runs once the task finishes, before
+//! the task that awaits it resumes, because it was registered first.
 
 use std::time::Duration;
 
 use coroasync::{TaskRef, say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 fn callback(task: &TaskRef) {
     say!("this is a callback of {task}");
@@ -32,5 +35,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

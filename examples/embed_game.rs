@@ -10,10 +10,16 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use corogen::{Gen, Scheduler, Step, TaskId};
-use corolab::{Kind, Stage, UserInput, movement};
+use corolab::{Flag, Kind, Stage, UserInput, movement};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[
+    Flag::new::<u32>("frames", "20", "How many frames to draw"),
+    Flag::seed("7"),
+];
 
 const WIDTH: i32 = 24;
 
@@ -75,7 +81,7 @@ pub fn lesson(stage: &Stage) {
 
     let mut keyboard = UserInput::new(stage.random());
     let mut hits = 0;
-    for frame in 1..=stage.flag("frames", 20) {
+    for frame in 1..=stage.flag::<u32>("frames") {
         let key = keyboard.get_key();
         if key.is_some()
             && let Ok(Step::Yielded { task, value }) = scheduler.send(you, key)
@@ -98,5 +104,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -8,10 +8,16 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{Event, EventLoop, Queue, sleep};
-use corolab::{Kind, SplitMix64, Stage};
+use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[
+    Flag::new::<u32>("seconds", "16", "How many simulated seconds to run"),
+    Flag::seed("7"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Light {
@@ -65,7 +71,7 @@ pub fn lesson(stage: &Stage) {
     lp.spawn(arrivals(queue.clone(), stage.random()));
     lp.spawn(crossing(queue.clone(), green, Rc::clone(&passed)));
 
-    for second in 0..stage.flag("seconds", 16) {
+    for second in 0..stage.flag::<u32>("seconds") {
         // Run everything due at this second, hop by hop.
         while lp
             .tick()
@@ -86,5 +92,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,17 +1,20 @@
-//! Seed 002, "Dealing with multiple tasks": counters that may set an `Event` at
-//! random, a waiter that fails once it is set, all gathered, first without and
-//! then with `return_exceptions`. Python's `random.randint(1, 20) == 8` comes from
-//! a seeded source (`--seed`, 6 unless given).
+//! From `friday-talk`, "Dealing with multiple tasks": counters that may set an `Event`
+//! at random, a waiter that fails once it is set, all gathered, first without and then
+//! with `return_exceptions`. Python's `random.randint(1, 20) == 8` comes from a seeded
+//! source (`--seed`, 6 unless given).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{Event, TaskError, gather, gather_settled, say, sleep, spawn};
-use corolab::{Kind, SplitMix64, Stage};
+use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::seed("6")];
 
 type Random = Rc<RefCell<SplitMix64>>;
 
@@ -44,8 +47,8 @@ fn message(error: &TaskError) -> String {
 
 /// `asyncio.run(main())`, and again with `return_exceptions=True`.
 pub fn lesson(stage: &Stage) {
-    // Seed 6 sets the event after a few rounds, as in the seed's own run.
-    let random: Random = Rc::new(RefCell::new(SplitMix64::new(stage.flag("seed", 6))));
+    // Seed 6 sets the event after a few rounds, as in the note's own run.
+    let random: Random = Rc::new(RefCell::new(SplitMix64::new(stage.flag("seed"))));
     let r = Rc::clone(&random);
     stage
         .run(async move {
@@ -86,5 +89,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,14 +1,17 @@
-//! Seed 004, "Handle exception": a task's failure can be looked at with
+//! From `asyncio-notes`, "Handle exception": a task's failure can be looked at with
 //! `exception()` (here `failure()`), or caught where the task is awaited. A task
 //! fails by panicking, Rust's uncaught exception.
 
 use std::time::Duration;
 
 use coroasync::{TaskError, say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn task_coroutine() {
     say!("> executing the task");
@@ -49,5 +52,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,11 +1,14 @@
-//! Seed 001: the `fib()` generator. Calling it runs nothing; `next(f)` runs it to
-//! its next `yield`.
+//! From `study-note`: the `fib()` generator. Calling it runs nothing; `next(f)` runs it
+//! to its next `yield`.
 
 use corogen::fib;
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 /// `f = fib(); next(f)`, then `list(islice(fib(), 20))`.
 pub fn lesson(stage: &Stage) {
@@ -18,5 +21,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

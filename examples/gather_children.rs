@@ -1,13 +1,16 @@
-//! Seed 000, "Collecting tasks": `gather` runs the children concurrently and
+//! From `module-3`, "Collecting tasks": `gather` runs the children concurrently and
 //! returns their values in the order given.
 
 use std::time::Duration;
 
 use coroasync::{gather, say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn child1() {
     say!("  child1: started! sleeping now...");
@@ -37,5 +40,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

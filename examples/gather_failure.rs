@@ -1,14 +1,17 @@
-//! Seed 000's practice for "Collecting tasks": what happens when a child fails
+//! `module-3`'s practice for "Collecting tasks": what happens when a child fails
 //! (1), the same with `return_exceptions=True` (1.1), and cancelling the others
 //! when one fails (1.2). A child fails by panicking, Rust's uncaught exception.
 
 use std::time::Duration;
 
 use coroasync::{TaskError, gather, gather_settled, say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn child(name: &'static str, steps: u64, fail_at: Option<u64>) -> &'static str {
     for step in 1..=steps {
@@ -75,5 +78,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,13 +1,16 @@
-//! Seed 004, `asyncio.gather()`: prepare coroutines, then run them all at once and
-//! wait for every one.
+//! From `asyncio-notes`, `asyncio.gather()`: prepare coroutines, then run them all at
+//! once and wait for every one.
 
 use std::time::Duration;
 
 use coroasync::{gather, say, sleep};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn task_coroutine(index: u32) {
     say!("> task {index} executing");
@@ -27,5 +30,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,11 +1,14 @@
-//! Seed 002: generators before asyncio. `gen` harvests lazily, one `next` at a
-//! time; `coro` consumes what `send` passes in, until it runs out and stops.
+//! From `friday-talk`: generators before asyncio. `gen` harvests lazily, one `next` at
+//! a time; `coro` consumes what `send` passes in, until it runs out and stops.
 
 use corogen::{Gen, GeneratorState};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 /// `gen(max=5)` and `coro(max=3)`.
 pub fn lesson(stage: &Stage) {
@@ -55,5 +58,5 @@ fn show(value: Option<u32>) -> String {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

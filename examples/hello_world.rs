@@ -1,12 +1,15 @@
-//! Seed 000: the most basic asyncio program.
+//! From `module-3`: the most basic asyncio program.
 
 use std::time::Duration;
 
 use coroasync::{say, sleep};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn main_() {
     say!("hello");
@@ -20,5 +23,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

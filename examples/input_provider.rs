@@ -1,4 +1,4 @@
-//! Seed 003: the event loop inside. A coroutine awaits key presses from an
+//! From `module-1`: the event loop inside. A coroutine awaits key presses from an
 //! awaitable that the loop feeds; the loop is ten lines: poll, send a key, sleep.
 //!
 //! Python's loop passes each key in with `coroutine.send(key)`; a Rust future
@@ -13,10 +13,13 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use corolab::{Kind, Stage, UserInput, movement};
+use corolab::{Flag, Kind, Stage, UserInput, movement};
 
 /// This lesson drives futures by hand.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::seed("7")];
 
 /// Where the loop leaves the key pressed, and the dots waiting for their newline.
 #[derive(Default)]
@@ -64,7 +67,7 @@ async fn handle_character_move(stage: &Stage, mailbox: Rc<Mailbox>) {
     }
 }
 
-/// The seed's `run(coroutine)`: the whole event loop.
+/// The note's `run(coroutine)`: the whole event loop.
 fn run(stage: &Stage, coroutine: impl Future<Output = ()>, mailbox: &Mailbox) {
     let mut user_input = UserInput::new(stage.random());
     let mut coroutine = pin!(coroutine);
@@ -88,5 +91,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,10 +1,14 @@
-//! Seed 001: the blocking linear search, which holds the thread until it is done.
+//! From `study-note`: the blocking linear search, which holds the thread until it is
+//! done.
 
 use corogen::{fib, search};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 /// `search(fib(), lambda x: len(str(x)) >= 3)`.
 pub fn lesson(stage: &Stage) {
@@ -15,5 +19,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,13 +1,16 @@
-//! Seed 002: a manager starts a counter, waits for something else to happen, and
-//! cancels the counter.
+//! From `friday-talk`: a manager starts a counter, waits for something else to happen,
+//! and cancels the counter.
 
 use std::time::Duration;
 
 use coroasync::{say, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn counter_coro(n: u32) {
     for i in 0..n {
@@ -36,5 +39,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,14 +1,17 @@
-//! Seed 000, "Mapping of results": `gather` returns values in the order the tasks
-//! were given, whatever order they finish in, so results map back to inputs.
+//! From `module-3`, "Mapping of results": `gather` returns values in the order the
+//! tasks were given, whatever order they finish in, so results map back to inputs.
 //! Python's `random` becomes a seeded source (`--seed`), so a run can be replayed.
 
 use std::time::Duration;
 
 use coroasync::{gather, say, sleep, spawn};
-use corolab::{Kind, SplitMix64, Stage};
+use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::seed("7")];
 
 async fn get_double(n: u64, thinking: f64) -> u64 {
     say!("    {n}: thinking on a double...");
@@ -39,5 +42,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

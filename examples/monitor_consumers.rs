@@ -1,9 +1,9 @@
-//! Seed 000, "Producers and consumers": three producers, three consumers, and a
+//! From `module-3`, "Producers and consumers": three producers, three consumers, and a
 //! monitor that waits for the work with `wait_for(shield(...))`, and on each
 //! timeout checks the consumers with `wait(..., FIRST_EXCEPTION)`, so a failed
 //! consumer cannot leave `join` blocked forever. Python's random working times
 //! come from a seeded source (`--seed`); `--fail` makes a consumer fail at random,
-//! as the seed's practice suggests.
+//! as the note's practice suggests.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,10 +12,16 @@ use std::time::Duration;
 use coroasync::{
     Elapsed, Queue, ReturnWhen, Task, TaskError, gather, say, shield, sleep, spawn, wait, wait_for,
 };
-use corolab::{Kind, SplitMix64, Stage};
+use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[
+    Flag::new::<bool>("fail", "false", "Make consumers fail at random"),
+    Flag::seed("7"),
+];
 
 type Random = Rc<RefCell<SplitMix64>>;
 
@@ -95,12 +101,12 @@ async fn main_(random: SplitMix64, fail: bool) {
 
 /// `await main()`.
 pub fn lesson(stage: &Stage) {
-    let fail = stage.flag("fail", false);
+    let fail = stage.flag("fail");
     stage
         .run(main_(stage.random(), fail))
         .expect("main finishes");
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

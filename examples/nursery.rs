@@ -1,14 +1,17 @@
-//! Seed 002, "Are there better options? Trio": a nursery (asyncio 3.11's
+//! From `friday-talk`, "Are there better options? Trio": a nursery (asyncio 3.11's
 //! `TaskGroup`) owns its tasks; when one fails, the others are cancelled and every
 //! failure is reported together (trio's `MultiError`).
 
 use std::time::Duration;
 
 use coroasync::{TaskError, TaskGroup, say, sleep};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn counter_coro(begin: u32, end: u32) -> &'static str {
     let boom = 42;
@@ -51,5 +54,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,5 +1,5 @@
-//! Seed 001: one task prints a message every two seconds while another prints the
-//! prime terms of `fib()`, both built from `yield from` helpers.
+//! From `study-note`: one task prints a message every two seconds while another prints
+//! the prime terms of `fib()`, both built from `yield from` helpers.
 //!
 //! The notebook's program runs forever; this one stops after `--found N` primes
 //! (10 unless given). With `--virtual`, time moves 1 ms per clock reading, so the
@@ -10,14 +10,21 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use corogen::{Scheduler, async_is_prime, async_print_matches, async_repetitive_message, fib};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
 
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::new::<usize>(
+    "found",
+    "10",
+    "How many primes to find before the program stops",
+)];
+
 /// The message task and the prime task, until enough primes are found.
 pub fn lesson(stage: &Stage) {
-    let wanted: usize = stage.flag("found", 10);
+    let wanted: usize = stage.flag("found");
     let found = Rc::new(Cell::new(0));
     let clock = stage.clock();
 
@@ -42,5 +49,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,4 +1,4 @@
-//! Seed 000, "Producers and consumers": a bounded queue (maxsize 1) between a
+//! From `module-3`, "Producers and consumers": a bounded queue (maxsize 1) between a
 //! producer and a consumer; `join` waits until every item is processed. Python's
 //! random working times come from a seeded source (`--seed`).
 
@@ -7,10 +7,13 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{Queue, say, sleep, spawn};
-use corolab::{Kind, SplitMix64, Stage};
+use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::seed("7")];
 
 async fn producer(queue: Queue<String>) {
     for i in 0..3 {
@@ -49,5 +52,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,11 +1,14 @@
-//! Seed 004, "Event loop": a coroutine runs only inside an event loop.
+//! From `asyncio-notes`, "Event loop": a coroutine runs only inside an event loop.
 //! `asyncio.run` makes one, runs the coroutine to its end, and closes it.
 
 use coroasync::say;
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn custom_coro() -> i32 {
     2 + 2
@@ -25,5 +28,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

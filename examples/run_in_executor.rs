@@ -1,14 +1,17 @@
-//! Seed 004, `loop.run_in_executor`: the low-level way to run a blocking function
-//! in a thread. Awaited at once, it holds `main` until the function returns, but
-//! not the loop.
+//! From `asyncio-notes`, `loop.run_in_executor`: the low-level way to run a blocking
+//! function in a thread. Awaited at once, it holds `main` until the function returns,
+//! but not the loop.
 
 use std::time::Duration;
 
 use coroasync::{run_blocking, say, sleep};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 fn blocking_task(pause: Duration) {
     say!("> task starting");
@@ -37,5 +40,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,11 +1,14 @@
-//! Seed 001: the notebook's `Scheduler` with one task, then
+//! From `study-note`: the notebook's `Scheduler` with one task, then
 //! `completed_task_result.pop(0)`.
 
 use corogen::{Scheduler, async_search, fib};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 /// One search, run to completion; then its result.
 pub fn lesson(stage: &Stage) {
@@ -23,5 +26,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,11 +1,14 @@
-//! Seed 001: the notebook's `Scheduler` with two tasks taking turns: searches for
-//! the first term of `fib()` with 3 digits and with 4.
+//! From `study-note`: the notebook's `Scheduler` with two tasks taking turns: searches
+//! for the first term of `fib()` with 3 digits and with 4.
 
 use corogen::{Scheduler, async_search, fib};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 /// Two searches, round robin.
 pub fn lesson(stage: &Stage) {
@@ -20,5 +23,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,13 +1,16 @@
-//! Seed 004, `asyncio.shield()`: cancelling the shield does not cancel the task
-//! inside it.
+//! From `asyncio-notes`, `asyncio.shield()`: cancelling the shield does not cancel the
+//! task inside it.
 
 use std::time::Duration;
 
 use coroasync::{IntoTask, TaskError, TaskRef, say, shield, sleep, spawn};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn task_coroutine(index: u32) {
     say!("> task {index} executing");
@@ -53,5 +56,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

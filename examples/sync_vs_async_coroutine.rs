@@ -1,5 +1,5 @@
-//! Seed 003: a generator yields at every step; an `async fn` that awaits a future
-//! which is ready at once never yields at all. Both are driven by hand here: the
+//! From `module-1`: a generator yields at every step; an `async fn` that awaits a
+//! future which is ready at once never yields at all. Both are driven by hand here: the
 //! generator with `resume`, the future with `poll` and a waker that does nothing.
 
 use std::future::Future;
@@ -8,10 +8,13 @@ use std::task::{Context, Waker};
 use std::time::Duration;
 
 use corogen::{Gen, GeneratorState};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson drives futures by hand.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn no_op() {}
 
@@ -66,5 +69,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,6 +1,6 @@
-//! Seed 004, "Blocking task in asyncio": `to_thread` runs a blocking function on a
-//! worker thread, so the loop carries on. Nothing starts until the task created
-//! from it runs.
+//! From `asyncio-notes`, "Blocking task in asyncio": `to_thread` runs a blocking
+//! function on a worker thread, so the loop carries on. Nothing starts until the task
+//! created from it runs.
 //!
 //! What the worker says reaches the output when its work is done (coroasync keeps
 //! a worker's lines until then, so a virtual-clock run prints them in one place).
@@ -9,10 +9,13 @@
 use std::time::Duration;
 
 use coroasync::{say, sleep, spawn, to_thread};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 fn blocking_task(pause: Duration) {
     say!("> task starting");
@@ -43,5 +46,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -1,14 +1,17 @@
-//! Seed 004, `asyncio.wait_for()`: wait for a task with a time limit. Here once
-//! with time to spare (timeout 3, as in the seed, for a 2-second task) and once
+//! From `asyncio-notes`, `asyncio.wait_for()`: wait for a task with a time limit. Here
+//! once with time to spare (timeout 3, as in the note, for a 2-second task) and once
 //! without (timeout 1), when the task is cancelled.
 
 use std::time::Duration;
 
 use coroasync::{Elapsed, say, sleep, wait_for};
-use corolab::{Kind, Stage};
+use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
 
 async fn task_coroutine(index: u32) {
     say!("> task {index} executing");
@@ -35,5 +38,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

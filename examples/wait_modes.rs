@@ -1,14 +1,17 @@
-//! Seed 004, `asyncio.wait()`: wait for all tasks, for the first to complete, or
-//! for the first to fail, and get back the `done` and `pending` ones. Python's
-//! random sleeps come from a seeded source (`--seed`).
+//! From `asyncio-notes`, `asyncio.wait()`: wait for all tasks, for the first to
+//! complete, or for the first to fail, and get back the `done` and `pending` ones.
+//! Python's random sleeps come from a seeded source (`--seed`).
 
 use std::time::Duration;
 
 use coroasync::{ReturnWhen, say, sleep, spawn, wait};
-use corolab::{Kind, SplitMix64, Stage};
+use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
+
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::seed("7")];
 
 async fn task_coroutine(index: u32, value: f64, fails: bool) {
     say!("> task {index} executing");
@@ -48,5 +51,5 @@ pub fn lesson(stage: &Stage) {
 }
 
 fn main() {
-    corolab::play(KIND, lesson);
+    corolab::play(KIND, FLAGS, lesson);
 }

@@ -4,7 +4,8 @@
 //! Each lesson's code is its file in `examples/`, compiled in here too; its page
 //! is `docs/lessons/NAME.md`.
 
-use crate::{Kind, Stage};
+use crate::sources::{ASYNCIO_NOTES, FRIDAY_TALK, MODULE_1, MODULE_3, STUDY_NOTE};
+use crate::{Flag, Flags, Kind, SourceNote, Stage};
 
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/all_tasks.rs"]
@@ -118,17 +119,20 @@ mod wait_for;
 #[path = "../examples/wait_modes.rs"]
 mod wait_modes;
 
-/// One lesson: a seed example's Rust twin, with its page.
+/// One lesson: the Rust twin of an example from a source note, with its page.
 #[derive(Debug, Clone, Copy)]
 pub struct Lesson {
     /// Its name on the command line (`scheduler-two-tasks`).
     pub name: &'static str,
-    /// The seed it comes from (`001`), or `—` for the embedding toys.
-    pub seed: &'static str,
+    /// The note its Python comes from, or `None` for the embedding toys, which
+    /// have no Python original.
+    pub source: Option<SourceNote>,
     /// A one-line title.
     pub title: &'static str,
     /// Which crate it runs on.
     pub kind: Kind,
+    /// The flags it takes, besides `--virtual`.
+    pub flags: &'static [Flag],
     /// The lesson itself.
     pub run: fn(&Stage),
     /// Its Rust source: the example file.
@@ -150,7 +154,15 @@ impl Lesson {
     }
 
     /// Runs the lesson on virtual time, without echo, and returns its stage.
-    pub fn run_captured(&self, flags: crate::Flags) -> Stage {
+    /// Flags not given take their defaults.
+    ///
+    /// # Panics
+    ///
+    /// If `flags` has one the lesson does not take, or a value that does not
+    /// parse: the command line checks them first ([`Flags::for_lesson`]).
+    pub fn run_captured(&self, flags: Flags) -> Stage {
+        let flags = Flags::for_lesson(self.name, self.flags, flags.to_args())
+            .unwrap_or_else(|error| panic!("{}: {error}", self.name));
         let stage = Stage::new(self.kind, true, false, flags);
         (self.run)(&stage);
         stage
@@ -166,12 +178,13 @@ pub(crate) fn code_block<'a>(page: &'a str, language: &str) -> Option<&'a str> {
 }
 
 macro_rules! lesson {
-    ($module:ident, $name:literal, $seed:literal, $title:literal) => {
+    ($module:ident, $name:literal, $source:expr, $title:literal) => {
         Lesson {
             name: $name,
-            seed: $seed,
+            source: $source,
             title: $title,
             kind: $module::KIND,
+            flags: $module::FLAGS,
             run: $module::lesson,
             rust: include_str!(concat!("../examples/", stringify!($module), ".rs")),
             page: include_str!(concat!("../docs/lessons/", $name, ".md")),
@@ -181,176 +194,216 @@ macro_rules! lesson {
 
 /// Every lesson, in course order.
 pub const LESSONS: &[Lesson] = &[
-    lesson!(fib, "fib", "001", "A generator: `fib()` and `next`"),
+    lesson!(
+        fib,
+        "fib",
+        Some(STUDY_NOTE),
+        "A generator: `fib()` and `next`"
+    ),
     lesson!(
         linear_search,
         "linear-search",
-        "001",
+        Some(STUDY_NOTE),
         "The blocking linear search"
     ),
     lesson!(
         cooperative_search,
         "cooperative-search",
-        "001",
+        Some(STUDY_NOTE),
         "The cooperative search, driven by hand"
     ),
     lesson!(
         generator_basics,
         "generator-basics",
-        "002",
+        Some(FRIDAY_TALK),
         "Harvest and send: generators before asyncio"
     ),
     lesson!(
         character_move,
         "character-move",
-        "003",
+        Some(MODULE_1),
         "Sending key presses into a generator"
     ),
     lesson!(
         scheduler_one_task,
         "scheduler-one-task",
-        "001",
+        Some(STUDY_NOTE),
         "The scheduler with one task"
     ),
     lesson!(
         scheduler_two_tasks,
         "scheduler-two-tasks",
-        "001",
+        Some(STUDY_NOTE),
         "The scheduler with two tasks"
     ),
     lesson!(
         primes_and_messages,
         "primes-and-messages",
-        "001",
+        Some(STUDY_NOTE),
         "`yield from`: primes and messages"
     ),
     lesson!(
         sync_vs_async_coroutine,
         "sync-vs-async-coroutine",
-        "003",
+        Some(MODULE_1),
         "A generator yields; an awaited coroutine need not"
     ),
     lesson!(
         awaitable,
         "awaitable",
-        "003",
+        Some(MODULE_1),
         "An awaitable that yields three times"
     ),
     lesson!(
         input_provider,
         "input-provider",
-        "003",
+        Some(MODULE_1),
         "The event loop inside: ten lines and an awaitable"
     ),
     lesson!(
         asyncio_primes,
         "asyncio-primes",
-        "001",
+        Some(STUDY_NOTE),
         "From `yield from` to `await`: primes on the event loop"
     ),
     lesson!(
         hello_world,
         "hello-world",
-        "000",
+        Some(MODULE_3),
         "Hello, world, a second apart"
     ),
     lesson!(
         run_coroutine,
         "run-coroutine",
-        "004",
+        Some(ASYNCIO_NOTES),
         "A coroutine runs only in an event loop"
     ),
-    lesson!(create_task, "create-task", "004", "`create_task`"),
-    lesson!(done_callback, "done-callback", "004", "Done callbacks"),
-    lesson!(all_tasks, "all-tasks", "004", "Many tasks, and `all_tasks`"),
-    lesson!(manager, "manager", "002", "Cancelling a task"),
+    lesson!(
+        create_task,
+        "create-task",
+        Some(ASYNCIO_NOTES),
+        "`create_task`"
+    ),
+    lesson!(
+        done_callback,
+        "done-callback",
+        Some(ASYNCIO_NOTES),
+        "Done callbacks"
+    ),
+    lesson!(
+        all_tasks,
+        "all-tasks",
+        Some(ASYNCIO_NOTES),
+        "Many tasks, and `all_tasks`"
+    ),
+    lesson!(manager, "manager", Some(FRIDAY_TALK), "Cancelling a task"),
     lesson!(
         gather_children,
         "gather-children",
-        "000",
+        Some(MODULE_3),
         "`gather`: children run together"
     ),
     lesson!(
         gather_failure,
         "gather-failure",
-        "000",
+        Some(MODULE_3),
         "When a gathered child fails"
     ),
     lesson!(
         mapping_results,
         "mapping-results",
-        "000",
+        Some(MODULE_3),
         "Mapping `gather`'s results to its inputs"
     ),
     lesson!(
         as_completed,
         "as-completed",
-        "000",
+        Some(MODULE_3),
         "`as_completed`: results as they come"
     ),
     lesson!(
         gather_many,
         "gather-many",
-        "004",
+        Some(ASYNCIO_NOTES),
         "`gather` many coroutines"
     ),
     lesson!(
         event_gather,
         "event-gather",
-        "002",
+        Some(FRIDAY_TALK),
         "An `Event`, a failing waiter, and `gather`"
     ),
     lesson!(
         wait_modes,
         "wait-modes",
-        "004",
+        Some(ASYNCIO_NOTES),
         "`wait`: all, first completed, first exception"
     ),
-    lesson!(wait_for, "wait-for", "004", "`wait_for`: a time limit"),
+    lesson!(
+        wait_for,
+        "wait-for",
+        Some(ASYNCIO_NOTES),
+        "`wait_for`: a time limit"
+    ),
     lesson!(
         shield,
         "shield",
-        "004",
+        Some(ASYNCIO_NOTES),
         "`shield`: cancel the outside, keep the inside"
     ),
     lesson!(
         blocking_factorial,
         "blocking-factorial",
-        "000",
+        Some(MODULE_3),
         "Blocking code, and two ways out"
     ),
-    lesson!(to_thread, "to-thread", "004", "`to_thread`"),
+    lesson!(to_thread, "to-thread", Some(ASYNCIO_NOTES), "`to_thread`"),
     lesson!(
         run_in_executor,
         "run-in-executor",
-        "004",
+        Some(ASYNCIO_NOTES),
         "`run_in_executor`"
     ),
-    lesson!(exceptions, "exceptions", "004", "A task's exception"),
+    lesson!(
+        exceptions,
+        "exceptions",
+        Some(ASYNCIO_NOTES),
+        "A task's exception"
+    ),
     lesson!(
         producer_consumer,
         "producer-consumer",
-        "000",
+        Some(MODULE_3),
         "Producer and consumer on a bounded queue"
     ),
     lesson!(
         monitor_consumers,
         "monitor-consumers",
-        "000",
+        Some(MODULE_3),
         "Watching consumers with `wait_for`, `shield` and `wait`"
     ),
-    lesson!(nursery, "nursery", "002", "A nursery: `TaskGroup`"),
-    lesson!(common_errors, "common-errors", "004", "Common errors"),
+    lesson!(
+        nursery,
+        "nursery",
+        Some(FRIDAY_TALK),
+        "A nursery: `TaskGroup`"
+    ),
+    lesson!(
+        common_errors,
+        "common-errors",
+        Some(ASYNCIO_NOTES),
+        "Common errors"
+    ),
     lesson!(
         embed_game,
         "embed-game",
-        "—",
+        None,
         "Embedding corogen: a terminal toy"
     ),
     lesson!(
         embed_traffic_lights,
         "embed-traffic-lights",
-        "—",
+        None,
         "Embedding coroasync: traffic lights"
     ),
 ];

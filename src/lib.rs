@@ -20,12 +20,14 @@ extern crate self as corolab;
 mod flags;
 mod lessons;
 mod rng;
+mod sources;
 mod stage;
 mod user_input;
 
-pub use flags::{FlagError, Flags};
+pub use flags::{Flag, FlagError, Flags};
 pub use lessons::{LESSONS, Lesson, find_lesson};
 pub use rng::SplitMix64;
+pub use sources::{SOURCE_NOTES, SourceNote};
 pub use stage::{Kind, Stage, StageClock, play, quiet_panics};
 pub use user_input::{UserInput, movement, show_key};
 

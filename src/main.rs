@@ -1,7 +1,8 @@
 //! `corolab`: list the lessons, run one, show its Python beside its Rust, or draw
 //! its timeline.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -11,15 +12,23 @@ mod show;
 
 /// Python's coroutine machinery, rebuilt in Rust twice, one lesson at a time.
 #[derive(Debug, Parser)]
-#[command(name = "corolab", version)]
+#[command(name = "corolab", version, after_help = EXIT_STATUS)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// What the exit status says, for scripts (README.md says it too).
+const EXIT_STATUS: &str = "Exit status:
+  0  done; also when the reader of a pipe stops reading (`| head`)
+  1  the output could not be written
+  2  no such lesson, a flag the lesson does not take, or a value that does not parse
+  3  `timeline` of a lesson that runs no scheduler";
+
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// The lessons, in course order.
+    /// The lessons, in course order: name, the note their Python comes from,
+    /// title, and the flags they take.
     List,
     /// Run a lesson, printing as it goes.
     Run {
@@ -28,7 +37,9 @@ enum Command {
         /// Run on the virtual clock: no waiting, the same output every time.
         #[arg(long = "virtual")]
         virtual_time: bool,
-        /// The lesson's own flags, after `--` (`-- --found 5`).
+        /// The lesson's own flags, after `--` (`-- --found 5`, `-- --found=5`);
+        /// `-- --help` lists them, and `corolab list` shows which lessons take
+        /// flags.
         #[arg(last = true)]
         flags: Vec<String>,
     },
@@ -36,9 +47,10 @@ enum Command {
     Show {
         /// The lesson.
         lesson: String,
-        /// The terminal's width (default: $COLUMNS, else 100).
-        #[arg(long)]
-        width: Option<usize>,
+        /// The width to fit, at least 20 [default: $COLUMNS, else the
+        /// terminal's width, else 100].
+        #[arg(long, value_parser = clap::value_parser!(u16).range(i64::from(show::MIN_WIDTH)..))]
+        width: Option<u16>,
     },
     /// The lesson's trace as a timeline: one lane per task, one row per step.
     Timeline {
@@ -53,71 +65,145 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     corolab::quiet_panics();
-    match cli.command {
-        Command::List => {
-            let width = LESSONS.iter().map(|l| l.name.len()).max().unwrap_or(0);
-            for lesson in LESSONS {
-                println!(
-                    "{:<width$}  {:>3}  {}",
-                    lesson.name, lesson.seed, lesson.title
-                );
-            }
-            ExitCode::SUCCESS
-        }
+    let outcome = match cli.command {
+        Command::List => emit(&list()),
         Command::Run {
             lesson,
             virtual_time,
             flags,
-        } => with_lesson(&lesson, |lesson| {
-            let flags = Flags::parse(flags).map_err(|error| error.to_string())?;
-            let stage = Stage::new(lesson.kind, virtual_time || flags.is_virtual(), true, flags);
-            (lesson.run)(&stage);
-            Ok(())
-        }),
+        } => with_lesson(&lesson, |lesson| run(lesson, virtual_time, flags)),
         Command::Show { lesson, width } => with_lesson(&lesson, |lesson| {
-            let width = width
-                .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
-                .unwrap_or(100);
-            print!("{}", show::side_by_side(lesson, width));
-            Ok(())
+            let width = width.map_or_else(show::terminal_width, usize::from);
+            emit(&show::side_by_side(lesson, width))
         }),
-        Command::Timeline { lesson, svg } => with_lesson(&lesson, |lesson| {
-            let timeline = lesson.run_captured(Flags::default()).trace().timeline();
-            match svg {
-                Some(path) => std::fs::write(&path, timeline.to_svg())
-                    .map_err(|error| format!("cannot write {}: {error}", path.display())),
-                None => {
-                    print!("{timeline}");
-                    Ok(())
-                }
-            }
-        }),
+        Command::Timeline { lesson, svg } => {
+            with_lesson(&lesson, |lesson| timeline(lesson, svg.as_deref()))
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
     }
 }
 
-/// Runs `then` with the lesson called `name`; an unknown name is an error that
-/// lists the close matches, with exit code 2.
-fn with_lesson(name: &str, then: impl FnOnce(&Lesson) -> Result<(), String>) -> ExitCode {
+/// Why `corolab` stopped short, and its exit status.
+#[derive(Debug)]
+enum Failure {
+    /// Status 1: the output could not be written.
+    Write(String),
+    /// Status 2: a lesson or flag that does not exist (the message is printed).
+    Usage(String),
+    /// Status 3: `timeline` of a lesson that runs no scheduler.
+    NoTimeline(&'static str),
+}
+
+impl Failure {
+    fn report(self) -> ExitCode {
+        match self {
+            Self::Write(message) => {
+                eprintln!("corolab: {message}");
+                ExitCode::FAILURE
+            }
+            Self::Usage(message) => {
+                eprintln!("corolab: {message}");
+                ExitCode::from(2)
+            }
+            Self::NoTimeline(name) => {
+                eprintln!(
+                    "corolab: {name} runs no scheduler, so there is no timeline to draw\n  \
+                     `corolab run {name}` shows what it prints"
+                );
+                ExitCode::from(3)
+            }
+        }
+    }
+}
+
+/// The lessons, one a line: name, source note, title, and flags if it takes any.
+fn list() -> String {
+    let name_width = LESSONS.iter().map(|l| l.name.len()).max().unwrap_or(0);
+    let source_width = corolab::SOURCE_NOTES
+        .iter()
+        .map(|note| note.name.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::new();
+    for lesson in LESSONS {
+        let source = lesson.source.map_or("—", |note| note.name);
+        let mut line = format!(
+            "{:<name_width$}  {source:<source_width$}  {}",
+            lesson.name, lesson.title
+        );
+        if !lesson.flags.is_empty() {
+            let flags: Vec<String> = lesson
+                .flags
+                .iter()
+                .map(|f| format!("--{}", f.name))
+                .collect();
+            line.push_str(&format!("  [{}]", flags.join(" ")));
+        }
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
+/// `corolab run`: the lesson's flags are read against its declarations first, so
+/// `-- --help` lists them and a mistake stops the run before it starts.
+fn run(lesson: &Lesson, virtual_time: bool, flags: Vec<String>) -> Result<(), Failure> {
+    let program = format!("corolab run {} --", lesson.name);
+    let flags =
+        Flags::for_lesson(&program, lesson.flags, flags).unwrap_or_else(|error| error.exit());
+    let stage = Stage::new(lesson.kind, virtual_time || flags.is_virtual(), true, flags);
+    (lesson.run)(&stage);
+    Ok(())
+}
+
+/// `corolab timeline`: the chart, or the SVG written to `svg`.
+fn timeline(lesson: &Lesson, svg: Option<&Path>) -> Result<(), Failure> {
+    let timeline = lesson.run_captured(Flags::default()).trace().timeline();
+    if timeline.steps() == 0 {
+        return Err(Failure::NoTimeline(lesson.name));
+    }
+    match svg {
+        Some(path) => std::fs::write(path, timeline.to_svg())
+            .map_err(|error| Failure::Write(format!("cannot write {}: {error}", path.display()))),
+        None => emit(&timeline.to_string()),
+    }
+}
+
+/// Writes `text` to standard output. A closed pipe is not a failure: the reader
+/// (`| head`) took what it wanted, and `corolab` ends quietly with status 0.
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Write(
+            format!("cannot write to standard output: {error}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Runs `then` with the lesson called `name`; an unknown name is a usage error
+/// that lists the close matches.
+fn with_lesson(
+    name: &str,
+    then: impl FnOnce(&Lesson) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let Some(lesson) = find_lesson(name) else {
         let close: Vec<&str> = LESSONS
             .iter()
             .map(|lesson| lesson.name)
             .filter(|candidate| is_close(name, candidate))
             .collect();
-        eprintln!("corolab: there is no lesson called {name:?}");
+        let mut message = format!("there is no lesson called {name:?}");
         if !close.is_empty() {
-            eprintln!("  did you mean: {}", close.join(", "));
+            message.push_str(&format!("\n  did you mean: {}", close.join(", ")));
         }
-        eprintln!("  `corolab list` shows them all");
-        return ExitCode::from(2);
+        message.push_str("\n  `corolab list` shows them all");
+        return Err(Failure::Usage(message));
     };
-    match then(lesson) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("corolab: {error}");
-            ExitCode::from(2)
-        }
-    }
+    then(lesson)
 }
 
 /// Whether `candidate` is what someone typing `typed` probably meant.

@@ -1,17 +1,47 @@
 //! `corolab show`: the Python and the Rust of a lesson side by side, fitted to the
 //! terminal, or one above the other when it is too narrow.
+//!
+//! Widths are counted in characters: the sources are ASCII but for the box
+//! drawing, which takes one column a character.
 
 use corolab::Lesson;
 
 /// The narrowest a column may be before the two are stacked.
 const MIN_COLUMN: usize = 40;
 
-/// The lesson's Python beside its Rust, in `width` columns.
+/// The width used when neither `--width`, `$COLUMNS` nor a terminal says.
+const DEFAULT_WIDTH: usize = 100;
+
+/// The narrowest width `show` lays out for: below it a column cannot hold even
+/// a short line of code.
+pub const MIN_WIDTH: u16 = 20;
+
+/// How far a wrapped line's continuation is indented beyond the line itself.
+const CONTINUATION: usize = 4;
+
+/// The width to fit: `$COLUMNS` if set (as `ls` reads it), else the width of the
+/// terminal that standard output, or else standard error, is (so `| less` still
+/// fits the screen), else 100.
+pub fn terminal_width() -> usize {
+    let terminal = || {
+        let (terminal_size::Width(width), _) = terminal_size::terminal_size()
+            .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))?;
+        Some(usize::from(width))
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse().ok())
+        .or_else(terminal)
+        .unwrap_or(DEFAULT_WIDTH);
+    width.max(usize::from(MIN_WIDTH))
+}
+
+/// The lesson's Python beside its Rust, in `width` columns: no line is wider,
+/// and lines are broken between words.
 pub fn side_by_side(lesson: &Lesson, width: usize) -> String {
-    let python_title = if lesson.seed == "—" {
-        "Python: none, this lesson has no original".to_owned()
-    } else {
-        format!("Python (seed {})", lesson.seed)
+    let python_title = match lesson.source {
+        None => "Python: none, this lesson has no original".to_owned(),
+        Some(note) => format!("Python (from {})", note.name),
     };
     let rust_title = format!("Rust (examples/{}.rs)", lesson.example());
     let python = lesson.python();
@@ -19,41 +49,82 @@ pub fn side_by_side(lesson: &Lesson, width: usize) -> String {
 
     let column = width.saturating_sub(3) / 2;
     if column < MIN_COLUMN {
-        return format!(
-            "{python_title}\n{}\n{python}\n{rust_title}\n{}\n{rust}",
-            "─".repeat(width.min(80)),
-            "─".repeat(width.min(80))
-        );
+        let rule = "─".repeat(width.min(80));
+        let mut out = String::new();
+        for (title, text) in [(python_title, python), (rust_title, rust)] {
+            for line in wrap(&title, width).into_iter().chain([rule.clone()]) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+            for line in wrap(text, width) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        return out;
     }
-    let left = wrap(python, column);
-    let right = wrap(rust, column);
-    let mut out = format!(
-        "{} │ {}\n{}─┼─{}\n",
-        pad(&python_title, column),
-        rust_title,
+    let mut out = String::new();
+    beside(
+        &mut out,
+        &wrap(&python_title, column),
+        &wrap(&rust_title, column),
+        column,
+    );
+    out.push_str(&format!(
+        "{}─┼─{}\n",
         "─".repeat(column),
         "─".repeat(column)
-    );
+    ));
+    beside(&mut out, &wrap(python, column), &wrap(rust, column), column);
+    out
+}
+
+/// Writes `left` and `right` side by side, `left` padded to `column`.
+fn beside(out: &mut String, left: &[String], right: &[String], column: usize) {
     for i in 0..left.len().max(right.len()) {
         let l = left.get(i).map_or("", String::as_str);
         let r = right.get(i).map_or("", String::as_str);
         out.push_str(format!("{} │ {r}", pad(l, column)).trim_end());
         out.push('\n');
     }
-    out
 }
 
-/// `text`'s lines, each cut into pieces of at most `width` characters.
+/// `text`'s lines, each broken between words into lines of at most `width`
+/// characters. A continuation keeps the line's indentation and adds a little, so
+/// it reads as part of the line above (less where the word would not fit); only
+/// a word longer than a whole line is cut.
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
     let mut lines = Vec::new();
     for line in text.lines() {
-        let chars: Vec<char> = line.chars().collect();
-        if chars.is_empty() {
-            lines.push(String::new());
+        let indent = line.chars().take_while(|c| *c == ' ').count();
+        let mut margin = indent;
+        let mut current = String::new();
+        // Whether `current` holds no word yet.
+        let mut fresh = true;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let word_len = word.chars().count();
+            if !fresh && current.chars().count() + 1 + word_len > width {
+                lines.push(std::mem::take(&mut current));
+                margin = indent + CONTINUATION;
+                fresh = true;
+            }
+            if fresh {
+                // Less margin rather than a cut word.
+                let room = width.saturating_sub(word_len);
+                current = " ".repeat(margin.min(width / 2).min(room));
+            } else {
+                current.push(' ');
+            }
+            fresh = false;
+            for c in word.chars() {
+                if current.chars().count() == width {
+                    lines.push(std::mem::take(&mut current));
+                }
+                current.push(c);
+            }
         }
-        for piece in chars.chunks(width.max(1)) {
-            lines.push(piece.iter().collect());
-        }
+        lines.push(current);
     }
     lines
 }
@@ -61,4 +132,23 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 fn pad(text: &str, width: usize) -> String {
     let len = text.chars().count();
     format!("{text}{}", " ".repeat(width.saturating_sub(len)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_between_words_and_keeps_the_indentation() {
+        assert_eq!(
+            wrap("    let total = first + second;", 20),
+            ["    let total =", "        first +", "        second;"]
+        );
+    }
+
+    #[test]
+    fn wrap_cuts_only_a_word_longer_than_the_line() {
+        assert_eq!(wrap("ab abcdefghij", 6), ["ab", "abcdef", "ghij"]);
+        assert_eq!(wrap("a\n\n  b", 6), ["a", "", "  b"]);
+    }
 }

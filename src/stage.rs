@@ -1,4 +1,3 @@
-use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
 use std::str::FromStr;
@@ -8,7 +7,7 @@ use coroasync::{EventLoop, RunError};
 use corogen::{Clock, SystemClock, VirtualClock};
 use corotrace::{Echo, Trace};
 
-use crate::{Flags, SplitMix64};
+use crate::{Flag, Flags, SplitMix64};
 
 /// Which crate a lesson runs on, which decides what its output is: a generator
 /// lesson's scheduler prints `Running task N` lines as the notebook's does; an
@@ -38,7 +37,6 @@ pub struct Stage {
     trace: Trace,
     flags: Flags,
     clock: StageClock,
-    warned: RefCell<Vec<String>>,
 }
 
 impl Stage {
@@ -63,7 +61,6 @@ impl Stage {
             trace: Trace::new(echo, true),
             flags,
             clock,
-            warned: RefCell::default(),
         }
     }
 
@@ -101,33 +98,32 @@ impl Stage {
         }
     }
 
-    /// The lesson's random source, seeded by `--seed` (7 unless given), so a run
+    /// The lesson's random source, seeded by `--seed` ([`Flag::seed`]), so a run
     /// can be replayed.
+    ///
+    /// # Panics
+    ///
+    /// If the lesson does not declare `--seed`.
     pub fn random(&self) -> SplitMix64 {
-        SplitMix64::new(self.flag("seed", 7))
+        SplitMix64::new(self.flag("seed"))
     }
 
-    /// The value of `--name`, or `default`. A value that does not parse is
-    /// reported on standard error and the default used.
-    pub fn flag<T: FromStr>(&self, name: &str, default: T) -> T {
+    /// The value of the lesson's flag `--name`: as given, or its declared default.
+    /// The value was checked against the declaration before the lesson started, so
+    /// reading it cannot fail for a lesson that declares it with this type.
+    ///
+    /// # Panics
+    ///
+    /// If the lesson reads a flag its `FLAGS` do not declare, or as another type
+    /// than it declares: a mistake in the lesson, which every lesson's test run
+    /// finds.
+    pub fn flag<T: FromStr>(&self, name: &str) -> T {
         let Some(value) = self.flags.value(name) else {
-            return default;
+            panic!("the lesson reads --{name}, which its FLAGS do not declare");
         };
-        match value.parse() {
-            Ok(parsed) => parsed,
-            Err(_) => {
-                self.warn(format!("--{name} cannot be {value:?}; using the default"));
-                default
-            }
-        }
-    }
-
-    fn warn(&self, message: String) {
-        let mut warned = self.warned.borrow_mut();
-        if !warned.contains(&message) {
-            eprintln!("{message}");
-            warned.push(message);
-        }
+        value.parse().unwrap_or_else(|_| {
+            panic!("--{name} {value:?} does not parse as the type the lesson reads")
+        })
     }
 
     /// An event loop on the stage's time and trace, for lessons that set it up
@@ -202,17 +198,22 @@ pub fn quiet_panics() {
 }
 
 /// Runs `lesson` as an example does: on real time unless `--virtual` is given,
-/// echoing as it goes, with the process's flags. A malformed flag ends the process
-/// with its message and exit code 2.
-pub fn play(kind: Kind, lesson: fn(&Stage)) {
+/// echoing as it goes, with the process's arguments read against the lesson's
+/// `flags`. `--help` lists them and ends the process; a flag the lesson does not
+/// take, or a value that does not parse, ends it with the error and status 2.
+pub fn play(kind: Kind, flags: &[Flag], lesson: fn(&Stage)) {
     quiet_panics();
-    let flags = match Flags::from_env() {
-        Ok(flags) => flags,
-        Err(error) => {
-            eprintln!("{error}");
-            std::process::exit(2);
-        }
-    };
+    let program = std::env::args().next().map_or_else(
+        || "lesson".to_owned(),
+        |path| {
+            let path = std::path::Path::new(&path);
+            path.file_stem().map_or(path.display().to_string(), |stem| {
+                stem.to_string_lossy().into_owned()
+            })
+        },
+    );
+    let flags = Flags::for_lesson(&program, flags, std::env::args().skip(1))
+        .unwrap_or_else(|error| error.exit());
     let stage = Stage::new(kind, flags.is_virtual(), true, flags);
     lesson(&stage);
 }

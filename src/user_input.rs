@@ -1,9 +1,9 @@
 use crate::SplitMix64;
 
-/// Seed 003's simulated user at a keyboard: at each reading, one of the arrow
+/// `module-1`'s simulated user at a keyboard: at each reading, one of the arrow
 /// keys with probability `pressed_probability` (0.3), otherwise nothing.
 ///
-/// The seed's `UserInput` also paces itself by the clock; here each reading is
+/// The note's `UserInput` also paces itself by the clock; here each reading is
 /// one period, and the lesson that reads it waits the period itself.
 ///
 /// ```
@@ -42,7 +42,7 @@ impl UserInput {
     }
 }
 
-/// The move a key makes: seed 003's `movements.get(key_pressed, "stay")`.
+/// The move a key makes: `module-1`'s `movements.get(key_pressed, "stay")`.
 ///
 /// ```
 /// assert_eq!(corolab::movement(Some('⇑')), "up");

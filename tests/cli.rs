@@ -1,18 +1,28 @@
-//! The `corolab` binary: each subcommand, and the error for a lesson it does not
-//! know.
+//! The `corolab` binary: each subcommand, its errors and exit statuses, a closed
+//! pipe, and the lessons' own flags (`show` has tests/show.rs).
 
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use corolab::{Flags, LESSONS};
+
+fn corolab_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_corolab"));
+    command.args(args).env_remove("COLUMNS");
+    command
+}
 
 fn corolab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_corolab"))
-        .args(args)
-        .env_remove("COLUMNS")
-        .output()
-        .expect("the binary runs")
+    corolab_command(args).output().expect("the binary runs")
 }
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[test]
@@ -28,8 +38,25 @@ fn list_names_every_lesson_in_course_order() {
                 .to_owned()
         })
         .collect();
-    let expected: Vec<&str> = corolab::LESSONS.iter().map(|l| l.name).collect();
+    let expected: Vec<&str> = LESSONS.iter().map(|l| l.name).collect();
     assert_eq!(names, expected);
+}
+
+#[test]
+fn list_names_each_lessons_source_note_and_its_flags() {
+    let text = stdout(&corolab(&["list"]));
+    let line = |name: &str| {
+        text.lines()
+            .find(|line| line.split_whitespace().next() == Some(name))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(line("fib").split_whitespace().nth(1), Some("study-note"));
+    assert_eq!(line("embed-game").split_whitespace().nth(1), Some("—"));
+    assert!(line("primes-and-messages").ends_with("[--found]"));
+    assert!(line("character-move").ends_with("[--frames --seed]"));
+    assert!(!line("hello-world").contains("--"));
+    assert!(!text.contains("seed 0"));
 }
 
 #[test]
@@ -41,41 +68,104 @@ fn run_prints_the_lesson_as_it_goes() {
     assert!(text.ends_with("Task 1 completed with result: 1364\n"));
 }
 
-#[test]
-fn run_passes_the_lessons_own_flags() {
-    let output = corolab(&[
-        "run",
-        "primes-and-messages",
-        "--virtual",
-        "--",
-        "--found",
-        "3",
-    ]);
-    assert!(output.status.success());
-    let found: Vec<String> = stdout(&output)
+fn found_lines(output: &Output) -> Vec<String> {
+    stdout(output)
         .lines()
         .filter(|line| line.starts_with("Found"))
         .map(String::from)
-        .collect();
-    assert_eq!(found, ["Found: 2", "Found: 3", "Found: 7"]);
+        .collect()
 }
 
 #[test]
-fn show_puts_python_beside_rust_or_above_it() {
-    let wide = stdout(&corolab(&["show", "hello-world", "--width", "120"]));
-    let first = wide.lines().next().unwrap_or_default();
-    assert!(
-        first.contains("Python (seed 000)") && first.contains("Rust (examples/hello_world.rs)")
-    );
-    assert!(
-        wide.lines()
-            .any(|l| l.contains("print('hello')") && l.contains('│'))
-    );
+fn run_passes_the_lessons_own_flags_either_way_they_are_written() {
+    for flags in [["--found", "3"].as_slice(), &["--found=3"]] {
+        let mut args = vec!["run", "primes-and-messages", "--virtual", "--"];
+        args.extend(flags);
+        let output = corolab(&args);
+        assert!(output.status.success(), "{flags:?}: {}", stderr(&output));
+        assert_eq!(found_lines(&output), ["Found: 2", "Found: 3", "Found: 7"]);
+    }
+}
 
-    let narrow = stdout(&corolab(&["show", "hello-world", "--width", "60"]));
-    assert!(narrow.starts_with("Python (seed 000)\n"));
-    assert!(!narrow.contains('│'));
-    assert!(narrow.contains("Rust (examples/hello_world.rs)"));
+/// The example binaries `cargo test` builds beside the `corolab` binary.
+fn example(name: &str) -> PathBuf {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_corolab"));
+    let path = bin
+        .with_file_name("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    // `cargo test --test cli` builds the binary but not the examples: an example
+    // older than the library it links is stale.
+    let built = |path: &std::path::Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let library = bin.with_file_name("libcorolab.rlib");
+    assert!(
+        built(&path).is_some() && built(&path) >= built(&library),
+        "{} is missing or older than the corolab library: build the examples (`cargo test` \
+         without `--test`, or `cargo build --examples`)",
+        path.display()
+    );
+    path
+}
+
+#[test]
+fn a_lessons_help_lists_its_flags_with_their_defaults() {
+    let by_corolab = corolab(&["run", "character-move", "--", "--help"]);
+    let by_example = Command::new(example("character_move"))
+        .arg("--help")
+        .output()
+        .expect("the example runs");
+    for (output, usage) in [
+        (by_corolab, "Usage: corolab run character-move --"),
+        (by_example, "Usage: character_move"),
+    ] {
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let help = stdout(&output);
+        assert!(help.starts_with(usage), "{help}");
+        for expected in ["--frames <N>", "[default: 10]", "--seed <N>", "--virtual"] {
+            assert!(help.contains(expected), "{expected} in {help}");
+        }
+        assert!(!help.contains("MAIN FLOW"), "the lesson did not run");
+    }
+}
+
+#[test]
+fn a_flag_the_lesson_does_not_take_is_an_error_naming_those_it_does() {
+    let output = corolab(&["run", "character-move", "--virtual", "--", "--bogus", "3"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(error.contains("'--bogus'"), "{error}");
+    assert!(
+        error.contains("[--frames N] [--seed N] [--virtual]"),
+        "{error}"
+    );
+    assert!(output.stdout.is_empty(), "the lesson did not run");
+
+    let example = Command::new(example("fib"))
+        .args(["--virtual", "--found", "3"])
+        .output()
+        .expect("the example runs");
+    assert_eq!(example.status.code(), Some(2));
+    assert!(stderr(&example).contains("Usage: fib [--virtual]"));
+}
+
+#[test]
+fn a_value_that_does_not_parse_is_an_error() {
+    for value in ["--found=many", "--found=-3"] {
+        let output = corolab(&["run", "primes-and-messages", "--virtual", "--", value]);
+        assert_eq!(output.status.code(), Some(2), "{value}");
+        let error = stderr(&output);
+        assert!(
+            error.contains("for '--found <N>': expected a number"),
+            "{error}"
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_malformed_lesson_flag_is_exit_code_2() {
+    let output = corolab(&["run", "fib", "--", "found"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unexpected argument 'found'"));
 }
 
 #[test]
@@ -97,10 +187,40 @@ fn timeline_draws_lanes_in_text_and_svg() {
 }
 
 #[test]
+fn timeline_of_a_lesson_without_a_scheduler_says_so() {
+    for name in ["fib", "embed-game"] {
+        let output = corolab(&["timeline", name]);
+        assert_eq!(output.status.code(), Some(3), "{name}");
+        assert!(output.stdout.is_empty(), "{name}: no empty chart");
+        let error = stderr(&output);
+        assert!(error.contains("runs no scheduler"), "{error}");
+        assert!(error.contains(&format!("`corolab run {name}`")), "{error}");
+    }
+    let path = std::env::temp_dir().join(format!("corolab-none-{}.svg", std::process::id()));
+    let output = corolab(&["timeline", "fib", "--svg", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(3));
+    assert!(!path.exists(), "no empty picture either");
+}
+
+#[test]
+fn timeline_refuses_exactly_the_lessons_whose_timeline_is_empty() {
+    for lesson in LESSONS {
+        let steps = lesson
+            .run_captured(Flags::default())
+            .trace()
+            .timeline()
+            .steps();
+        let output = corolab(&["timeline", lesson.name]);
+        let expected = if steps == 0 { 3 } else { 0 };
+        assert_eq!(output.status.code(), Some(expected), "{}", lesson.name);
+    }
+}
+
+#[test]
 fn an_unknown_lesson_is_exit_code_2_with_close_matches() {
     let output = corolab(&["run", "scheduler-two"]);
     assert_eq!(output.status.code(), Some(2));
-    let error = String::from_utf8_lossy(&output.stderr);
+    let error = stderr(&output);
     assert!(
         error.contains("there is no lesson called \"scheduler-two\""),
         "{error}"
@@ -110,12 +230,94 @@ fn an_unknown_lesson_is_exit_code_2_with_close_matches() {
 
     let typo = corolab(&["show", "hello-wrld"]);
     assert_eq!(typo.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&typo.stderr).contains("did you mean: hello-world"));
+    assert!(stderr(&typo).contains("did you mean: hello-world"));
+}
+
+/// Runs `corolab args` with its standard output a pipe whose reader is gone
+/// before the program has started up, so its first write fails, as a write after
+/// `head` exits does. (Should the program write first, the pipe holds the few
+/// lines and the outcome is the same.)
+fn into_a_closed_pipe(args: &[&str]) -> Output {
+    let mut child = corolab_command(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("it ends")
 }
 
 #[test]
-fn a_malformed_lesson_flag_is_exit_code_2() {
-    let output = corolab(&["run", "fib", "--", "found"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("is not a flag"));
+fn a_closed_pipe_ends_every_command_quietly() {
+    for args in [
+        ["list"].as_slice(),
+        &["timeline", "manager"],
+        &["run", "primes-and-messages", "--virtual"],
+        &["run", "primes-and-messages"],
+        &["show", "manager"],
+        &["run", "character-move", "--", "--help"],
+    ] {
+        let output = into_a_closed_pipe(args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_the_lesson_quietly() {
+    // Far more output than a pipe holds, so the lesson is still writing when the
+    // reader goes.
+    let args = [
+        "run",
+        "embed-traffic-lights",
+        "--virtual",
+        "--",
+        "--seconds",
+        "100000",
+    ];
+    let mut child = corolab_command(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("piped"))
+        .read_line(&mut first)
+        .expect("a line");
+    assert!(first.starts_with("t= 0s"), "{first}");
+    let output = child.wait_with_output().expect("it ends");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_cannot_be_written_is_exit_code_1() {
+    let full = std::fs::File::create("/dev/full").expect("/dev/full");
+    let output = corolab_command(&["list"])
+        .stdout(full)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot write to standard output"));
+}
+
+#[test]
+fn help_lists_the_exit_statuses() {
+    let output = corolab(&["--help"]);
+    assert!(output.status.success());
+    let help = stdout(&output);
+    for status in [
+        "0  done",
+        "1  the output",
+        "2  no such lesson",
+        "3  `timeline`",
+    ] {
+        assert!(help.contains(status), "{status} in {help}");
+    }
 }

@@ -68,3 +68,157 @@ fn lesson_names_are_unique_and_every_one_is_found() {
     }
     assert!(corolab::find_lesson("no-such-lesson").is_none());
 }
+
+#[test]
+fn every_lesson_declares_its_flags_once_with_help() {
+    for lesson in LESSONS {
+        for (i, flag) in lesson.flags.iter().enumerate() {
+            assert!(
+                !["virtual", "help"].contains(&flag.name),
+                "{}: --{} is every lesson's",
+                lesson.name,
+                flag.name
+            );
+            assert!(
+                lesson.flags[..i]
+                    .iter()
+                    .all(|other| other.name != flag.name),
+                "{}: --{} twice",
+                lesson.name,
+                flag.name
+            );
+            assert!(!flag.help.is_empty(), "{}: --{}", lesson.name, flag.name);
+        }
+        let defaults = Flags::for_lesson(lesson.name, lesson.flags, [] as [&str; 0]);
+        assert!(defaults.is_ok(), "{}: the defaults parse", lesson.name);
+    }
+}
+
+#[test]
+fn every_page_names_the_flags_its_lesson_takes() {
+    for lesson in LESSONS {
+        let run_it = lesson
+            .page
+            .lines()
+            .find(|line| line.starts_with("Run it:"))
+            .unwrap_or_default();
+        for flag in lesson.flags {
+            assert!(
+                run_it.contains(&format!("`--{}`", flag.name)),
+                "{}'s page names --{}",
+                lesson.name,
+                flag.name
+            );
+        }
+        assert_eq!(
+            run_it.contains("-- --help"),
+            !lesson.flags.is_empty(),
+            "{}",
+            lesson.name
+        );
+    }
+}
+
+/// A file of the repository, as text.
+fn read(path: &str) -> String {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+#[test]
+fn every_source_note_is_named_and_described_in_the_course_index() {
+    let index = read("docs/README.md");
+    let table = index
+        .split("## Where the lessons come from")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("docs/README.md says where the lessons come from");
+    for note in corolab::SOURCE_NOTES {
+        let row = format!("| `{}` |", note.name);
+        assert!(table.contains(&row), "{} has a row", note.name);
+    }
+    for lesson in LESSONS {
+        let entry = index
+            .lines()
+            .find(|line| line.contains(&format!("(lessons/{}.md)", lesson.name)))
+            .unwrap_or_default();
+        let expected = match lesson.source {
+            Some(note) => format!("from [`{}`](#where-the-lessons-come-from)", note.name),
+            None => "no Python original".to_owned(),
+        };
+        assert!(entry.ends_with(&expected), "{}: {entry}", lesson.name);
+    }
+}
+
+#[test]
+fn every_page_says_where_its_python_comes_from() {
+    for lesson in LESSONS {
+        let first = lesson.page.lines().nth(2).unwrap_or_default();
+        let expected = match lesson.source {
+            Some(note) => format!(
+                "From [`{}`](../README.md#where-the-lessons-come-from). ",
+                note.name
+            ),
+            None => "No Python original: ".to_owned(),
+        };
+        assert!(first.starts_with(&expected), "{}: {first}", lesson.name);
+    }
+}
+
+/// The docs, the lessons and the binary, where a reader meets the notes' names.
+fn docs_and_sources() -> Vec<(String, String)> {
+    let mut files = vec![("README.md".to_owned(), read("README.md"))];
+    for dir in ["docs", "docs/lessons", "examples", "src"] {
+        let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(full).expect("the directory exists") {
+            let path = entry.expect("a readable entry").path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            if name.ends_with(".md") || name.ends_with(".rs") {
+                let relative = format!("{dir}/{name}");
+                files.push((relative.clone(), read(&relative)));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_notes_go_by_their_names_not_by_seed_numbers() {
+    for (path, text) in docs_and_sources() {
+        for (i, line) in text.lines().enumerate() {
+            let lower = line.to_lowercase();
+            let numbered = lower.contains("seed 00") && !lower.contains("`seed 000` to");
+            assert!(!numbered, "{path}:{}: {line}", i + 1);
+            assert!(!line.contains("shared/"), "{path}:{}: {line}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn every_relative_link_in_the_docs_resolves() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (path, text) in docs_and_sources() {
+        if !path.ends_with(".md") {
+            continue;
+        }
+        let dir = root
+            .join(&path)
+            .parent()
+            .expect("a file is in a folder")
+            .to_owned();
+        for target in text
+            .split("](")
+            .skip(1)
+            .filter_map(|rest| rest.split(')').next())
+        {
+            let file = target.split('#').next().unwrap_or_default();
+            if file.is_empty() || file.contains("://") {
+                continue;
+            }
+            assert!(
+                dir.join(file).exists(),
+                "{path}: the link to {target} leads nowhere"
+            );
+        }
+    }
+}

@@ -34,6 +34,12 @@ pub struct Trace {
 }
 
 /// Which events a trace prints to standard output as they happen.
+///
+/// Each echoed line is written and flushed at once, so what a program has printed
+/// is on screen before its next step. If standard output is closed (a pipe whose
+/// reader has gone, as with `| head`), the process ends quietly with exit status
+/// 0 rather than running on for nobody; any other write error is said on standard
+/// error and ends the process with status 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Echo {
     /// Prints nothing.
@@ -207,13 +213,35 @@ impl Recorder {
             Echo::Everything => event.is_printed(),
         };
         if shown {
-            // A closed stdout (`| head`) must not take the scheduler down with it.
-            let _ = writeln!(std::io::stdout().lock(), "{event}");
+            echo_line(&event);
         }
         if self.capture {
             self.events.borrow_mut().push(event);
         }
     }
+}
+
+/// Writes one echoed line to standard output.
+///
+/// A line is written whole or the process ends: the echo never drops a line and
+/// carries on. When the reader has gone (`| head` closed the pipe), the process
+/// ends quietly with status 0, as a command-line tool does when it is told nobody
+/// is listening: going on would only run the program for nobody, and a panic here
+/// would be reported as the running task's failure. Any other write error (a full
+/// disk) is said on standard error, and the process ends with status 1.
+fn echo_line(event: &Event) {
+    let mut out = std::io::stdout().lock();
+    let Err(error) = writeln!(out, "{event}").and_then(|()| out.flush()) else {
+        return;
+    };
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "cannot write to standard output: {error}"
+    );
+    std::process::exit(1);
 }
 
 impl fmt::Debug for Trace {
