@@ -2,8 +2,8 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::time::Duration;
 
+use crate::{Co, Gen};
 use corotrace::Trace;
-use genawaiter::rc::{Co, Gen};
 
 use crate::Clock;
 
@@ -55,8 +55,7 @@ pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Durati
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_repetitive_message, Scheduler, VirtualClock};
-/// use corotrace::Trace;
+/// use corogen::{async_repetitive_message, Scheduler, Trace, VirtualClock};
 ///
 /// let trace = Trace::capture();
 /// let clock = VirtualClock::ticking(Duration::from_secs(1));
