@@ -22,7 +22,8 @@ use crate::Clock;
 ///
 /// Like the notebook, it yields at least once and wakes when the clock reads
 /// strictly later than the deadline, so `async_sleep(co, clock, ZERO)` is one
-/// yield on a clock that moves.
+/// yield on a clock that moves. The deadline saturates: `Duration::MAX` sleeps
+/// for ever, rather than fail with an overflow.
 ///
 /// ```
 /// use std::time::Duration;
@@ -41,7 +42,7 @@ use crate::Clock;
 /// assert_eq!(yields, 4);
 /// ```
 pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Duration) {
-    let expiry = clock.now() + interval;
+    let expiry = clock.now().saturating_add(interval);
     loop {
         co.yield_(()).await;
         if clock.now() > expiry {

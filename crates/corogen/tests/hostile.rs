@@ -291,3 +291,36 @@ fn a_routine_resumed_through_the_trait_after_it_returned_reports_it() {
         "{message}"
     );
 }
+
+#[test]
+fn duration_max_means_no_limit_on_a_virtual_clock() {
+    use corogen::{Clock, VirtualClock};
+    use std::time::Duration;
+
+    let clock = VirtualClock::new();
+    clock.advance(Duration::from_secs(1));
+    clock.advance(Duration::MAX);
+    clock.advance(Duration::MAX);
+    assert_eq!(clock.now(), Duration::MAX);
+
+    let ticking = VirtualClock::ticking(Duration::MAX);
+    assert_eq!(ticking.now(), Duration::ZERO);
+    assert_eq!(ticking.now(), Duration::MAX);
+    assert_eq!(ticking.now(), Duration::MAX);
+}
+
+#[test]
+fn sleeping_for_duration_max_sleeps_rather_than_failing() {
+    use corogen::{VirtualClock, async_sleep};
+    use std::time::Duration;
+
+    let clock = VirtualClock::new();
+    clock.advance(Duration::from_secs(1)); // time has moved before the sleep
+    let mut scheduler: Scheduler<()> = Scheduler::new();
+    let sleeper = scheduler.add_infallible(Gen::new(|co| async move {
+        async_sleep(&co, &clock, Duration::MAX).await;
+    }));
+    assert_eq!(scheduler.run_steps(5), 5);
+    assert_eq!(scheduler.failure(sleeper), None);
+    assert_eq!(scheduler.state(sleeper), Some(TaskState::Runnable));
+}
