@@ -9,13 +9,17 @@
 //! pending poll first and ends the generator in words its user can act on; it
 //! also remembers that a generator has completed, so resuming it again is a
 //! clear error rather than "`async fn` resumed after completion".
+//!
+//! The guard costs each generator one 16-byte allocation (the body is boxed so
+//! it can be polled without `unsafe` pin projection) and each resume a few
+//! instructions: a thread-local flag `co.yield_` raises. `docs/corogen.md` has
+//! the figures.
 
 use std::cell::Cell;
 use std::fmt;
 use std::future::Future;
 use std::iter::FusedIterator;
 use std::pin::Pin;
-use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use genawaiter::GeneratorState;
@@ -67,22 +71,29 @@ impl fmt::Display for Misuse {
 /// ```
 pub struct Gen<Y, R, F: Future> {
     inner: genawaiter::rc::Gen<Y, R, Guarded<F>>,
-    finished: bool,
 }
 
 /// The handle a generator's body pauses through: `co.yield_(value).await` hands
 /// `value` out and evaluates to what the next resume sends in.
 pub struct Co<Y, R = ()> {
     inner: genawaiter::rc::Co<Y, R>,
-    yielded: Rc<Cell<bool>>,
+}
+
+thread_local! {
+    /// Whether the body being polled on this thread has called `co.yield_` in
+    /// this poll. A thread-local rather than a flag shared with each generator,
+    /// which would cost every task an allocation; generators are not `Send`, so
+    /// a body is polled on the thread that resumes it.
+    static YIELDED: Cell<bool> = const { Cell::new(false) };
 }
 
 impl<Y, R> Co<Y, R> {
     /// Pauses the generator, handing `value` to whoever resumed it, and
     /// evaluates to the value of the next resume: Python's `x = yield value`.
     /// Await it at once.
+    #[inline]
     pub fn yield_(&self, value: Y) -> impl Future<Output = R> + '_ {
-        self.yielded.set(true);
+        YIELDED.set(true);
         self.inner.yield_(value)
     }
 }
@@ -93,25 +104,39 @@ impl<Y, R> fmt::Debug for Co<Y, R> {
     }
 }
 
-/// The body, boxed so the guard can poll it without pin projection, and the flag
-/// its `Co` raises when it yields.
+/// The body, boxed so the guard can poll it without pin projection, and whether
+/// it has ended.
 struct Guarded<F> {
     body: Pin<Box<F>>,
-    yielded: Rc<Cell<bool>>,
+    ended: bool,
 }
 
 impl<F: Future> Future for Guarded<F> {
-    /// `None` when the body went pending without yielding.
-    type Output = Option<F::Output>;
+    /// A misuse ends the inner generator, so genawaiter never sees it.
+    type Output = Result<F::Output, Misuse>;
 
+    #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
-        this.yielded.set(false);
-        match this.body.as_mut().poll(cx) {
-            Poll::Ready(value) => Poll::Ready(Some(value)),
-            Poll::Pending if this.yielded.get() => Poll::Pending,
-            // Ending the inner generator here keeps genawaiter from panicking.
-            Poll::Pending => Poll::Ready(None),
+        if this.ended {
+            return Poll::Ready(Err(Misuse::Finished));
+        }
+        YIELDED.set(false);
+        let polled = this.body.as_mut().poll(cx);
+        // Lowered again, so a generator resumed inside another body leaves that
+        // body's flag as it found it: down, since a body that yields returns
+        // from its poll at once.
+        let yielded = YIELDED.replace(false);
+        match polled {
+            Poll::Pending if yielded => Poll::Pending,
+            Poll::Pending => {
+                this.ended = true;
+                Poll::Ready(Err(Misuse::ForeignAwait))
+            }
+            Poll::Ready(value) => {
+                this.ended = true;
+                Poll::Ready(Ok(value))
+            }
         }
     }
 }
@@ -120,18 +145,11 @@ impl<Y, R, F: Future> Gen<Y, R, F> {
     /// A generator whose body is the future `producer` returns, given the
     /// generator's [`Co`]. Nothing runs until the first resume.
     pub fn new(producer: impl FnOnce(Co<Y, R>) -> F) -> Self {
-        let yielded = Rc::new(Cell::new(false));
-        let inner = genawaiter::rc::Gen::new(|co| {
-            let body = Box::pin(producer(Co {
-                inner: co,
-                yielded: Rc::clone(&yielded),
-            }));
-            Guarded { body, yielded }
+        let inner = genawaiter::rc::Gen::new(|co| Guarded {
+            body: Box::pin(producer(Co { inner: co })),
+            ended: false,
         });
-        Self {
-            inner,
-            finished: false,
-        }
+        Self { inner }
     }
 
     /// Runs the body to its next pause or its end; `arg` is what the paused
@@ -156,17 +174,9 @@ impl<Y, R, F: Future> Gen<Y, R, F> {
         &mut self,
         arg: R,
     ) -> Result<GeneratorState<Y, F::Output>, Misuse> {
-        if self.finished {
-            return Err(Misuse::Finished);
-        }
         match self.inner.resume_with(arg) {
             GeneratorState::Yielded(value) => Ok(GeneratorState::Yielded(value)),
-            GeneratorState::Complete(ended) => {
-                self.finished = true;
-                ended
-                    .map(GeneratorState::Complete)
-                    .ok_or(Misuse::ForeignAwait)
-            }
+            GeneratorState::Complete(ended) => ended.map(GeneratorState::Complete),
         }
     }
 }
@@ -180,9 +190,7 @@ impl<Y, F: Future> Gen<Y, (), F> {
 
 impl<Y, R, F: Future> fmt::Debug for Gen<Y, R, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Gen")
-            .field("finished", &self.finished)
-            .finish_non_exhaustive()
+        f.debug_struct("Gen").finish_non_exhaustive()
     }
 }
 

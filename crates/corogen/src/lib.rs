@@ -33,6 +33,7 @@ mod error;
 mod fib;
 mod generator;
 mod primes;
+mod retire;
 mod scheduler;
 mod search;
 mod sleep;

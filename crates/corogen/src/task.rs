@@ -49,6 +49,7 @@ where
     F: Future<Output = Result<T, E>>,
     E: fmt::Display,
 {
+    #[inline]
     fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
         match self.try_resume_with(sent) {
             Ok(GeneratorState::Yielded(value)) => Resumed::Yielded(value),

@@ -324,3 +324,19 @@ fn sleeping_for_duration_max_sleeps_rather_than_failing() {
     assert_eq!(scheduler.failure(sleeper), None);
     assert_eq!(scheduler.state(sleeper), Some(TaskState::Runnable));
 }
+
+#[test]
+fn a_generator_driven_inside_another_does_not_hide_a_foreign_await() {
+    let mut scheduler: Scheduler<u32> = Scheduler::new();
+    let outer = scheduler.add_infallible(Gen::new(|_co| async move {
+        let mut inner = Gen::new(|co| async move { co.yield_(1u32).await });
+        // The inner body yields within the outer body's poll; that yield is the
+        // inner generator's, not the outer one's.
+        assert_eq!(inner.resume(), corogen::GeneratorState::Yielded(1));
+        std::future::pending::<()>().await;
+        0
+    }));
+    assert_eq!(scheduler.step(), Some(Step::Failed { task: outer }));
+    let message = scheduler.failure(outer).expect("failed");
+    assert!(message.starts_with("awaited a future"), "{message}");
+}
