@@ -278,17 +278,14 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
     /// hands it back in the error.
     ///
     /// ```
-    /// use corogen::{Scheduler, SendRefusal, Step};
-    /// use corogen::Gen;
+    /// use corogen::{Gen, Scheduler, SendRefusal, Step};
     ///
     /// let mut scheduler: Scheduler<(), i32, i32> = Scheduler::new();
-    /// let doubler = scheduler.add(Gen::new(|co| async move {
+    /// let doubler = scheduler.add_infallible(Gen::new(|co| async move {
     ///     let mut sent = co.yield_(0).await;
     ///     loop {
     ///         sent = co.yield_(sent * 2).await;
     ///     }
-    ///     #[allow(unreachable_code)]
-    ///     Ok::<(), String>(())
     /// }));
     /// let refused = scheduler.send(doubler, 5).unwrap_err();
     /// assert_eq!((refused.reason, refused.value), (SendRefusal::NotStarted, 5));
