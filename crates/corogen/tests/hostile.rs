@@ -4,8 +4,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corogen::{Gen, Resumed, Routine, Scheduler, Step, TaskState, Trace, async_search, fib};
-use corotrace::Event;
+use corogen::{Event, Gen, Resumed, Routine, Scheduler, Step, TaskState, Trace, async_search, fib};
 
 /// A panic payload that panics again when dropped.
 struct PanicOnDrop;
