@@ -56,7 +56,7 @@ where
             Ok(GeneratorState::Complete(result)) => {
                 Resumed::Returned(result.map_err(|error| error.to_string()))
             }
-            Err(misuse) => Resumed::Returned(Err(misuse.to_string())),
+            Err(misuse) => Resumed::Returned(Err(format!("the routine {misuse}"))),
         }
     }
 }
@@ -74,7 +74,7 @@ where
         match self.0.try_resume_with(sent) {
             Ok(GeneratorState::Yielded(value)) => Resumed::Yielded(value),
             Ok(GeneratorState::Complete(value)) => Resumed::Returned(Ok(value)),
-            Err(misuse) => Resumed::Returned(Err(misuse.to_string())),
+            Err(misuse) => Resumed::Returned(Err(format!("the routine {misuse}"))),
         }
     }
 }

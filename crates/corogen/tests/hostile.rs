@@ -44,11 +44,18 @@ fn a_routine_awaiting_a_foreign_future_fails_in_the_schedulers_words() {
 
     let message = scheduler.failure(stuck).expect("the stuck task failed");
     assert!(
-        message.starts_with("awaited a future that is not its generator's `co.yield_`"),
+        message.starts_with("the routine awaited a future that is not its generator's `co.yield_`"),
         "{message}"
     );
     assert!(message.contains("instead"), "says what to do: {message}");
     assert!(!message.contains("async_resume"), "{message}");
+    assert!(
+        trace
+            .text()
+            .contains("Failed with exception: the routine awaited a future"),
+        "{}",
+        trace.text()
+    );
     assert_eq!(scheduler.take_result(good), Ok(123));
 }
 
@@ -106,7 +113,10 @@ fn a_destructor_that_panics_as_a_failed_task_is_dropped_is_recorded() {
     assert!(ran.is_ok(), "the scheduler itself panicked");
 
     let message = scheduler.failure(bad).expect("the task failed");
-    assert!(message.starts_with("awaited a future"), "{message}");
+    assert!(
+        message.starts_with("the routine awaited a future"),
+        "{message}"
+    );
     assert!(
         message.contains("the lock guard's drop panicked"),
         "{message}"
@@ -246,7 +256,10 @@ fn a_foreign_await_before_the_first_yield_or_after_a_send_fails_too() {
     assert_eq!(scheduler.send(late, 5), Ok(Step::Failed { task: late }));
     for task in [early, late] {
         let message = scheduler.failure(task).expect("failed");
-        assert!(message.starts_with("awaited a future"), "{message}");
+        assert!(
+            message.starts_with("the routine awaited a future"),
+            "{message}"
+        );
     }
     assert!(scheduler.is_idle());
 }
@@ -286,7 +299,7 @@ fn a_routine_resumed_through_the_trait_after_it_returned_reports_it() {
         panic!("a second resume returned a value");
     };
     assert!(
-        message.starts_with("was resumed after it had completed"),
+        message.starts_with("the routine was resumed after it had completed"),
         "{message}"
     );
 }
@@ -337,5 +350,8 @@ fn a_generator_driven_inside_another_does_not_hide_a_foreign_await() {
     }));
     assert_eq!(scheduler.step(), Some(Step::Failed { task: outer }));
     let message = scheduler.failure(outer).expect("failed");
-    assert!(message.starts_with("awaited a future"), "{message}");
+    assert!(
+        message.starts_with("the routine awaited a future"),
+        "{message}"
+    );
 }
