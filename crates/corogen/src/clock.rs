@@ -90,16 +90,17 @@ impl VirtualClock {
         }
     }
 
-    /// Moves the clock (and every clone of it) on by `by`.
+    /// Moves the clock (and every clone of it) on by `by`. Time stops at
+    /// `Duration::MAX` rather than overflow: `Duration::MAX` means "for ever".
     pub fn advance(&self, by: Duration) {
-        self.now.set(self.now.get() + by);
+        self.now.set(self.now.get().saturating_add(by));
     }
 }
 
 impl Clock for VirtualClock {
     fn now(&self) -> Duration {
         let now = self.now.get();
-        self.now.set(now + self.tick);
+        self.now.set(now.saturating_add(self.tick));
         now
     }
 }

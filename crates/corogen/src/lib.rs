@@ -2,7 +2,10 @@
 //! `Scheduler`, rebuilt in Rust on [genawaiter](https://docs.rs/genawaiter)'s
 //! generators.
 //!
-//! A Python generator function becomes a function returning a genawaiter
+//! Everything a program needs is re-exported here (the trace's types included),
+//! so a crate that depends on `corogen` alone can write every example below.
+//!
+//! A Python generator function becomes a function returning a
 //! [`Gen`]; `yield` becomes `co.yield_(()).await`; `yield
 //! from helper()` becomes `helper(&co).await`, an `async fn` lent the
 //! generator's `Co` (see [`async_sleep`]). The [`Scheduler`] resumes each task in
@@ -10,8 +13,7 @@
 //! notebook prints, and files every task as completed or failed.
 //!
 //! ```
-//! use corogen::{async_search, fib, Scheduler};
-//! use corotrace::Trace;
+//! use corogen::{async_search, fib, Scheduler, Trace};
 //!
 //! let trace = Trace::capture();
 //! let mut scheduler = Scheduler::with_trace(trace.clone());
@@ -29,27 +31,33 @@
 mod clock;
 mod error;
 mod fib;
+mod generator;
 mod primes;
+mod retire;
 mod scheduler;
 mod search;
 mod sleep;
+mod step;
 mod task;
 
 pub use clock::{Clock, SystemClock, VirtualClock};
 pub use error::{ResultError, SendError, SendRefusal};
 pub use fib::fib;
+pub use generator::{Co, Gen, IntoIter};
 pub use primes::{async_is_prime, async_print_matches};
-pub use scheduler::{Scheduler, Step, TaskState};
+pub use scheduler::Scheduler;
 pub use search::{async_search, search};
 pub use sleep::{async_repetitive_message, async_sleep};
+pub use step::{Step, TaskState};
 pub use task::{Resumed, Routine, Task};
 
-pub use corotrace::{NotFound, TaskId, Trace};
+/// The trace's vocabulary, re-exported so a program needs only this crate:
+/// [`Trace`] records, [`Event`] is what it records, [`Timeline`] draws it, [`Echo`]
+/// says what it prints as it goes; [`TaskId`] names a task and [`NotFound`] is
+/// what a search that finds nothing fails with.
+pub use corotrace::{Echo, Event, NotFound, TaskId, Timeline, Trace};
 
-/// The generator types routines are made of, re-exported so a program needs only
-/// this crate: [`Gen`] is a generator object, [`Co`] the handle its body yields
-/// through, [`GeneratorState`] what a resume returns.
-pub use genawaiter::{
-    GeneratorState,
-    rc::{Co, Gen},
-};
+/// What a resume returns: [`GeneratorState::Yielded`] with the value a body
+/// handed out at a `co.yield_`, or [`GeneratorState::Complete`] with what it
+/// returned. Re-exported from genawaiter.
+pub use genawaiter::GeneratorState;

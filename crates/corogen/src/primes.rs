@@ -3,8 +3,8 @@ use std::fmt::Display;
 use std::future::Future;
 use std::time::Duration;
 
+use crate::{Co, Gen};
 use corotrace::Trace;
-use genawaiter::rc::{Co, Gen};
 
 use crate::{Clock, async_sleep};
 
@@ -57,8 +57,7 @@ pub async fn async_is_prime<S>(co: &Co<(), S>, clock: &impl Clock, x: u64) -> bo
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_is_prime, async_print_matches, Scheduler, VirtualClock};
-/// use corotrace::Trace;
+/// use corogen::{async_is_prime, async_print_matches, Scheduler, Trace, VirtualClock};
 ///
 /// let trace = Trace::capture();
 /// let clock = VirtualClock::ticking(Duration::from_millis(1));

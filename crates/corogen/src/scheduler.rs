@@ -1,11 +1,14 @@
 use std::collections::VecDeque;
 use std::fmt;
+use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Event, TaskId, Trace, panic_message};
+use corotrace::{Event, TaskId, Trace, take_panic_message};
 use indexmap::IndexMap;
 
-use crate::{ResultError, Resumed, Routine, SendError, SendRefusal, Task};
+use crate::retire::{describe, drop_catching, retire};
+use crate::task::Infallible;
+use crate::{Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Task, TaskState};
 
 /// The notebook's round-robin `Scheduler`: a queue of tasks, each resumed for one
 /// step in turn until it completes or fails.
@@ -17,15 +20,25 @@ use crate::{ResultError, Resumed, Routine, SendError, SendRefusal, Task};
 /// A task is always in exactly one place: runnable, completed (until its result is
 /// taken) or failed. A routine that returns `Err(e)` fails with `e`'s message; one
 /// that panics is caught and fails with the panic's message, and the others keep
-/// running. (The notebook declares `failed_task_errors` but never fills it.)
+/// running. (The notebook declares `failed_task_errors` but never fills it.) So
+/// does one that awaits a future other than its `co.yield_`, one whose panic
+/// value panics again as it is dropped, and one whose destructor panics as the
+/// finished task is dropped: the scheduler itself never panics because of a
+/// routine. A task still runnable when the scheduler is dropped is dropped with
+/// it; a destructor that panics then is recorded in the trace as that task's
+/// [`Event::Failed`].
+///
+/// The methods that run tasks ([`step`](Scheduler::step) and the rest) need
+/// `T: Debug`, because the trace records each completed value as the notebook
+/// prints it (`Task 0 completed with result: 123`). Derive `Debug` on a result
+/// type of your own.
 ///
 /// Ids count from 0 for each scheduler. The notebook's counter lives on the
 /// `Task` class, so its second scheduler starts at 1; per-scheduler ids make a
 /// trace depend only on its own program, which is what a snapshot needs.
 ///
 /// ```
-/// use corogen::{async_search, fib, Scheduler};
-/// use corotrace::Trace;
+/// use corogen::{async_search, fib, Scheduler, Trace};
 ///
 /// let trace = Trace::capture();
 /// let mut scheduler = Scheduler::with_trace(trace.clone());
@@ -41,56 +54,6 @@ pub struct Scheduler<T, S = (), Y = ()> {
     failed: IndexMap<TaskId, String>,
     next_id: TaskId,
     trace: Trace,
-}
-
-/// What one step of a [`Scheduler`] did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step<Y = ()> {
-    /// The task paused at a `yield`, handing out `value`; it is runnable again.
-    Yielded {
-        /// The task resumed.
-        task: TaskId,
-        /// What it yielded.
-        value: Y,
-    },
-    /// The task returned; its value waits in
-    /// [`Scheduler::take_result`].
-    Completed {
-        /// The task resumed.
-        task: TaskId,
-    },
-    /// The task returned an error or panicked; see [`Scheduler::failure`].
-    Failed {
-        /// The task resumed.
-        task: TaskId,
-    },
-}
-
-impl<Y> Step<Y> {
-    /// The task this step ran.
-    pub fn task(&self) -> TaskId {
-        match self {
-            Self::Yielded { task, .. } | Self::Completed { task } | Self::Failed { task } => *task,
-        }
-    }
-
-    /// Whether the task finished in this step.
-    pub fn is_finished(&self) -> bool {
-        !matches!(self, Self::Yielded { .. })
-    }
-}
-
-/// Where a task is, as far as its scheduler knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaskState {
-    /// Waiting in the queue for its next step.
-    Runnable,
-    /// Completed; its value waits to be taken.
-    Completed,
-    /// Completed, and its value was taken.
-    Taken,
-    /// Failed; the message stays recorded.
-    Failed,
 }
 
 impl<T, S, Y> Scheduler<T, S, Y> {
@@ -118,12 +81,72 @@ impl<T, S, Y> Scheduler<T, S, Y> {
 
     /// Wraps `routine` in a task at the back of the queue and returns its id. The
     /// routine does not run until the task's first step.
+    ///
+    /// A routine is a [`Gen`] whose body returns `Result<T, E>` (its `Err` is the
+    /// task's failure), or any [`Routine`]. Where nothing in the body names `E`,
+    /// Rust cannot infer it (`E0283: type annotations needed`); name it where
+    /// the body returns. A body that cannot fail, or never returns, goes to
+    /// [`Scheduler::add_infallible`] instead, with no annotation.
+    ///
+    /// ```
+    /// use corogen::{Gen, Scheduler};
+    ///
+    /// let mut scheduler: Scheduler<u32> = Scheduler::new();
+    /// // Yields, then returns a value: name the error type once.
+    /// let ok = scheduler.add(Gen::new(|co| async move {
+    ///     co.yield_(()).await;
+    ///     Ok::<_, String>(7)
+    /// }));
+    /// // Returns a `Result` whose error type something else fixes.
+    /// let parsed = scheduler.add(Gen::new(|_co| async move { "12".parse::<u32>() }));
+    /// // Fails: the message is the error's `Display`.
+    /// let bad = scheduler.add(Gen::new(|_co| async move { Err::<u32, _>("disk full") }));
+    /// scheduler.run_to_completion();
+    ///
+    /// assert_eq!(scheduler.take_result(ok), Ok(7));
+    /// assert_eq!(scheduler.take_result(parsed), Ok(12));
+    /// assert_eq!(scheduler.failure(bad), Some("disk full"));
+    /// ```
     pub fn add(&mut self, routine: impl Routine<T, S, Y> + 'static) -> TaskId {
         let task = self.next_id;
         self.next_id = task.next();
         self.runnable.push_back(Task::new(task, Box::new(routine)));
         self.trace.record(|| Event::Added { task });
         task
+    }
+
+    /// [`Scheduler::add`] for a generator whose body returns its value itself,
+    /// not a `Result`, or never returns (a game's actor, a ticker): the shapes
+    /// `add` cannot infer. It can still fail, by panicking or by awaiting a
+    /// future other than its `co.yield_`.
+    ///
+    /// ```
+    /// use corogen::{Gen, Scheduler, Step};
+    ///
+    /// let mut scheduler: Scheduler<u32> = Scheduler::new();
+    /// // Endless: yields for ever.
+    /// let ticker = scheduler.add_infallible(Gen::new(|co| async move {
+    ///     loop {
+    ///         co.yield_(()).await;
+    ///     }
+    /// }));
+    /// // Yields, then returns a plain value.
+    /// let answer = scheduler.add_infallible(Gen::new(|co| async move {
+    ///     co.yield_(()).await;
+    ///     42
+    /// }));
+    /// scheduler.run_steps(4);
+    ///
+    /// assert_eq!(scheduler.take_result(answer), Ok(42));
+    /// assert_eq!(scheduler.step(), Some(Step::Yielded { task: ticker, value: () }));
+    /// ```
+    pub fn add_infallible<F>(&mut self, routine: Gen<Y, S, F>) -> TaskId
+    where
+        F: Future<Output = T> + 'static,
+        S: 'static,
+        Y: 'static,
+    {
+        self.add(Infallible(routine))
     }
 
     /// The runnable tasks, next to run first.
@@ -197,11 +220,11 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
     /// happened; `None` when no task is runnable.
     ///
     /// A host program with its own loop (a game's frame, a simulation's tick)
-    /// calls this as often as it likes.
+    /// calls this as often as it likes. `T: Debug` is for the trace, which
+    /// records a completed task's value as the notebook prints it.
     ///
     /// ```
     /// use corogen::{async_search, Scheduler, Step};
-    /// use corotrace::TaskId;
     ///
     /// let mut scheduler: Scheduler<u32> = Scheduler::new();
     /// let id = scheduler.add(async_search(Default::default(), [1, 2], |&x| x == 2));
@@ -222,7 +245,7 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
                 self.trace.leave();
                 Some(Step::Yielded { task: id, value })
             }
-            ended => Some(self.settle(id, ended)),
+            ended => Some(self.settle(id, retire(task, ended))),
         }
     }
 
@@ -255,17 +278,14 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
     /// hands it back in the error.
     ///
     /// ```
-    /// use corogen::{Scheduler, SendRefusal, Step};
-    /// use corogen::Gen;
+    /// use corogen::{Gen, Scheduler, SendRefusal, Step};
     ///
     /// let mut scheduler: Scheduler<(), i32, i32> = Scheduler::new();
-    /// let doubler = scheduler.add(Gen::new(|co| async move {
+    /// let doubler = scheduler.add_infallible(Gen::new(|co| async move {
     ///     let mut sent = co.yield_(0).await;
     ///     loop {
     ///         sent = co.yield_(sent * 2).await;
     ///     }
-    ///     #[allow(unreachable_code)]
-    ///     Ok::<(), String>(())
     /// }));
     /// let refused = scheduler.send(doubler, 5).unwrap_err();
     /// assert_eq!((refused.reason, refused.value), (SendRefusal::NotStarted, 5));
@@ -292,9 +312,11 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
         if !entry.is_started() {
             return refuse(SendRefusal::NotStarted, value);
         }
-        let resumed = resume(&self.trace, entry, value);
+        let mut resumed = resume(&self.trace, entry, value);
         if !matches!(resumed, Ok(Resumed::Yielded(_))) {
-            self.runnable.remove(position);
+            if let Some(ended) = self.runnable.remove(position) {
+                resumed = retire(ended, resumed);
+            }
         }
         Ok(self.settle(task, resumed))
     }
@@ -308,7 +330,7 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
             Ok(Resumed::Returned(Ok(value))) => {
                 self.trace.record(|| Event::Completed {
                     task,
-                    value: format!("{value:?}"),
+                    value: describe(&value),
                 });
                 self.completed.insert(task, value);
                 Step::Completed { task }
@@ -338,8 +360,26 @@ fn resume<T, S, Y>(
     trace.enter(task.id());
     // A routine that panicked is dropped, never resumed again, so no broken
     // invariant of its can be observed afterwards.
-    catch_unwind(AssertUnwindSafe(|| task.resume_with(sent)))
-        .map_err(|payload| panic_message(payload.as_ref()))
+    catch_unwind(AssertUnwindSafe(|| task.resume_with(sent))).map_err(take_panic_message)
+}
+
+/// The tasks still runnable are dropped with their scheduler (Python closes a
+/// generator it collects); a destructor that panics then is recorded in the trace
+/// as that task's failure, and the other tasks are still dropped.
+impl<T, S, Y> Drop for Scheduler<T, S, Y> {
+    fn drop(&mut self) {
+        for task in std::mem::take(&mut self.runnable) {
+            let id = task.id();
+            if let Some(panic) = drop_catching(task) {
+                self.trace.record(|| Event::Failed {
+                    task: id,
+                    message: format!(
+                        "dropped with its scheduler, and a destructor panicked: {panic}"
+                    ),
+                });
+            }
+        }
+    }
 }
 
 impl<T, S, Y> Default for Scheduler<T, S, Y> {

@@ -1,7 +1,7 @@
 use std::future::Future;
 
+use crate::Gen;
 use corotrace::{NotFound, Trace};
-use genawaiter::rc::Gen;
 
 /// The first item of `iterable` that satisfies `predicate`: the notebook's
 /// blocking linear search, which holds the thread until it is done.
@@ -31,9 +31,7 @@ pub fn search<I: IntoIterator>(
 /// Nothing runs, not even `initializing generator`, until the first resume.
 ///
 /// ```
-/// use corogen::{async_search, fib};
-/// use corotrace::{NotFound, Trace};
-/// use corogen::GeneratorState;
+/// use corogen::{async_search, fib, GeneratorState, Trace};
 ///
 /// let trace = Trace::capture();
 /// let mut g = async_search(trace.clone(), fib(), |x| x.to_string().len() >= 3);

@@ -2,8 +2,8 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::time::Duration;
 
+use crate::{Co, Gen};
 use corotrace::Trace;
-use genawaiter::rc::{Co, Gen};
 
 use crate::Clock;
 
@@ -22,7 +22,8 @@ use crate::Clock;
 ///
 /// Like the notebook, it yields at least once and wakes when the clock reads
 /// strictly later than the deadline, so `async_sleep(co, clock, ZERO)` is one
-/// yield on a clock that moves.
+/// yield on a clock that moves. The deadline saturates: `Duration::MAX` sleeps
+/// for ever, rather than fail with an overflow.
 ///
 /// ```
 /// use std::time::Duration;
@@ -41,7 +42,7 @@ use crate::Clock;
 /// assert_eq!(yields, 4);
 /// ```
 pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Duration) {
-    let expiry = clock.now() + interval;
+    let expiry = clock.now().saturating_add(interval);
     loop {
         co.yield_(()).await;
         if clock.now() > expiry {
@@ -55,8 +56,7 @@ pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Durati
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_repetitive_message, Scheduler, VirtualClock};
-/// use corotrace::Trace;
+/// use corogen::{async_repetitive_message, Scheduler, Trace, VirtualClock};
 ///
 /// let trace = Trace::capture();
 /// let clock = VirtualClock::ticking(Duration::from_secs(1));

@@ -3,7 +3,8 @@ use std::future::Future;
 
 use corotrace::TaskId;
 use genawaiter::GeneratorState;
-use genawaiter::rc::Gen;
+
+use crate::Gen;
 
 /// What one resume of a routine gave back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,10 +19,12 @@ pub enum Resumed<Y, T> {
 /// that completes with `Result<T, E>`, receives an `S` on each resume and yields
 /// a `Y` at each pause.
 ///
-/// Every genawaiter [`Gen`] whose future returns `Result<T, E>` with a
-/// displayable `E` is a routine; its `Err` becomes the task's failure message,
-/// as a raised exception does in the notebook. A hand-written state machine can
-/// implement it too.
+/// Every [`Gen`] whose body returns `Result<T, E>` with a displayable `E` is a
+/// routine; its `Err` becomes the task's failure message, as a raised exception
+/// does in the notebook. A body that awaits a future other than `co.yield_`
+/// returns an error saying so (see [`Gen`]). A hand-written state machine can
+/// implement it too; once it has returned, the scheduler drops it without
+/// resuming it again.
 ///
 /// ```
 /// use corogen::{Resumed, Routine};
@@ -46,12 +49,32 @@ where
     F: Future<Output = Result<T, E>>,
     E: fmt::Display,
 {
+    #[inline]
     fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
-        match Gen::resume_with(self, sent) {
-            GeneratorState::Yielded(value) => Resumed::Yielded(value),
-            GeneratorState::Complete(result) => {
+        match self.try_resume_with(sent) {
+            Ok(GeneratorState::Yielded(value)) => Resumed::Yielded(value),
+            Ok(GeneratorState::Complete(result)) => {
                 Resumed::Returned(result.map_err(|error| error.to_string()))
             }
+            Err(misuse) => Resumed::Returned(Err(format!("the routine {misuse}"))),
+        }
+    }
+}
+
+/// A generator whose body returns its value itself, not a `Result`, or never
+/// returns: the routine [`Scheduler::add_infallible`](crate::Scheduler::add_infallible)
+/// runs.
+pub(crate) struct Infallible<Y, S, F: Future>(pub(crate) Gen<Y, S, F>);
+
+impl<T, S, Y, F> Routine<T, S, Y> for Infallible<Y, S, F>
+where
+    F: Future<Output = T>,
+{
+    fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
+        match self.0.try_resume_with(sent) {
+            Ok(GeneratorState::Yielded(value)) => Resumed::Yielded(value),
+            Ok(GeneratorState::Complete(value)) => Resumed::Returned(Ok(value)),
+            Err(misuse) => Resumed::Returned(Err(format!("the routine {misuse}"))),
         }
     }
 }

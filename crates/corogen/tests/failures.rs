@@ -1,9 +1,9 @@
 //! Failure paths: each is recorded against its task, and the others run on.
 
 use corogen::{
-    Gen, NotFound, ResultError, Scheduler, SendRefusal, Step, TaskId, TaskState, async_search, fib,
+    Event, Gen, NotFound, ResultError, Scheduler, SendRefusal, Step, TaskId, TaskState, Trace,
+    async_search, fib,
 };
-use corotrace::{Event, Trace};
 
 #[test]
 fn a_search_that_finds_nothing_fails_with_not_found() {

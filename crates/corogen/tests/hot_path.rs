@@ -1,8 +1,7 @@
 //! The scheduler's step, with tracing off, allocates nothing: a yield is a queue
 //! rotation and a resume, with no boxing and no formatting.
 
-use corogen::{Scheduler, async_search, fib};
-use corotrace::Trace;
+use corogen::{Scheduler, Trace, async_search, fib};
 
 #[test]
 fn steps_with_tracing_off_do_not_allocate() {

@@ -1,11 +1,18 @@
 //! Random routines and random host actions (step, send, take a result) run on
 //! `corogen::Scheduler` and on a `VecDeque` model of the notebook's scheduler,
-//! which must agree on every step, every refusal and every line of the trace.
+//! which must agree on every step, every refusal and every line of the trace,
+//! down to what the trace records as the scheduler is dropped.
+//!
+//! The routines misbehave in every way the scheduler promises to survive: they
+//! fail, panic with a `String`, a `&str`, a value that is no text, or one whose
+//! own drop panics, await a future that is not their `co.yield_`, and hold a
+//! value whose destructor panics when the task is dropped. Sends and takes aim
+//! mostly at real ids, so values go to finished tasks and results are asked for
+//! twice. `PROPTEST_CASES` raises the case count from its quick default.
 
 use std::collections::VecDeque;
 
-use corogen::{Gen, ResultError, Scheduler, SendRefusal, Step, TaskId};
-use corotrace::Trace;
+use corogen::{Gen, ResultError, Scheduler, SendRefusal, Step, TaskId, Trace};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,7 +21,51 @@ enum Op {
     Yield,
     /// Return `Err`.
     Fail,
+    /// `panic!` with a formatted `String`.
     Panic,
+    /// `panic!` with a `&'static str`.
+    PanicStr,
+    /// `panic_any` with a value that is not text.
+    PanicAny,
+    /// `panic_any` with a value whose drop panics.
+    PanicOnDrop,
+    /// Await a future that is not the generator's `co.yield_`.
+    Foreign,
+    /// Hold a [`Bomb`] from here to the routine's end.
+    Arm,
+}
+
+/// A panic value that panics again when dropped.
+struct PanicOnDrop;
+
+impl Drop for PanicOnDrop {
+    fn drop(&mut self) {
+        panic!("payload drop");
+    }
+}
+
+/// A value whose destructor panics, unless it runs while a panic unwinds (where
+/// a second panic would abort the process).
+struct Bomb(String);
+
+impl Drop for Bomb {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            panic!("{}", self.0);
+        }
+    }
+}
+
+/// What the scheduler says of a routine that awaits a foreign future; its wording
+/// is tested in `hostile.rs`, and taken from the scheduler here.
+fn foreign_message() -> String {
+    let mut scheduler: Scheduler<()> = Scheduler::new();
+    let id = scheduler.add_infallible(Gen::new(|_co| std::future::pending::<()>()));
+    scheduler.step();
+    scheduler
+        .failure(id)
+        .expect("a foreign await fails")
+        .to_owned()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -25,14 +76,28 @@ enum Action {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    prop_oneof![8 => Just(Op::Yield), 1 => Just(Op::Fail), 1 => Just(Op::Panic)]
+    prop_oneof![
+        16 => Just(Op::Yield),
+        2 => Just(Op::Fail),
+        1 => Just(Op::Panic),
+        1 => Just(Op::PanicStr),
+        1 => Just(Op::PanicAny),
+        1 => Just(Op::PanicOnDrop),
+        1 => Just(Op::Foreign),
+        2 => Just(Op::Arm),
+    ]
+}
+
+/// A task id: mostly one of the (at most 20) tasks, sometimes a stranger.
+fn id() -> impl Strategy<Value = u8> {
+    prop_oneof![8 => 0u8..22, 1 => any::<u8>()]
 }
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         6 => Just(Action::Step),
-        2 => (any::<u8>(), 1u32..100).prop_map(|(t, v)| Action::Send(t, v)),
-        1 => any::<u8>().prop_map(Action::Take),
+        2 => (id(), 1u32..100).prop_map(|(t, v)| Action::Send(t, v)),
+        2 => id().prop_map(Action::Take),
     ]
 }
 
@@ -48,14 +113,22 @@ fn case() -> impl Strategy<Value = Case> {
 /// Each host action's result, as text both sides can produce.
 fn run_real((routines, actions): &Case) -> (Vec<String>, String) {
     // The routines panic on purpose, by the thousand: the scheduler records each,
-    // and the default hook's report would only bury the test's own output.
-    static QUIET: std::sync::Once = std::sync::Once::new();
-    QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    // and the hook's report would only bury the test's own output. The hook is
+    // back before the comparison, so a failing case is reported in full.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let ran = std::panic::catch_unwind(|| run_quietly(routines, actions));
+    std::panic::set_hook(hook);
+    ran.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String) {
     let trace = Trace::capture();
     let mut scheduler: Scheduler<u64, u32> = Scheduler::with_trace(trace.clone());
     for (i, ops) in routines.iter().enumerate() {
         let (ops, trace) = (ops.clone(), trace.clone());
         scheduler.add(Gen::new(move |co| async move {
+            let mut held = None;
             for (k, op) in ops.into_iter().enumerate() {
                 match op {
                     Op::Yield => {
@@ -64,6 +137,13 @@ fn run_real((routines, actions): &Case) -> (Vec<String>, String) {
                     }
                     Op::Fail => return Err(format!("t{i} failed")),
                     Op::Panic => panic!("t{i} panicked"),
+                    Op::PanicStr => panic!("static panic"),
+                    Op::PanicAny => std::panic::panic_any(i),
+                    Op::PanicOnDrop => std::panic::panic_any(PanicOnDrop),
+                    Op::Foreign => std::future::pending::<()>().await,
+                    Op::Arm => {
+                        held.get_or_insert_with(|| Bomb(format!("bomb t{i}")));
+                    }
                 }
             }
             Ok(i as u64)
@@ -109,6 +189,7 @@ fn run_real((routines, actions): &Case) -> (Vec<String>, String) {
             1
         );
     }
+    drop(scheduler);
     (results, trace.text())
 }
 
@@ -126,10 +207,13 @@ struct Model {
     pc: Vec<usize>,
     /// The yield each task is paused at; `None` before its first step.
     paused_at: Vec<Option<usize>>,
+    /// Whether the task holds a bomb.
+    armed: Vec<bool>,
     queue: VecDeque<usize>,
     results: Vec<Option<Result<u64, String>>>,
     taken: Vec<bool>,
     text: String,
+    foreign: String,
 }
 
 enum Resumed {
@@ -144,32 +228,68 @@ impl Model {
         if let Some(k) = self.paused_at[t] {
             self.text.push_str(&format!("t{t}.{k} got {sent}\n"));
         }
-        // Every op ends the step: a yield pauses, a failure ends the routine.
-        if let Some(&op) = self.ops[t].get(self.pc[t]) {
+        let bomb = format!("bomb t{t}");
+        let not_text = "panicked with a value that is not a string";
+        while let Some(&op) = self.ops[t].get(self.pc[t]) {
             let k = self.pc[t];
             self.pc[t] += 1;
-            match op {
+            let message = match op {
                 Op::Yield => {
                     self.paused_at[t] = Some(k);
                     return Resumed::Yielded;
                 }
-                Op::Fail | Op::Panic => {
-                    let message = match op {
-                        Op::Fail => format!("t{t} failed"),
-                        _ => format!("t{t} panicked"),
-                    };
-                    self.text
-                        .push_str(&format!("Failed with exception: {message}\n"));
-                    self.results[t] = Some(Err(message));
-                    return Resumed::Failed;
+                Op::Arm => {
+                    self.armed[t] = true;
+                    continue;
                 }
-            }
+                // A bomb goes off as the routine returns, inside its step, and
+                // that panic is the task's failure.
+                Op::Fail if self.armed[t] => bomb,
+                Op::Fail => format!("t{t} failed"),
+                // A bomb keeps quiet while a panic unwinds.
+                Op::Panic => format!("t{t} panicked"),
+                Op::PanicStr => "static panic".to_owned(),
+                Op::PanicAny => not_text.to_owned(),
+                Op::PanicOnDrop => {
+                    format!("{not_text}; dropping the panic's value panicked too: payload drop")
+                }
+                // The task is dropped with the bomb still held.
+                Op::Foreign if self.armed[t] => format!(
+                    "{}; a destructor panicked as the task was dropped: {bomb}",
+                    self.foreign
+                ),
+                Op::Foreign => self.foreign.clone(),
+            };
+            return self.fail(t, message);
+        }
+        if self.armed[t] {
+            return self.fail(t, bomb);
         }
         self.text.push_str(&format!(
             "----------------------\nTask {t} completed with result: {t}\n"
         ));
         self.results[t] = Some(Ok(t as u64));
         Resumed::Completed
+    }
+
+    fn fail(&mut self, t: usize, message: String) -> Resumed {
+        self.text
+            .push_str(&format!("Failed with exception: {message}\n"));
+        self.results[t] = Some(Err(message));
+        Resumed::Failed
+    }
+
+    /// The scheduler is dropped: each task still queued that holds a bomb is
+    /// recorded, in queue order.
+    fn drop_scheduler(&mut self) {
+        for &t in &self.queue {
+            if self.armed[t] {
+                self.text.push_str(&format!(
+                    "Failed with exception: dropped with its scheduler, and a destructor \
+                     panicked: bomb t{t}\n"
+                ));
+            }
+        }
     }
 
     fn show(t: usize, resumed: &Resumed) -> String {
@@ -186,10 +306,12 @@ impl Model {
             ops: routines.clone(),
             pc: vec![0; n],
             paused_at: vec![None; n],
+            armed: vec![false; n],
             queue: (0..n).collect(),
             results: vec![None; n],
             taken: vec![false; n],
             text: String::new(),
+            foreign: foreign_message(),
         };
         let results = actions
             .iter()
@@ -238,6 +360,7 @@ impl Model {
                 }
             })
             .collect();
+        model.drop_scheduler();
         (results, model.text)
     }
 }

@@ -4,8 +4,7 @@
 //! (seed 001's `Task`, `Scheduler` and `async_search`, run with python3 and with
 //! ids counted from 0), line for line.
 
-use corogen::{Scheduler, async_search, fib};
-use corotrace::Trace;
+use corogen::{Scheduler, Trace, async_search, fib};
 
 fn searches(digits: &[usize]) -> (Scheduler<u64>, Trace) {
     let trace = Trace::capture();

@@ -1,7 +1,6 @@
 //! Sending values in, as Python's `generator.send` does.
 
-use corogen::{Gen, Scheduler, SendRefusal, Step};
-use corotrace::Trace;
+use corogen::{Gen, Scheduler, SendRefusal, Step, Trace};
 use std::convert::Infallible;
 
 /// Seed 003's `handle_character_move`: each key sent in comes back as a move.

@@ -11,9 +11,9 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use corogen::{
-    Scheduler, VirtualClock, async_is_prime, async_print_matches, async_repetitive_message, fib,
+    Event, Scheduler, Trace, VirtualClock, async_is_prime, async_print_matches,
+    async_repetitive_message, fib,
 };
-use corotrace::{Event, Trace};
 
 fn run_until_found(wanted: usize) -> (Trace, Vec<Event>) {
     let trace = Trace::capture();

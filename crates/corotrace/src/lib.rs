@@ -43,6 +43,6 @@ mod trace;
 pub use event::Event;
 pub use id::TaskId;
 pub use not_found::NotFound;
-pub use panic::panic_message;
+pub use panic::{panic_message, take_panic_message};
 pub use timeline::Timeline;
 pub use trace::{Echo, Trace};

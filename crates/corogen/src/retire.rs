@@ -1,0 +1,51 @@
+//! What happens to a task that has ended: it is dropped where a panicking
+//! destructor cannot escape, and its value is described where a panicking
+//! `Debug` cannot either.
+
+use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use corotrace::take_panic_message;
+
+use crate::{Resumed, Task};
+
+/// Drops a task that has ended, where a destructor that panics (a value its
+/// routine held, or a hand-written routine's own) cannot escape: such a panic
+/// turns the task's outcome into a failure that names it, as an exception raised
+/// while a Python generator cleans up replaces its return value.
+#[cold]
+pub(crate) fn retire<T: fmt::Debug, S, Y>(
+    task: Task<T, S, Y>,
+    ended: Result<Resumed<Y, T>, String>,
+) -> Result<Resumed<Y, T>, String> {
+    let Some(panic) = drop_catching(task) else {
+        return ended;
+    };
+    let cause = format!("a destructor panicked as the task was dropped: {panic}");
+    Err(match ended {
+        Ok(Resumed::Returned(Ok(value))) => {
+            let mut message = format!("completed with {}, but {cause}", describe(&value));
+            if let Some(panic) = drop_catching(value) {
+                message.push_str(&format!("; dropping the value panicked too: {panic}"));
+            }
+            message
+        }
+        Ok(Resumed::Returned(Err(message))) | Err(message) => format!("{message}; {cause}"),
+        Ok(Resumed::Yielded(_)) => cause,
+    })
+}
+
+/// Drops `value`, and returns the message of the panic its destructor raised, if
+/// it raised one.
+pub(crate) fn drop_catching<V>(value: V) -> Option<String> {
+    catch_unwind(AssertUnwindSafe(move || drop(value)))
+        .err()
+        .map(take_panic_message)
+}
+
+/// `value` as the trace shows it; a `Debug` that panics is described, not
+/// allowed to take the scheduler down.
+pub(crate) fn describe<T: fmt::Debug>(value: &T) -> String {
+    catch_unwind(AssertUnwindSafe(|| format!("{value:?}")))
+        .unwrap_or_else(|panic| format!("<Debug panicked: {}>", take_panic_message(panic)))
+}
