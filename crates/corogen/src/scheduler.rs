@@ -313,10 +313,10 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
             return refuse(SendRefusal::NotStarted, value);
         }
         let mut resumed = resume(&self.trace, entry, value);
-        if !matches!(resumed, Ok(Resumed::Yielded(_))) {
-            if let Some(ended) = self.runnable.remove(position) {
-                resumed = retire(ended, resumed);
-            }
+        if !matches!(resumed, Ok(Resumed::Yielded(_)))
+            && let Some(ended) = self.runnable.remove(position)
+        {
+            resumed = retire(ended, resumed);
         }
         Ok(self.settle(task, resumed))
     }
