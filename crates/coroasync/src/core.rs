@@ -10,22 +10,25 @@ use std::collections::VecDeque;
 use std::mem;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::{Context, Poll, Waker};
+use std::task::Waker;
 use std::time::Duration;
 
 use corotrace::{Event, TaskId, Trace};
 use slab::Slab;
 
 use crate::Tick;
-use crate::cell::{Ending, Header, Hop, Notify, Runnable, TaskCell, task_name};
-use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
+use crate::cell::{Header, Runnable, TaskCell};
+use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::pool::BlockingPool;
 use crate::task::{Task, TaskRef};
-use crate::time::{LoopClock, TimerKey, Timers, Waiting};
-use crate::unwind;
+use crate::time::{LoopClock, Timers, Waiting};
 use crate::waker::{Remote, TaskWaker};
 use crate::watchdog::Watchdog;
+
+mod clock;
+mod report;
+mod step;
 
 /// A done callback and the task it is for.
 type DoneCallback = (TaskRef, Box<dyn FnOnce(&TaskRef)>);
@@ -247,25 +250,11 @@ impl Core {
             *watchdog = self.slow_step.get().and_then(Watchdog::start);
         }
         for _ in 0..due {
-            let work = {
-                let mut state = self.state.borrow_mut();
-                let state = &mut *state;
-                match state.ready.pop_front() {
-                    None => break,
-                    Some(Entry::Step { key, id }) => match state.tasks.get_mut(key) {
-                        Some(slot) if slot.id == id => {
-                            slot.scheduled = false;
-                            Work::Step(key, Rc::clone(&slot.cell))
-                        }
-                        // Finished since it was queued: its slot is empty or reused.
-                        _ => continue,
-                    },
-                    Some(Entry::Wake(waker)) => Work::Wake(waker),
-                    Some(Entry::Callback(boxed)) => {
-                        let (task, callback) = *boxed;
-                        Work::Callback(task, callback)
-                    }
-                }
+            let work = match self.next_work() {
+                None => break,
+                // A step of a task that finished since it was queued.
+                Some(None) => continue,
+                Some(Some(work)) => work,
             };
             match work {
                 Work::Step(key, cell) => {
@@ -290,6 +279,29 @@ impl Core {
         tick
     }
 
+    /// Takes the next entry off the ready queue, as work to do with the state no
+    /// longer borrowed: `None` if the queue is empty, `Some(None)` for a step of a
+    /// task that has finished since (its slot is empty or reused).
+    #[inline]
+    fn next_work(&self) -> Option<Option<Work>> {
+        let mut state = self.state.borrow_mut();
+        let state = &mut *state;
+        Some(match state.ready.pop_front()? {
+            Entry::Step { key, id } => match state.tasks.get_mut(key) {
+                Some(slot) if slot.id == id => {
+                    slot.scheduled = false;
+                    Some(Work::Step(key, Rc::clone(&slot.cell)))
+                }
+                _ => None,
+            },
+            Entry::Wake(waker) => Some(Work::Wake(waker)),
+            Entry::Callback(boxed) => {
+                let (task, callback) = *boxed;
+                Some(Work::Callback(task, callback))
+            }
+        })
+    }
+
     fn drain_remote(&self) -> usize {
         let mut inbox = mem::take(&mut self.state.borrow_mut().inbox);
         self.remote.drain(&mut inbox);
@@ -301,289 +313,8 @@ impl Core {
         woken
     }
 
-    fn run_step(
-        &self,
-        key: usize,
-        cell: &Rc<dyn Runnable>,
-        trace: &Trace,
-        watchdog: Option<&mut Watchdog>,
-        tick: &mut Tick,
-    ) {
-        let header = cell.header();
-        let id = header.id;
-        trace.enter(id);
-        if header.cancel_requested.get() {
-            self.end(key, cell, TaskError::Cancelled);
-            tick.completed += 1;
-            trace.leave();
-            return;
-        }
-        let mut waker = header.waker.borrow();
-        if waker.is_none() {
-            drop(waker);
-            let made = new_waker(
-                &mut self.state.borrow_mut().spare_wakers,
-                key,
-                id,
-                &self.remote,
-            );
-            *header.waker.borrow_mut() = Some(made);
-            waker = header.waker.borrow();
-        }
-
-        tick.polled += 1;
-        self.current.set(Some(key));
-        let watched = watchdog.map(|watchdog| {
-            let phase = watchdog.begin();
-            (watchdog, phase)
-        });
-        let polled = {
-            let waker = match &*waker {
-                Some((_, waker)) => waker,
-                None => Waker::noop(),
-            };
-            crate::context::polling(Some(waker));
-            unwind::catch(|| cell.poll_step(&mut Context::from_waker(waker)))
-        };
-        drop(waker);
-        self.current.set(None);
-        if crate::context::polling(None) {
-            self.requeue(key, id);
-        }
-        header.waiting.set(self.waiting.take());
-        let took = watched.and_then(|(watchdog, phase)| watchdog.end(phase));
-        // A step that panicked is reported as the task's failure, not as slow: its
-        // time includes the panic hook (a backtrace capture under RUST_BACKTRACE=1
-        // takes about 100 ms) and the unwinding, which are not the task's work.
-        if let Some(took) = took.filter(|_| polled.is_ok()) {
-            self.report(Diagnostic::SlowStep {
-                task: id,
-                name: task_name(header),
-                took,
-            });
-        }
-
-        match polled {
-            Ok(Poll::Pending) => {}
-            Ok(Poll::Ready(())) => {
-                self.finish(key, cell);
-                tick.completed += 1;
-            }
-            Err(message) => {
-                self.end(key, cell, TaskError::Panicked(message));
-                tick.completed += 1;
-            }
-        }
-        trace.leave();
-    }
-
-    /// Ends a task that did not finish by itself (cancelled, or panicked).
-    fn end(&self, key: usize, cell: &Rc<dyn Runnable>, error: TaskError) {
-        self.abandon(cell, error);
-        self.finish(key, cell);
-    }
-
-    /// Drops a task's future, ending it with `error`. A destructor that panics is
-    /// the task's problem, not the loop's: it is reported, and the ending stands.
-    fn abandon(&self, cell: &Rc<dyn Runnable>, error: TaskError) {
-        if let Err(message) = unwind::catch(|| cell.abandon(error)) {
-            let header = cell.header();
-            self.report(Diagnostic::DropPanicked {
-                task: header.id,
-                name: task_name(header),
-                message,
-            });
-        }
-    }
-
-    /// Files a task that has ended: frees its slot, traces the ending, and tells
-    /// its waiters and callbacks, in the order they registered.
-    fn finish(&self, key: usize, cell: &Rc<dyn Runnable>) {
-        let header = cell.header();
-        let count = self.finished.get() + 1;
-        self.finished.set(count);
-        header.finished_as.set(count);
-
-        let slot = self.state.borrow_mut().tasks.try_remove(key);
-        drop(slot);
-        let waker = header.waker.borrow_mut().take();
-        if let Some((mut arc, waker)) = waker {
-            drop(waker);
-            if Arc::get_mut(&mut arc).is_some() {
-                self.state.borrow_mut().spare_wakers.push(arc);
-            }
-        }
-
-        let task = header.id;
-        if self.tracing.get() {
-            self.trace().record(|| match cell.ending() {
-                Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
-                Some(Ending::Failed(error)) => Event::Failed {
-                    task,
-                    message: error.to_string(),
-                },
-                _ => Event::Completed {
-                    task,
-                    value: cell.describe_result(),
-                },
-            });
-        }
-
-        let notify = header.notify.borrow_mut().take();
-        for entry in notify {
-            match entry {
-                Notify::Wake {
-                    waker,
-                    hop: Hop::Direct,
-                } => waker.wake(),
-                Notify::Wake {
-                    waker,
-                    hop: Hop::Deferred,
-                } => self.wake_later(waker),
-                Notify::Callback(callback) => {
-                    self.call_soon(TaskRef::from_runnable(Rc::clone(cell)), callback);
-                }
-            }
-        }
-    }
-
-    fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
-        if let Err(message) = unwind::catch(|| callback(task)) {
-            self.report(Diagnostic::CallbackPanicked {
-                task: task.id(),
-                message,
-            });
-        }
-    }
-
-    pub(crate) fn set_slow_step(&self, threshold: Option<Duration>) {
-        self.slow_step.set(threshold);
-    }
-
-    pub(crate) fn report(&self, diagnostic: Diagnostic) {
-        if self.report_to_stderr.get() {
-            eprintln!("{diagnostic}");
-        }
-        self.diagnostics.borrow_mut().push(diagnostic);
-    }
-
-    pub(crate) fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.diagnostics.borrow().clone()
-    }
-
-    pub(crate) fn note_waiting(&self, waiting: Waiting) {
-        self.waiting.set(waiting);
-    }
-
-    fn current_id(&self) -> Option<TaskId> {
-        let key = self.current.get()?;
-        self.state.borrow().tasks.get(key).map(|slot| slot.id)
-    }
-
-    pub(crate) fn current_task(&self) -> Option<TaskRef> {
-        let key = self.current.get()?;
-        let state = self.state.borrow();
-        let cell = Rc::clone(&state.tasks.get(key)?.cell);
-        Some(TaskRef::from_runnable(cell))
-    }
-
-    pub(crate) fn all_tasks(&self) -> Vec<TaskRef> {
-        let state = self.state.borrow();
-        let mut cells: Vec<Rc<dyn Runnable>> = state
-            .tasks
-            .iter()
-            .map(|(_, slot)| Rc::clone(&slot.cell))
-            .collect();
-        drop(state);
-        cells.sort_by_key(|cell| cell.header().id);
-        cells.into_iter().map(TaskRef::from_runnable).collect()
-    }
-
-    pub(crate) fn add_timer(&self, after: Duration, waker: &Waker) -> TimerKey {
-        let until = self.clock.now() + after;
-        if self.tracing.get()
-            && let Some(task) = self.current_id()
-        {
-            self.trace().record(|| Event::Sleeping { task, until });
-        }
-        self.note_waiting(Waiting::Timer);
-        self.state.borrow_mut().timers.insert(until, waker.clone())
-    }
-
-    /// Whether timer `key` is still set; if so it will wake `waker`.
-    pub(crate) fn timer_pending(&self, key: TimerKey, waker: &Waker) -> bool {
-        let mut state = self.state.borrow_mut();
-        let pending = state.timers.is_pending(key);
-        if pending {
-            state.timers.update_waker(key, waker);
-        }
-        pending
-    }
-
-    pub(crate) fn cancel_timer(&self, key: TimerKey) {
-        if let Ok(mut state) = self.state.try_borrow_mut() {
-            state.timers.cancel(key);
-        }
-    }
-
-    pub(crate) fn next_deadline(&self) -> Option<Duration> {
-        self.state.borrow_mut().timers.next_deadline()
-    }
-
     pub(crate) fn has_ready(&self) -> bool {
         !self.state.borrow().ready.is_empty() || self.remote.has_pending()
-    }
-
-    /// Moves a virtual clock to `now` (never backwards).
-    pub(crate) fn set_virtual_time(&self, now: Duration) {
-        if let LoopClock::Virtual { now: clock } = &self.clock
-            && now > clock.get()
-        {
-            clock.set(now);
-            self.trace().record(|| Event::ClockMoved { now });
-        }
-    }
-
-    /// Whether a task waiting on a future outside coroasync has lent its waker
-    /// out: then something beyond the loop (another thread, a foreign runtime) may
-    /// still wake it, and the loop cannot call it stuck.
-    ///
-    /// A task's waker is held twice by the loop itself (the task's `Arc` and its
-    /// `Waker`); any other holder is a clone. Clones held by coroasync's own
-    /// primitives come with a wait reason, so only a task waiting on `Unknown`
-    /// counts here.
-    pub(crate) fn waker_held_outside(&self) -> bool {
-        let state = self.state.borrow();
-        state.tasks.iter().any(|(_, slot)| {
-            let header = slot.cell.header();
-            header.waiting.get() == Waiting::Unknown
-                && header
-                    .waker
-                    .borrow()
-                    .as_ref()
-                    .is_some_and(|(arc, _)| Arc::strong_count(arc) > 2)
-        })
-    }
-
-    /// The tasks still unfinished, with what each waits on.
-    pub(crate) fn deadlock(&self) -> Deadlock {
-        let state = self.state.borrow();
-        let mut blocked: Vec<BlockedTask> = state
-            .tasks
-            .iter()
-            .map(|(_, slot)| BlockedTask {
-                id: slot.cell.header().id,
-                name: task_name(slot.cell.header()),
-                waiting_on: match slot.cell.header().waiting.get() {
-                    Waiting::Unknown => "a future outside coroasync".to_owned(),
-                    Waiting::Timer => "a timer".to_owned(),
-                    Waiting::Task(task) => format!("task {task}"),
-                    Waiting::Primitive(name) => name.to_owned(),
-                },
-            })
-            .collect();
-        blocked.sort_by_key(|task| task.id);
-        Deadlock { blocked }
     }
 
     /// Drops every task's future and every queued callback and timer, so nothing a
@@ -605,21 +336,4 @@ impl Core {
         self.blocking.shut_down();
         self.watchdog.borrow_mut().take();
     }
-}
-
-fn new_waker(
-    spare: &mut Vec<Arc<TaskWaker>>,
-    key: usize,
-    id: TaskId,
-    remote: &Arc<Remote>,
-) -> (Arc<TaskWaker>, Waker) {
-    let reused = spare.pop().and_then(|mut arc| {
-        let waker = Arc::get_mut(&mut arc)?;
-        waker.key = key;
-        waker.id = id;
-        Some(arc)
-    });
-    let arc = reused.unwrap_or_else(|| Arc::new(TaskWaker::new(key, id, Arc::clone(remote))));
-    let waker = Waker::from(Arc::clone(&arc));
-    (arc, waker)
 }

@@ -1,0 +1,101 @@
+//! What the loop can tell about itself: its diagnostics, the task being polled,
+//! every task left, and, when nothing can run, whether that is a deadlock.
+
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use corotrace::TaskId;
+
+use super::Core;
+use crate::cell::{Runnable, task_name};
+use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
+use crate::task::TaskRef;
+use crate::time::Waiting;
+
+impl Core {
+    pub(crate) fn set_slow_step(&self, threshold: Option<Duration>) {
+        self.slow_step.set(threshold);
+    }
+
+    pub(crate) fn report(&self, diagnostic: Diagnostic) {
+        if self.report_to_stderr.get() {
+            eprintln!("{diagnostic}");
+        }
+        self.diagnostics.borrow_mut().push(diagnostic);
+    }
+
+    pub(crate) fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.diagnostics.borrow().clone()
+    }
+
+    pub(crate) fn note_waiting(&self, waiting: Waiting) {
+        self.waiting.set(waiting);
+    }
+
+    pub(super) fn current_id(&self) -> Option<TaskId> {
+        let key = self.current.get()?;
+        self.state.borrow().tasks.get(key).map(|slot| slot.id)
+    }
+
+    pub(crate) fn current_task(&self) -> Option<TaskRef> {
+        let key = self.current.get()?;
+        let state = self.state.borrow();
+        let cell = Rc::clone(&state.tasks.get(key)?.cell);
+        Some(TaskRef::from_runnable(cell))
+    }
+
+    pub(crate) fn all_tasks(&self) -> Vec<TaskRef> {
+        let state = self.state.borrow();
+        let mut cells: Vec<Rc<dyn Runnable>> = state
+            .tasks
+            .iter()
+            .map(|(_, slot)| Rc::clone(&slot.cell))
+            .collect();
+        drop(state);
+        cells.sort_by_key(|cell| cell.header().id);
+        cells.into_iter().map(TaskRef::from_runnable).collect()
+    }
+
+    /// Whether a task waiting on a future outside coroasync has lent its waker
+    /// out: then something beyond the loop (another thread, a foreign runtime) may
+    /// still wake it, and the loop cannot call it stuck.
+    ///
+    /// A task's waker is held twice by the loop itself (the task's `Arc` and its
+    /// `Waker`); any other holder is a clone. Clones held by coroasync's own
+    /// primitives come with a wait reason, so only a task waiting on `Unknown`
+    /// counts here.
+    pub(crate) fn waker_held_outside(&self) -> bool {
+        let state = self.state.borrow();
+        state.tasks.iter().any(|(_, slot)| {
+            let header = slot.cell.header();
+            header.waiting.get() == Waiting::Unknown
+                && header
+                    .waker
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|(arc, _)| Arc::strong_count(arc) > 2)
+        })
+    }
+
+    /// The tasks still unfinished, with what each waits on.
+    pub(crate) fn deadlock(&self) -> Deadlock {
+        let state = self.state.borrow();
+        let mut blocked: Vec<BlockedTask> = state
+            .tasks
+            .iter()
+            .map(|(_, slot)| BlockedTask {
+                id: slot.cell.header().id,
+                name: task_name(slot.cell.header()),
+                waiting_on: match slot.cell.header().waiting.get() {
+                    Waiting::Unknown => "a future outside coroasync".to_owned(),
+                    Waiting::Timer => "a timer".to_owned(),
+                    Waiting::Task(task) => format!("task {task}"),
+                    Waiting::Primitive(name) => name.to_owned(),
+                },
+            })
+            .collect();
+        blocked.sort_by_key(|task| task.id);
+        Deadlock { blocked }
+    }
+}

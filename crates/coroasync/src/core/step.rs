@@ -1,0 +1,217 @@
+//! One step of a task, and how a task's end is filed: its slot freed, its ending
+//! traced, its waiters and done callbacks told.
+
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+
+use corotrace::{Event, TaskId, Trace};
+
+use super::Core;
+use crate::Tick;
+use crate::cell::{Ending, Hop, Notify, Runnable, task_name};
+use crate::diagnostics::Diagnostic;
+use crate::error::TaskError;
+use crate::task::TaskRef;
+use crate::unwind;
+use crate::waker::{Remote, TaskWaker};
+use crate::watchdog::Watchdog;
+
+impl Core {
+    /// Runs one step of the task in slot `key`: polls its future once (or, if it
+    /// was cancelled, drops it), and files its end if it ended.
+    pub(super) fn run_step(
+        &self,
+        key: usize,
+        cell: &Rc<dyn Runnable>,
+        trace: &Trace,
+        watchdog: Option<&mut Watchdog>,
+        tick: &mut Tick,
+    ) {
+        trace.enter(cell.header().id);
+        let ended = if cell.header().cancel_requested.get() {
+            self.end(key, cell, TaskError::Cancelled);
+            true
+        } else {
+            tick.polled += 1;
+            match self.poll_task(key, cell, watchdog) {
+                Ok(Poll::Pending) => false,
+                Ok(Poll::Ready(())) => {
+                    self.finish(key, cell);
+                    true
+                }
+                Err(message) => {
+                    self.end(key, cell, TaskError::Panicked(message));
+                    true
+                }
+            }
+        };
+        tick.completed += usize::from(ended);
+        trace.leave();
+    }
+
+    /// Polls the task's future once with its own waker, catching a panic, and
+    /// keeps what the step said: that it yielded, what it waits on, that it was
+    /// slow.
+    #[inline]
+    fn poll_task(
+        &self,
+        key: usize,
+        cell: &Rc<dyn Runnable>,
+        watchdog: Option<&mut Watchdog>,
+    ) -> Result<Poll<()>, String> {
+        let header = cell.header();
+        let mut waker = header.waker.borrow();
+        if waker.is_none() {
+            drop(waker);
+            self.give_waker(cell, key);
+            waker = header.waker.borrow();
+        }
+        self.current.set(Some(key));
+        let watched = watchdog.map(|watchdog| {
+            let phase = watchdog.begin();
+            (watchdog, phase)
+        });
+        let polled = {
+            let waker = match &*waker {
+                Some((_, waker)) => waker,
+                None => Waker::noop(),
+            };
+            crate::context::polling(Some(waker));
+            unwind::catch(|| cell.poll_step(&mut Context::from_waker(waker)))
+        };
+        drop(waker);
+        self.current.set(None);
+        if crate::context::polling(None) {
+            self.requeue(key, header.id);
+        }
+        header.waiting.set(self.waiting.take());
+        let took = watched.and_then(|(watchdog, phase)| watchdog.end(phase));
+        // A step that panicked is reported as the task's failure, not as slow: its
+        // time includes the panic hook (a backtrace capture under RUST_BACKTRACE=1
+        // takes about 100 ms) and the unwinding, which are not the task's work.
+        if let Some(took) = took.filter(|_| polled.is_ok()) {
+            self.report_slow_step(cell, took);
+        }
+        polled
+    }
+
+    /// Gives the task in slot `key` a waker: a pooled one if a finished task left
+    /// one, else a new one. Once per task, at its first step.
+    #[cold]
+    fn give_waker(&self, cell: &Rc<dyn Runnable>, key: usize) {
+        let made = new_waker(
+            &mut self.state.borrow_mut().spare_wakers,
+            key,
+            cell.header().id,
+            &self.remote,
+        );
+        *cell.header().waker.borrow_mut() = Some(made);
+    }
+
+    #[cold]
+    fn report_slow_step(&self, cell: &Rc<dyn Runnable>, took: std::time::Duration) {
+        let header = cell.header();
+        self.report(Diagnostic::SlowStep {
+            task: header.id,
+            name: task_name(header),
+            took,
+        });
+    }
+
+    /// Ends a task that did not finish by itself (cancelled, or panicked).
+    pub(super) fn end(&self, key: usize, cell: &Rc<dyn Runnable>, error: TaskError) {
+        self.abandon(cell, error);
+        self.finish(key, cell);
+    }
+
+    /// Drops a task's future, ending it with `error`. A destructor that panics is
+    /// the task's problem, not the loop's: it is reported, and the ending stands.
+    pub(super) fn abandon(&self, cell: &Rc<dyn Runnable>, error: TaskError) {
+        if let Err(message) = unwind::catch(|| cell.abandon(error)) {
+            let header = cell.header();
+            self.report(Diagnostic::DropPanicked {
+                task: header.id,
+                name: task_name(header),
+                message,
+            });
+        }
+    }
+
+    /// Files a task that has ended: frees its slot, traces the ending, and tells
+    /// its waiters and callbacks, in the order they registered.
+    pub(super) fn finish(&self, key: usize, cell: &Rc<dyn Runnable>) {
+        let header = cell.header();
+        let count = self.finished.get() + 1;
+        self.finished.set(count);
+        header.finished_as.set(count);
+
+        let slot = self.state.borrow_mut().tasks.try_remove(key);
+        drop(slot);
+        let waker = header.waker.borrow_mut().take();
+        if let Some((mut arc, waker)) = waker {
+            drop(waker);
+            if Arc::get_mut(&mut arc).is_some() {
+                self.state.borrow_mut().spare_wakers.push(arc);
+            }
+        }
+
+        let task = header.id;
+        if self.tracing.get() {
+            self.trace().record(|| match cell.ending() {
+                Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
+                Some(Ending::Failed(error)) => Event::Failed {
+                    task,
+                    message: error.to_string(),
+                },
+                _ => Event::Completed {
+                    task,
+                    value: cell.describe_result(),
+                },
+            });
+        }
+
+        let notify = header.notify.borrow_mut().take();
+        for entry in notify {
+            match entry {
+                Notify::Wake {
+                    waker,
+                    hop: Hop::Direct,
+                } => waker.wake(),
+                Notify::Wake {
+                    waker,
+                    hop: Hop::Deferred,
+                } => self.wake_later(waker),
+                Notify::Callback(callback) => {
+                    self.call_soon(TaskRef::from_runnable(Rc::clone(cell)), callback);
+                }
+            }
+        }
+    }
+
+    pub(super) fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
+        if let Err(message) = unwind::catch(|| callback(task)) {
+            self.report(Diagnostic::CallbackPanicked {
+                task: task.id(),
+                message,
+            });
+        }
+    }
+}
+
+fn new_waker(
+    spare: &mut Vec<Arc<TaskWaker>>,
+    key: usize,
+    id: TaskId,
+    remote: &Arc<Remote>,
+) -> (Arc<TaskWaker>, Waker) {
+    let reused = spare.pop().and_then(|mut arc| {
+        let waker = Arc::get_mut(&mut arc)?;
+        waker.key = key;
+        waker.id = id;
+        Some(arc)
+    });
+    let arc = reused.unwrap_or_else(|| Arc::new(TaskWaker::new(key, id, Arc::clone(remote))));
+    let waker = Waker::from(Arc::clone(&arc));
+    (arc, waker)
+}
