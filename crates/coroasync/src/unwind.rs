@@ -6,17 +6,26 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use corotrace::panic_message;
 
-/// Runs `f`; a panic comes back as its message.
-///
-/// The payload is dropped here, under `catch_unwind` too: a payload whose own
-/// `drop` panics (`panic_any(PanicsOnDrop)`) would otherwise unwind out of the
-/// loop after the panic had been caught.
-pub(crate) fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
-        let message = panic_message(payload.as_ref());
-        dispose(payload);
+/// Runs `f`; a panic comes back as its [`Panic`], to be turned into its message
+/// off the hot path.
+#[inline]
+pub(crate) fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Panic> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(Panic)
+}
+
+/// A caught panic's payload.
+pub(crate) struct Panic(Box<dyn Any + Send>);
+
+impl Panic {
+    /// The panic's message. The payload is dropped here, under `catch_unwind`
+    /// too: a payload whose own `drop` panics (`panic_any(PanicsOnDrop)`) would
+    /// otherwise unwind out of the loop after the panic had been caught.
+    #[cold]
+    pub(crate) fn into_message(self) -> String {
+        let message = panic_message(self.0.as_ref());
+        dispose(self.0);
         message
-    })
+    }
 }
 
 /// Drops a panic's payload without letting its destructor unwind.

@@ -40,8 +40,8 @@ impl Core {
                     self.finish(key, cell);
                     true
                 }
-                Err(message) => {
-                    self.end(key, cell, TaskError::Panicked(message));
+                Err(panic) => {
+                    self.end(key, cell, TaskError::Panicked(panic.into_message()));
                     true
                 }
             }
@@ -59,7 +59,7 @@ impl Core {
         key: usize,
         cell: &Rc<dyn Runnable>,
         watchdog: Option<&mut Watchdog>,
-    ) -> Result<Poll<()>, String> {
+    ) -> Result<Poll<()>, unwind::Panic> {
         let header = cell.header();
         let mut waker = header.waker.borrow();
         if waker.is_none() {
@@ -128,7 +128,8 @@ impl Core {
     /// Drops a task's future, ending it with `error`. A destructor that panics is
     /// the task's problem, not the loop's: it is reported, and the ending stands.
     pub(super) fn abandon(&self, cell: &Rc<dyn Runnable>, error: TaskError) {
-        if let Err(message) = unwind::catch(|| cell.abandon(error)) {
+        if let Err(panic) = unwind::catch(|| cell.abandon(error)) {
+            let message = panic.into_message();
             let header = cell.header();
             self.report(Diagnostic::DropPanicked {
                 task: header.id,
@@ -190,7 +191,8 @@ impl Core {
     }
 
     pub(super) fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
-        if let Err(message) = unwind::catch(|| callback(task)) {
+        if let Err(panic) = unwind::catch(|| callback(task)) {
+            let message = panic.into_message();
             self.report(Diagnostic::CallbackPanicked {
                 task: task.id(),
                 message,
