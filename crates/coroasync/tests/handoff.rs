@@ -7,8 +7,13 @@
 use std::future::Future;
 use std::path::Path;
 use std::process::Command;
+use std::rc::Rc;
+use std::time::Duration;
 
-use coroasync::{EventLoop, Lock, Semaphore, gather_settled, say, spawn, yield_now};
+use coroasync::{
+    Elapsed, EventLoop, Lock, Semaphore, TaskError, gather_settled, now, say, sleep, spawn,
+    wait_for, yield_now,
+};
 use corotrace::Trace;
 
 /// What `python3 handoff/NAME.py` prints.
@@ -227,4 +232,115 @@ impl<F: FnOnce()> Drop for OnCancel<F> {
             said();
         }
     }
+}
+
+/// A holder that gives its unit back at `at`, and a waiter whose `wait_for` runs
+/// out at the same moment: both timers come due in one pass, the holder's first
+/// (equal deadlines go in the order they were set), so the waiter is woken and
+/// then timed out before it runs. What it was woken for must reach `next`.
+async fn woken_then_timed_out<G: 'static>(
+    acquire: impl Fn() -> coroasync::Acquire<G> + 'static,
+) -> (
+    Result<Result<G, TaskError>, Elapsed>,
+    Result<Duration, TaskError>,
+) {
+    let at = Duration::from_secs(1);
+    let held = acquire().await;
+    let holder = spawn(async move {
+        sleep(at).await;
+        drop(held);
+    });
+    yield_now().await; // the holder's timer is set first
+    let acquire = Rc::new(acquire);
+    let waiter = spawn({
+        let acquire = Rc::clone(&acquire);
+        async move { wait_for(acquire(), at).await }
+    });
+    let next = spawn(async move {
+        let _held = acquire().await;
+        now()
+    });
+    holder.await.unwrap();
+    let timed_out = waiter.await.unwrap();
+    (timed_out, next.await)
+}
+
+#[test]
+fn a_semaphore_waiter_woken_then_timed_out_passes_the_permit_on() {
+    let sem = Semaphore::new(1);
+    let (timed_out, next) = run({
+        let sem = sem.clone();
+        woken_then_timed_out(move || sem.acquire())
+    });
+    assert!(matches!(timed_out, Err(Elapsed)), "the waiter timed out");
+    assert_eq!(next, Ok(Duration::from_secs(1)));
+    assert_eq!((sem.available(), sem.is_locked()), (1, false));
+}
+
+#[test]
+fn a_lock_waiter_woken_then_timed_out_passes_the_lock_on() {
+    let lock = Lock::new();
+    let (timed_out, next) = run({
+        let lock = lock.clone();
+        woken_then_timed_out(move || lock.acquire())
+    });
+    assert!(matches!(timed_out, Err(Elapsed)), "the waiter timed out");
+    assert_eq!(next, Ok(Duration::from_secs(1)));
+    assert!(!lock.is_locked());
+}
+
+#[test]
+fn a_waiter_timed_out_before_a_release_leaves_the_queue_and_takes_nothing() {
+    let sem = Semaphore::new(1);
+    let (first, second) = run({
+        let sem = sem.clone();
+        async move {
+            let held = sem.acquire().await;
+            let first = wait_for(sem.acquire(), Duration::from_secs(1)).await;
+            let second = spawn({
+                let sem = sem.clone();
+                async move {
+                    let _held = sem.acquire().await;
+                    now()
+                }
+            });
+            sleep(Duration::from_secs(1)).await; // now 2 s
+            drop(held);
+            (first.map(drop), second.await)
+        }
+    });
+    assert_eq!(first, Err(Elapsed));
+    assert_eq!(second, Ok(Duration::from_secs(2)));
+    assert_eq!(sem.available(), 1);
+}
+
+#[test]
+fn a_newcomer_with_a_time_limit_gets_the_permit_released_behind_a_woken_waiter() {
+    let sem = Semaphore::new(2);
+    let got = run({
+        let sem = sem.clone();
+        async move {
+            let a = sem.acquire().await;
+            let b = sem.acquire().await;
+            let c = spawn({
+                let sem = sem.clone();
+                async move { drop(sem.acquire().await) }
+            });
+            yield_now().await; // c queues
+            drop(a); // taken for c
+            drop(b); // free, but c is queued ahead of a newcomer
+            let got = wait_for(sem.acquire(), Duration::from_secs(10)).await;
+            c.await.unwrap();
+            (matches!(got, Ok(Ok(_))), now())
+        }
+    });
+    assert_eq!(got, (true, Duration::ZERO));
+    assert_eq!(sem.available(), 2);
+}
+
+fn run<T: 'static>(future: impl Future<Output = T> + 'static) -> T {
+    EventLoop::with_virtual_clock()
+        .with_trace(Trace::off())
+        .run_until_complete(future)
+        .expect("the test's main task finishes")
 }
