@@ -153,6 +153,9 @@ impl<T: 'static> Future for WaitFor<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        // The timer first, so that a deadlock report names the task waited on,
+        // not the timer (a time limit of `Duration::MAX` sets none).
+        let due = !this.cancelling && Pin::new(&mut this.timer).poll(cx).is_ready();
         if this
             .task
             .poll_done(cx, Hop::Deferred, &mut this.slot)
@@ -165,7 +168,7 @@ impl<T: 'static> Future for WaitFor<T> {
                 (_, result) => Ok(result),
             });
         }
-        if !this.cancelling && Pin::new(&mut this.timer).poll(cx).is_ready() {
+        if due {
             this.cancelling = true;
             this.task.cancel();
         }
