@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use crate::cell::Hop;
 use crate::error::{Elapsed, TaskError};
-use crate::task::{IntoTask, Task};
+use crate::task::{Home, IntoTask, Task};
 use crate::time::{Sleep, sleep};
 use crate::watch::Watch;
 
@@ -115,7 +115,9 @@ impl<T: 'static> fmt::Debug for Wait<T> {
 /// A future is spawned as a task first (as asyncio 3.11 does). If time runs out,
 /// the task is cancelled and, once its cancellation has gone through, the result is
 /// `Err(Elapsed)`; otherwise it is the task's own result. Dropping the `wait_for`
-/// while it waits cancels the task too. To let the task run on past the time
+/// while it waits cancels the task too. A task of another loop is
+/// `Ok(Err(TaskError::OtherLoop))` at once, as awaiting it would be, and is never
+/// cancelled. To let the task run on past the time
 /// limit, [`shield`] it.
 ///
 /// ```
@@ -134,6 +136,7 @@ pub fn wait_for<A: IntoTask>(awaitable: A, timeout: Duration) -> WaitFor<A::Outp
         slot: None,
         timer: sleep(timeout),
         cancelling: false,
+        home: Home::here(),
     }
 }
 
@@ -144,6 +147,7 @@ pub struct WaitFor<T: 'static> {
     slot: Option<usize>,
     timer: Sleep,
     cancelling: bool,
+    home: Home,
 }
 
 impl<T: 'static> Unpin for WaitFor<T> {}
@@ -153,6 +157,9 @@ impl<T: 'static> Future for WaitFor<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        if this.home.any_other(&[this.task.to_ref()]) {
+            return Poll::Ready(Ok(Err(TaskError::OtherLoop)));
+        }
         // The timer first, so that a deadlock report names the task waited on,
         // not the timer (a time limit of `Duration::MAX` sets none).
         let due = !this.cancelling && Pin::new(&mut this.timer).poll(cx).is_ready();
@@ -179,7 +186,9 @@ impl<T: 'static> Future for WaitFor<T> {
 impl<T: 'static> Drop for WaitFor<T> {
     fn drop(&mut self) {
         self.task.forget(self.slot.take());
-        self.task.cancel();
+        if self.home.owns(&self.task.to_ref()) {
+            self.task.cancel();
+        }
     }
 }
 
@@ -199,7 +208,8 @@ impl<T: 'static> fmt::Debug for WaitFor<T> {
 /// in [`wait_for`] when time runs out, or because the awaiting task was cancelled)
 /// leaves the task running, so it can be awaited again later. Cancelling the task
 /// itself still cancels it. The shield hands out a clone of the task's value, so
-/// the task's own handle can still be awaited for it, as in Python.
+/// the task's own handle can still be awaited for it, as in Python. A shield of a
+/// task of another loop is `Err(TaskError::OtherLoop)`, as awaiting it would be.
 ///
 /// ```
 /// use std::time::Duration;
@@ -269,6 +279,9 @@ impl<T: Clone + 'static> Future for ShieldFuture<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        if Home::default().any_other(&[this.task.to_ref()]) {
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
         match this.task.poll_done(cx, Hop::Direct, &mut this.slot) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(()) => {
@@ -328,16 +341,44 @@ where
     AsCompleted {
         tasks: tasks.into_iter().map(Some).collect(),
         watch,
+        home: Home::default(),
+        other_loop: 0,
     }
 }
 
 /// What [`as_completed`] returns: call [`AsCompleted::next`] until it gives `None`.
+///
+/// A task of another loop can never finish here: its result is
+/// [`TaskError::OtherLoop`], handed out first, as awaiting it would give; the task is
+/// left alone.
 pub struct AsCompleted<T: 'static> {
     tasks: Vec<Option<Task<T>>>,
     watch: Watch,
+    home: Home,
+    /// Tasks of another loop taken out, whose `OtherLoop` is still to hand out.
+    other_loop: usize,
 }
 
 impl<T: 'static> AsCompleted<T> {
+    /// Takes out the tasks of another loop than the one polling, and stops
+    /// watching them.
+    fn split_off_other(&mut self) {
+        if !self.home.any_other(self.watch.tasks()) {
+            return;
+        }
+        for slot in &mut self.tasks {
+            if slot
+                .as_ref()
+                .is_some_and(|task| !self.home.owns(&task.to_ref()))
+            {
+                *slot = None;
+                self.other_loop += 1;
+            }
+        }
+        let own = self.tasks.iter().flatten().map(Task::to_ref);
+        self.watch = Watch::new(own.collect());
+    }
+
     /// The result of the next task to finish, or `None` when every result has been
     /// handed out.
     // A stream's `next`, awaited: it cannot be `Iterator::next`, which may not wait.
@@ -348,7 +389,7 @@ impl<T: 'static> AsCompleted<T> {
 
     /// How many results are still to come.
     pub fn remaining(&self) -> usize {
-        self.tasks.iter().flatten().count()
+        self.tasks.iter().flatten().count() + self.other_loop
     }
 }
 
@@ -372,6 +413,11 @@ impl<T: 'static> Future for NextCompleted<'_, T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let set = &mut *self.set;
+        set.split_off_other();
+        if set.other_loop > 0 {
+            set.other_loop -= 1;
+            return Poll::Ready(Some(Err(TaskError::OtherLoop)));
+        }
         if set.remaining() == 0 {
             return Poll::Ready(None);
         }
