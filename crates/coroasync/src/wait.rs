@@ -29,7 +29,9 @@ pub enum ReturnWhen {
 /// returns them split into `(done, pending)`: asyncio's `wait`.
 ///
 /// Both lists keep the order the tasks were given in (asyncio's are sets, in hash
-/// order). Nothing is cancelled, on timeout either; the pending tasks run on.
+/// order). Nothing is cancelled, on timeout either; the pending tasks run on. A
+/// task of another loop can never finish here: the wait ends at once with
+/// [`TaskError::OtherLoop`], as awaiting that task would, and leaves it alone.
 ///
 /// ```
 /// use std::time::Duration;
@@ -40,7 +42,7 @@ pub enum ReturnWhen {
 ///     let tasks: Vec<_> = [3, 1, 2]
 ///         .map(|secs| spawn(async move { sleep(Duration::from_secs(secs)).await; secs }))
 ///         .into();
-///     let (done, pending) = wait(tasks, ReturnWhen::FirstCompleted, None).await;
+///     let (done, pending) = wait(tasks, ReturnWhen::FirstCompleted, None).await.unwrap();
 ///     assert_eq!(done.len(), 1);
 ///     assert_eq!(pending.len(), 2);
 ///     assert_eq!(done[0].take_result(), Some(Ok(1)));
@@ -59,6 +61,7 @@ pub fn wait<T: 'static>(
         watch,
         return_when,
         timeout: timeout.map(sleep),
+        home: Home::default(),
     }
 }
 
@@ -69,15 +72,19 @@ pub struct Wait<T: 'static> {
     watch: Watch,
     return_when: ReturnWhen,
     timeout: Option<Sleep>,
+    home: Home,
 }
 
 impl<T: 'static> Unpin for Wait<T> {}
 
 impl<T: 'static> Future for Wait<T> {
-    type Output = (Vec<Task<T>>, Vec<Task<T>>);
+    type Output = Result<(Vec<Task<T>>, Vec<Task<T>>), TaskError>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        if this.home.any_other(this.watch.tasks()) {
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
         let looked = this.watch.poll(cx);
         let timed_out = this
             .timeout
@@ -97,7 +104,7 @@ impl<T: 'static> Future for Wait<T> {
         let (done, pending) = std::mem::take(&mut this.tasks)
             .into_iter()
             .partition(|task| task.is_done());
-        Poll::Ready((done, pending))
+        Poll::Ready(Ok((done, pending)))
     }
 }
 

@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use coroasync::{
-    EventLoop, Task, TaskError, TaskRef, Trace, as_completed, gather, gather_settled, shield,
-    sleep, wait_for,
+    EventLoop, ReturnWhen, Task, TaskError, TaskRef, Trace, as_completed, gather, gather_settled,
+    shield, sleep, wait, wait_for,
 };
 
 fn quiet() -> EventLoop {
@@ -96,6 +96,23 @@ fn wait_for_says_other_loop_and_cancels_nothing() {
     for_both(
         |task| async move { wait_for(task, Duration::from_millis(10)).await },
         Ok(Err(TaskError::OtherLoop)),
+    );
+}
+
+#[test]
+fn wait_says_other_loop() {
+    for_both(
+        |task| async move {
+            let outcome = wait(
+                [task],
+                ReturnWhen::AllCompleted,
+                Some(Duration::from_millis(10)),
+            );
+            outcome
+                .await
+                .map(|(done, pending)| (done.len(), pending.len()))
+        },
+        Err(TaskError::OtherLoop),
     );
 }
 

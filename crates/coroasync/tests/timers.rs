@@ -197,6 +197,7 @@ fn wait_with_a_timeout_of_duration_max_is_no_limit() {
             let task = spawn(sleep(Duration::from_secs(2)));
             wait([task], ReturnWhen::AllCompleted, Some(Duration::MAX)).await
         })
+        .unwrap()
         .unwrap();
     assert_eq!((done.len(), pending.len()), (1, 0));
     assert_eq!(lp.now(), Duration::from_secs(3));
