@@ -6,8 +6,8 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::error::TaskError;
-use crate::task::{Home, IntoTask, Task};
-use crate::watch::Watch;
+use crate::task::{IntoTask, Task};
+use crate::watch::{Home, Watch};
 
 /// Runs every awaitable concurrently and returns their values in the order given:
 /// asyncio's `gather`.

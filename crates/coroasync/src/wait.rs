@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use crate::cell::Hop;
 use crate::error::{Elapsed, TaskError};
-use crate::task::{Home, IntoTask, Task};
+use crate::task::{IntoTask, Task};
 use crate::time::{Sleep, sleep};
-use crate::watch::Watch;
+use crate::watch::{Home, Watch};
 
 /// When [`wait`] returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

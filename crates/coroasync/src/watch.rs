@@ -1,9 +1,12 @@
 //! Watching several tasks at once, as asyncio's `gather`, `wait` and
 //! `as_completed` do through done callbacks.
 
+use std::rc::{Rc, Weak};
 use std::task::Context;
 
 use crate::cell::{Ending, Hop};
+use crate::context;
+use crate::core::Core;
 use crate::task::TaskRef;
 
 /// A set of tasks to be woken about. Each completion reaches the watcher in two
@@ -79,5 +82,33 @@ impl Watch {
 impl Drop for Watch {
     fn drop(&mut self) {
         self.forget();
+    }
+}
+
+/// The loop a combinator runs on, to tell its tasks from another loop's. A task
+/// of another loop can never wake this one, so the combinators report
+/// [`TaskError::OtherLoop`] for it, as awaiting it does, and leave it alone: no
+/// wake-up registered on it, no cancel, not marked observed.
+#[derive(Debug, Default)]
+pub(crate) struct Home(Option<Weak<Core>>);
+
+impl Home {
+    /// The loop running now, if any.
+    pub(crate) fn here() -> Self {
+        Self(context::running().map(|core| Rc::downgrade(&core)))
+    }
+
+    /// At each poll: the loop polling becomes home; whether any of `tasks`
+    /// belongs to another.
+    pub(crate) fn any_other(&mut self, tasks: &[TaskRef]) -> bool {
+        if let Some(core) = context::running() {
+            self.0 = Some(Rc::downgrade(&core));
+        }
+        tasks.iter().any(|task| !self.owns(task))
+    }
+
+    /// Whether `task` belongs to this loop (any task does while no loop is known).
+    pub(crate) fn owns(&self, task: &TaskRef) -> bool {
+        self.0.as_ref().is_none_or(|home| task.belongs_to(home))
     }
 }
