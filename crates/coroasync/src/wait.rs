@@ -4,14 +4,15 @@
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use crate::cell::Hop;
 use crate::error::{Elapsed, TaskError};
 use crate::task::{IntoTask, Task};
 use crate::time::{Sleep, sleep};
-use crate::watch::{Home, Watch};
+use crate::watch::{Home, Relay, Watch};
 
 /// When [`wait`] returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -144,6 +145,7 @@ pub fn wait_for<A: IntoTask>(awaitable: A, timeout: Duration) -> WaitFor<A::Outp
         timer: sleep(timeout),
         cancelling: false,
         home: Home::here(),
+        relay: None,
     }
 }
 
@@ -155,6 +157,10 @@ pub struct WaitFor<T: 'static> {
     timer: Sleep,
     cancelling: bool,
     home: Home,
+    /// What is registered on the task (from the first poll on): the wait goes on
+    /// only when the task's end came through it or the timer is due, as asyncio's
+    /// `wait_for` resumes only when its waiter completes.
+    relay: Option<(Arc<Relay>, Waker)>,
 }
 
 impl<T: 'static> Unpin for WaitFor<T> {}
@@ -170,11 +176,26 @@ impl<T: 'static> Future for WaitFor<T> {
         // The timer first, so that a deadlock report names the task waited on,
         // not the timer (a time limit of `Duration::MAX` sets none).
         let due = !this.cancelling && Pin::new(&mut this.timer).poll(cx).is_ready();
-        if this
-            .task
-            .poll_done(cx, Hop::Deferred, &mut this.slot)
-            .is_ready()
-        {
+        let first = this.relay.is_none();
+        let (relay, relay_waker) = this.relay.get_or_insert_with(Relay::new);
+        let fired = relay.poll(cx.waker());
+        let mut relay_cx = Context::from_waker(relay_waker);
+        let done = (this.task)
+            .poll_done(&mut relay_cx, Hop::Deferred, &mut this.slot)
+            .is_ready();
+        if first && done {
+            // Finished already: asyncio 3.11 still takes its two hops (the done
+            // callback, then the waiter), and so does this.
+            if let Some(core) = crate::context::running() {
+                core.wake_later(relay_waker.clone());
+                return Poll::Pending;
+            }
+        }
+        if !(fired || due || first && done) {
+            return Poll::Pending; // not this wait's wake-up
+        }
+        if done {
+            relay.close();
             this.slot = None;
             let result = this.task.take_finished();
             return Poll::Ready(match (this.cancelling, result) {
@@ -192,6 +213,9 @@ impl<T: 'static> Future for WaitFor<T> {
 
 impl<T: 'static> Drop for WaitFor<T> {
     fn drop(&mut self) {
+        if let Some((relay, _)) = &self.relay {
+            relay.close();
+        }
         self.task.forget(self.slot.take());
         if self.home.owns(&self.task.to_ref()) {
             self.task.cancel();

@@ -1,6 +1,6 @@
 //! Hand-offs of `Lock` and `Semaphore` against asyncio 3.11: who is woken by a
 //! release, when the flags change, what a waiter cancelled after being woken passes
-//! on, and what a newcomer may take. Each program exists twice, as Python
+//! on, and what a newcomer may take; and the hops of a `wait_for`. Each program exists twice, as Python
 //! (`handoff/NAME.py`, run with python3) and as its Rust twin below, and both must
 //! print the same lines. A missing python3 is a failure that says so.
 
@@ -11,7 +11,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{
-    Elapsed, EventLoop, Lock, Semaphore, TaskError, gather_settled, now, say, sleep, spawn,
+    Elapsed, Event, EventLoop, Lock, Semaphore, TaskError, gather_settled, now, say, sleep, spawn,
     wait_for, yield_now,
 };
 use corotrace::Trace;
@@ -208,6 +208,55 @@ fn lock_woken_cancelled() {
         tasks[0].cancel();
         gather_settled(tasks).await;
         say!("end: locked {}", py(lock.is_locked()));
+    });
+}
+
+#[test]
+fn wait_for_finished_task() {
+    assert_twin("wait_for_finished_task", async {
+        let t = spawn(async {
+            say!("quick runs");
+            1
+        });
+        yield_now().await;
+        let o = spawn(async {
+            for step in 0..3 {
+                say!("other {step}");
+                yield_now().await;
+            }
+        });
+        say!("wait_for starts");
+        let value = wait_for(t, Duration::from_secs(10)).await.unwrap().unwrap();
+        say!("wait_for gave {value}");
+        o.await.unwrap();
+    });
+}
+
+#[test]
+fn wait_for_stale_wake() {
+    assert_twin("wait_for_stale_wake", async {
+        let (never, ready) = (Event::new(), Event::new());
+        ready.set();
+        let b = spawn(async move {
+            if wait_for(never.wait(), Duration::from_secs(1))
+                .await
+                .is_err()
+            {
+                say!("bounded timed out");
+            }
+        });
+        let kid = spawn(async {
+            sleep(Duration::from_secs(1)).await;
+            say!("child done");
+        });
+        let secs = Duration::from_secs;
+        wait_for(ready.wait(), secs(3)).await.unwrap().unwrap();
+        say!("ready");
+        wait_for(kid, secs(1)).await.unwrap().unwrap();
+        say!("joined");
+        wait_for(ready.wait(), secs(2)).await.unwrap().unwrap();
+        say!("ready again");
+        b.await.unwrap();
     });
 }
 
