@@ -3,7 +3,7 @@
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use corotrace::TaskId;
@@ -312,11 +312,6 @@ impl TaskRef {
 
     pub(crate) fn core(&self) -> Option<Rc<Core>> {
         self.cell.header().core.upgrade()
-    }
-
-    /// Whether the task belongs to the loop `core`.
-    pub(crate) fn belongs_to(&self, core: &Weak<Core>) -> bool {
-        Weak::ptr_eq(&self.cell.header().core, core)
     }
 }
 

@@ -109,8 +109,12 @@ impl Home {
     }
 
     /// Whether `task` belongs to this loop (any task does while no loop is known).
+    /// A task whose loop is gone belongs to none.
     pub(crate) fn owns(&self, task: &TaskRef) -> bool {
-        self.0.as_ref().is_none_or(|home| task.belongs_to(home))
+        self.0.as_ref().is_none_or(|home| {
+            task.core()
+                .is_some_and(|core| std::ptr::eq(Rc::as_ptr(&core), home.as_ptr()))
+        })
     }
 }
 
