@@ -36,7 +36,7 @@ async fn monitor_consumers(
             Ok(result) => return result.and_then(|gathered| gathered).map(drop),
             Err(Elapsed) => {
                 let (done, pending) =
-                    wait(consumers, ReturnWhen::FirstException, Some(timeout)).await;
+                    wait(consumers, ReturnWhen::FirstException, Some(timeout)).await?;
                 // If there is an exception in a consumer, it is raised here:
                 for task in &done {
                     if let Some(error) = task.failure() {

@@ -32,7 +32,9 @@ async fn main_(mut random: SplitMix64) {
         let tasks: Vec<_> = (0..10)
             .map(|i| spawn(task_coroutine(i, random.next_f64(), i == 7)))
             .collect();
-        let (done, pending) = wait(tasks, return_when, None).await;
+        let (done, pending) = wait(tasks, return_when, None)
+            .await
+            .expect("the tasks are this loop's");
         say!("main done: {} done, {} pending", done.len(), pending.len());
         for task in &done {
             if let Some(error) = task.failure() {

@@ -26,7 +26,7 @@ pub async fn main() {
         .into_iter()
         .map(|(n, s)| spawn_named(n, job(n, s, false)))
         .collect();
-    let (done, pending) = wait(tasks, ReturnWhen::FirstCompleted, None).await;
+    let (done, pending) = wait(tasks, ReturnWhen::FirstCompleted, None).await.unwrap();
     say!(
         "first completed: done {} pending {}",
         names(&done),
@@ -38,7 +38,8 @@ pub async fn main() {
         ReturnWhen::AllCompleted,
         Some(Duration::from_secs_f64(1.5)),
     )
-    .await;
+    .await
+    .unwrap();
     say!("timeout: done {} pending {}", names(&done), names(&pending));
 
     let tasks = vec![
@@ -46,7 +47,7 @@ pub async fn main() {
         spawn_named("y", job("y", 2, true)),
         spawn_named("z", job("z", 1, false)),
     ];
-    let (done, pending) = wait(tasks, ReturnWhen::FirstException, None).await;
+    let (done, pending) = wait(tasks, ReturnWhen::FirstException, None).await.unwrap();
     say!(
         "first exception: done {} pending {}",
         names(&done),
@@ -58,6 +59,6 @@ pub async fn main() {
         }
     }
     let tasks: Vec<_> = done.into_iter().chain(pending).collect();
-    let (done, pending) = wait(tasks, ReturnWhen::AllCompleted, None).await;
+    let (done, pending) = wait(tasks, ReturnWhen::AllCompleted, None).await.unwrap();
     say!("all: done {} pending {}", names(&done), names(&pending));
 }

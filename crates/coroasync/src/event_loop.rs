@@ -315,11 +315,14 @@ impl EventLoop {
     }
 
     /// Moves a virtual clock on by `by`; timers that come due run at the next pass.
+    /// The clock saturates: `Duration::MAX` moves it to the end of time, where
+    /// every timer is due and a later sleep never ends.
     pub fn advance(&self, by: Duration) -> Result<(), RealClock> {
         if !self.core.clock.is_virtual() {
             return Err(RealClock);
         }
-        self.core.set_virtual_time(self.core.clock.now() + by);
+        self.core
+            .set_virtual_time(self.core.clock.now().saturating_add(by));
         Ok(())
     }
 

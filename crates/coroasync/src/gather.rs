@@ -7,7 +7,7 @@ use std::task::{Context, Poll};
 
 use crate::error::TaskError;
 use crate::task::{IntoTask, Task};
-use crate::watch::Watch;
+use crate::watch::{Home, Watch};
 
 /// Runs every awaitable concurrently and returns their values in the order given:
 /// asyncio's `gather`.
@@ -18,6 +18,9 @@ use crate::watch::Watch;
 /// gather with its error, and the others keep running, as in asyncio; use
 /// [`gather_settled`] for every result. Dropping an unfinished gather (say, because
 /// the task awaiting it was cancelled) cancels the tasks it gathers.
+///
+/// A task of another loop can never finish here: the gather ends at once with
+/// [`TaskError::OtherLoop`], as awaiting that task would, and leaves it alone.
 ///
 /// For awaitables of different types, use the [`gather!`](crate::gather!) macro.
 ///
@@ -46,7 +49,8 @@ where
 }
 
 /// Like [`gather`](fn@gather), but waits for every task and returns each one's result, error
-/// or value: asyncio's `gather(..., return_exceptions=True)`.
+/// or value: asyncio's `gather(..., return_exceptions=True)`. A task of another
+/// loop gets [`TaskError::OtherLoop`] in its place at once, and is left alone.
 ///
 /// ```
 /// use coroasync::{gather_settled, run, TaskError};
@@ -75,6 +79,10 @@ where
 struct Gathered<T: 'static> {
     tasks: Vec<Task<T>>,
     watch: Watch,
+    home: Home,
+    /// Which tasks belong to another loop (empty while none has been found):
+    /// their results are `OtherLoop`, and the watch leaves them out.
+    other: Vec<bool>,
     finished: bool,
 }
 
@@ -89,27 +97,52 @@ impl<T: 'static> Gathered<T> {
         Self {
             tasks,
             watch,
+            home: Home::here(),
+            other: Vec::new(),
             finished: false,
         }
     }
 
+    /// Finds the tasks of another loop than the one polling, and stops watching
+    /// them; whether there are any.
+    fn split_off_other(&mut self) -> bool {
+        if !self.home.any_other(self.watch.tasks()) {
+            return !self.other.is_empty();
+        }
+        let home = &self.home;
+        self.other = self.tasks.iter().map(|t| !home.owns(&t.to_ref())).collect();
+        let own = self.tasks.iter().map(Task::to_ref).filter(|t| home.owns(t));
+        self.watch = Watch::new(own.collect());
+        true
+    }
+
     fn take_all(&mut self) -> Vec<Result<T, TaskError>> {
         self.finished = true;
-        self.tasks.iter().map(|task| task.take_finished()).collect()
+        let other = |index| self.other.get(index).copied().unwrap_or(false);
+        let results = self
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(index, task)| match other(index) {
+                true => Err(TaskError::OtherLoop),
+                false => task.take_finished(),
+            });
+        results.collect()
     }
 }
 
 impl<T: 'static> Drop for Gathered<T> {
     fn drop(&mut self) {
-        let_go(&self.watch, self.finished);
+        let_go(&self.watch, &self.home, self.finished);
     }
 }
 
 /// What a gather does with its tasks when it goes away: a finished gather has
 /// looked at every child's error (asyncio's does, so none is reported as
-/// unobserved); an unfinished one was cancelled, and cancels them.
-fn let_go(watch: &Watch, finished: bool) {
-    for task in watch.tasks() {
+/// unobserved); an unfinished one was cancelled, and cancels them. A task of
+/// another loop is left alone either way.
+fn let_go(watch: &Watch, home: &Home, finished: bool) {
+    for task in watch.tasks().iter().filter(|task| home.owns(task)) {
         if finished {
             task.mark_observed();
         } else {
@@ -129,6 +162,11 @@ impl<T: 'static> Future for Gather<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let group = &mut self.group;
+        if group.split_off_other() {
+            // As awaiting it would: a task of another loop fails at once here.
+            group.finished = true;
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
         if !group.watch.poll(cx) {
             return Poll::Pending;
         }
@@ -158,6 +196,7 @@ impl<T: 'static> Future for GatherSettled<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let group = &mut self.group;
+        group.split_off_other();
         if !group.watch.poll(cx) || !group.watch.all_done() {
             return Poll::Pending;
         }
@@ -235,6 +274,7 @@ task_tuples! {
 pub struct GatherTuple<Tasks> {
     tasks: Tasks,
     watch: Watch,
+    home: Home,
     finished: bool,
 }
 
@@ -244,6 +284,7 @@ pub fn gather_tuple<Tasks: TaskTuple>(tasks: Tasks) -> GatherTuple<Tasks> {
     GatherTuple {
         tasks,
         watch,
+        home: Home::here(),
         finished: false,
     }
 }
@@ -253,6 +294,10 @@ impl<Tasks: TaskTuple + Unpin> Future for GatherTuple<Tasks> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        if this.home.any_other(this.watch.tasks()) {
+            this.finished = true;
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
         if !this.watch.poll(cx) {
             return Poll::Pending;
         }
@@ -278,7 +323,7 @@ impl<Tasks> fmt::Debug for GatherTuple<Tasks> {
 
 impl<Tasks> Drop for GatherTuple<Tasks> {
     fn drop(&mut self) {
-        let_go(&self.watch, self.finished);
+        let_go(&self.watch, &self.home, self.finished);
     }
 }
 
@@ -286,7 +331,8 @@ impl<Tasks> Drop for GatherTuple<Tasks> {
 /// `gather(a(), b())` when `a` and `b` return different things.
 ///
 /// Each argument may be a future (spawned, in order) or a [`Task`]. The result is
-/// `Result<(A, B, ...), TaskError>`: the first failure, or every value. Up to eight
+/// `Result<(A, B, ...), TaskError>`: the first failure, or every value
+/// ([`TaskError::OtherLoop`] at once for a task of another loop). Up to eight
 /// awaitables.
 ///
 /// ```

@@ -37,6 +37,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod as_completed;
 mod blocking;
 mod cell;
 mod context;
@@ -61,6 +62,7 @@ mod waker;
 mod watch;
 mod watchdog;
 
+pub use as_completed::{AsCompleted, NextCompleted, as_completed};
 pub use blocking::{ToThread, run_blocking, to_thread};
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
@@ -78,10 +80,7 @@ pub use task::{
     IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
 pub use time::{Sleep, YieldNow, now, sleep, yield_now};
-pub use wait::{
-    AsCompleted, NextCompleted, ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, as_completed,
-    shield, wait, wait_for,
-};
+pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, shield, wait, wait_for};
 
 // The trace's vocabulary, so that a program (and every example here) needs only
 // this crate: a path into `corotrace` fails to resolve in a crate that does not

@@ -12,67 +12,125 @@ use crate::context;
 use crate::time::Waiting;
 use crate::waiters::{WaitKey, WaitList};
 
-/// A semaphore's state; a lock is a semaphore of one permit.
+/// Which of asyncio's two hand-off rules a [`Permits`] follows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `Lock` (rule 12 of asyncio 3.11's order): a release unlocks and wakes the
+    /// first waiter, which takes the lock itself when it runs.
+    Lock,
+    /// `Semaphore` (rule 13): a release takes the unit for the waiter it wakes.
+    Semaphore,
+}
+
+/// The state of a lock or a semaphore, following asyncio 3.11's `locks.py` step
+/// for step. A waiter is in `waiters` from its first wait until it runs or is
+/// dropped; `woken` counts those woken that have not run yet.
 struct Permits {
+    /// Free units: asyncio's `_value` for a semaphore, `not _locked` for a lock.
     available: Cell<usize>,
+    /// Waiters woken by a release (or passed a wake-up) that have not run yet.
+    woken: Cell<usize>,
     waiters: RefCell<WaitList>,
+    kind: Kind,
     label: &'static str,
 }
 
 impl Permits {
-    fn new(permits: usize, label: &'static str) -> Rc<Self> {
+    fn new(permits: usize, kind: Kind, label: &'static str) -> Rc<Self> {
         Rc::new(Self {
             available: Cell::new(permits),
+            woken: Cell::new(0),
             waiters: RefCell::default(),
+            kind,
             label,
         })
     }
 
-    /// Gives a permit back: straight to the oldest waiter if there is one, as
-    /// asyncio hands a released lock to its first waiter, so no newcomer barges in.
+    /// Gives a unit back and wakes the next waiter (asyncio's `release`).
     fn release(&self) {
-        let waker = self.waiters.borrow_mut().notify_one();
-        match waker {
-            Some(waker) => waker.wake(),
-            None => self.available.set(self.available.get() + 1),
+        self.available.set(self.available.get() + 1);
+        self.wake_next();
+    }
+
+    /// Wakes the oldest waiter not yet woken. A lock wakes one only if none is
+    /// already on its way (asyncio's `_wake_up_first` looks at the first waiter
+    /// only, and a woken one is always first); a semaphore takes the unit for
+    /// the waiter now (`_wake_up_next`). The waker runs after the borrows end.
+    fn wake_next(&self) {
+        if self.kind == Kind::Lock && self.woken.get() > 0 {
+            return;
         }
+        let waker = self.waiters.borrow_mut().notify_one();
+        if let Some(waker) = waker {
+            self.woken.set(self.woken.get() + 1);
+            if self.kind == Kind::Semaphore {
+                self.available.set(self.available.get() - 1);
+            }
+            waker.wake();
+        }
+    }
+
+    /// Whether a newcomer must wait: no unit free, or someone queued ahead of it
+    /// (a woken waiter that has not run yet counts: no barging).
+    fn must_wait(&self) -> bool {
+        self.available.get() == 0 || !self.waiters.borrow().is_empty()
     }
 
     fn poll_acquire(&self, key: &mut Option<WaitKey>, cx: &mut Context<'_>) -> Poll<()> {
-        let mut waiters = self.waiters.borrow_mut();
-        match *key {
-            // Notified: the releaser handed this waiter its permit.
-            Some(k) if waiters.poll(k, cx.waker()) => {
-                *key = None;
-                return Poll::Ready(());
-            }
-            Some(_) => {}
-            None if self.available.get() > 0 && waiters.is_empty() => {
+        let Some(k) = *key else {
+            if !self.must_wait() {
                 self.available.set(self.available.get() - 1);
                 return Poll::Ready(());
             }
-            None => *key = Some(waiters.push(cx.waker())),
+            *key = Some(self.waiters.borrow_mut().push(cx.waker()));
+            context::note_waiting(Waiting::Primitive(self.label));
+            return Poll::Pending;
+        };
+        if !self.waiters.borrow_mut().poll(k, cx.waker()) {
+            context::note_waiting(Waiting::Primitive(self.label));
+            return Poll::Pending;
         }
-        drop(waiters);
-        context::note_waiting(Waiting::Primitive(self.label));
-        Poll::Pending
+        // Woken, and now running: the unit is this waiter's.
+        *key = None;
+        self.woken.set(self.woken.get().saturating_sub(1));
+        match self.kind {
+            Kind::Lock => self.available.set(0),
+            // A unit released while this waiter was on its way went to nobody,
+            // as newcomers queued behind it: wake the next now.
+            Kind::Semaphore if self.available.get() > 0 => self.wake_next(),
+            Kind::Semaphore => {}
+        }
+        Poll::Ready(())
     }
 
-    /// A waiter gave up: if it had been handed a permit, the permit moves on.
+    /// A waiter gave up (dropped: cancelled, timed out). One that had been woken
+    /// passes the wake-up on: a semaphore gives the unit back and wakes the next;
+    /// a lock still unlocked wakes the next (asyncio's `acquire` does both in its
+    /// `except CancelledError`).
     fn abandon(&self, key: Option<WaitKey>) {
-        if let Some(key) = key {
-            let notified = self.waiters.borrow_mut().remove(key);
-            if notified {
-                self.release();
-            }
+        let Some(key) = key else { return };
+        let woken = self.waiters.borrow_mut().remove(key);
+        if woken {
+            self.woken.set(self.woken.get().saturating_sub(1));
+        }
+        match self.kind {
+            Kind::Lock if self.available.get() > 0 => self.wake_next(),
+            Kind::Semaphore if woken => self.release(),
+            _ => {}
         }
     }
 }
 
 /// Mutual exclusion for tasks: asyncio's `Lock`. [`Lock::acquire`] waits for the
 /// lock and returns a guard that releases it when dropped, so a cancelled task
-/// never leaves it held. Waiters get it in the order they asked. Clones share one
-/// lock.
+/// never leaves it held. Clones share one lock.
+///
+/// Hand-offs follow asyncio 3.11: a release unlocks the lock and wakes the first
+/// waiter, which takes the lock when it runs (the lock is not handed over, so
+/// [`Lock::is_locked`] says `false` in between). Meanwhile a newcomer does not
+/// barge ahead: it waits while anyone is queued. Waiters get the lock in the
+/// order they asked; one woken and then cancelled (or timed out) before it runs
+/// wakes the next.
 ///
 /// ```
 /// use coroasync::{gather, run, yield_now, Lock};
@@ -102,7 +160,7 @@ impl Lock {
     /// A new, unlocked lock.
     pub fn new() -> Self {
         Self {
-            permits: Permits::new(1, "Lock.acquire"),
+            permits: Permits::new(1, Kind::Lock, "Lock.acquire"),
         }
     }
 
@@ -111,7 +169,9 @@ impl Lock {
         Acquire::new(Rc::clone(&self.permits), |permits| LockGuard { permits })
     }
 
-    /// Whether some task holds the lock (or has been handed it and not yet run).
+    /// Whether some task holds the lock: asyncio's `locked()`. Between a release
+    /// and the moment the woken waiter runs, nobody does; an
+    /// [`acquire`](Lock::acquire) still waits then, behind that waiter.
     pub fn is_locked(&self) -> bool {
         self.permits.available.get() == 0
     }
@@ -151,6 +211,13 @@ impl fmt::Debug for LockGuard {
 
 /// A count of permits tasks take and give back: asyncio's `Semaphore`.
 ///
+/// Hand-offs follow asyncio 3.11: a release wakes the oldest waiter and takes
+/// the permit for it at once ([`Semaphore::available`] does not go up); one woken
+/// and then cancelled (or timed out) before it runs gives the permit back and
+/// wakes the next. A newcomer waits while anyone is queued ahead of it, even with
+/// a permit free; the woken waiter, when it runs, wakes the next for any permit
+/// released meanwhile, so none is lost.
+///
 /// ```
 /// use coroasync::{run, Semaphore};
 ///
@@ -173,7 +240,7 @@ impl Semaphore {
     /// A semaphore with `permits` permits.
     pub fn new(permits: usize) -> Self {
         Self {
-            permits: Permits::new(permits, "Semaphore.acquire"),
+            permits: Permits::new(permits, Kind::Semaphore, "Semaphore.acquire"),
         }
     }
 
@@ -184,9 +251,16 @@ impl Semaphore {
         })
     }
 
-    /// How many permits are free.
+    /// How many permits are free: asyncio's `_value`. A permit a release took for
+    /// a woken waiter is not free.
     pub fn available(&self) -> usize {
         self.permits.available.get()
+    }
+
+    /// Whether an [`acquire`](Semaphore::acquire) would wait: asyncio's `locked()`,
+    /// true when no permit is free or someone is queued.
+    pub fn is_locked(&self) -> bool {
+        self.permits.must_wait()
     }
 }
 
@@ -217,7 +291,7 @@ impl fmt::Debug for SemaphorePermit {
 }
 
 /// The future of [`Lock::acquire`] and [`Semaphore::acquire`]. Dropped while
-/// waiting, it leaves the queue, and a permit it had been handed moves on.
+/// waiting, it leaves the queue, and a wake-up it had been given moves on.
 #[must_use = "futures do nothing unless awaited"]
 pub struct Acquire<G> {
     permits: Rc<Permits>,

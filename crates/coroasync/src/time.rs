@@ -57,6 +57,17 @@ fn nanos(deadline: Duration) -> u64 {
     u64::try_from(deadline.as_nanos()).unwrap_or(u64::MAX)
 }
 
+/// Whether a sleep of `duration` from `now` would end at or past the last instant
+/// a timer can hold (about 584 years on the loop's clock): such a sleep has no
+/// end, as `Duration::MAX` means "no limit".
+fn never_ends(now: Duration, duration: Duration) -> bool {
+    now.checked_add(duration)
+        .is_none_or(|deadline| nanos(deadline) == u64::MAX)
+}
+
+/// What a task in a sleep without end waits on, in a deadlock report.
+const WITHOUT_END: &str = "a sleep without end (Duration::MAX)";
+
 /// Pending timers, earliest deadline first; equal deadlines in the order they
 /// were set (asyncio's heap compares deadlines only, so ties are unordered there).
 #[derive(Default)]
@@ -146,6 +157,14 @@ impl Timers {
 ///
 /// Dropping the future cancels the timer.
 ///
+/// `Duration::MAX` means "no limit": a sleep that would end past the last instant
+/// the clock can hold (about 584 years after the loop was made) sets no timer and
+/// never ends by itself; only cancelling (dropping) it ends it. The loop does not
+/// jump a virtual clock to the end of time for it: if nothing else can run, that
+/// is a deadlock, and `run_until_complete` reports the task as waiting on "a sleep
+/// without end (Duration::MAX)". A `wait_for` or `wait` with `Duration::MAX` is
+/// therefore one without a time limit.
+///
 /// # Panics
 ///
 /// When polled outside a running event loop: there is no clock to sleep on.
@@ -177,7 +196,12 @@ pub struct Sleep {
 enum SleepState {
     Start,
     Yielded,
-    Waiting { core: Weak<Core>, key: TimerKey },
+    Waiting {
+        core: Weak<Core>,
+        key: TimerKey,
+    },
+    /// A sleep past the end of the clock's range: no timer, no end.
+    WithoutEnd,
     Done,
 }
 
@@ -194,6 +218,11 @@ impl Future for Sleep {
             SleepState::Start => {
                 let core = context::running()
                     .expect("coroasync::sleep was polled outside a running event loop");
+                if never_ends(core.clock.now(), self.duration) {
+                    self.state = SleepState::WithoutEnd;
+                    core.note_waiting(Waiting::Primitive(WITHOUT_END));
+                    return Poll::Pending;
+                }
                 let key = core.add_timer(self.duration, cx.waker());
                 self.state = SleepState::Waiting {
                     core: std::rc::Rc::downgrade(&core),
@@ -214,6 +243,10 @@ impl Future for Sleep {
                     self.state = SleepState::Done;
                     Poll::Ready(())
                 }
+            }
+            SleepState::WithoutEnd => {
+                context::note_waiting(Waiting::Primitive(WITHOUT_END));
+                Poll::Pending
             }
             SleepState::Yielded | SleepState::Done => {
                 self.state = SleepState::Done;

@@ -1,17 +1,18 @@
-//! Waiting on tasks with conditions and time limits: `wait`, `wait_for`, `shield`
-//! and `as_completed`.
+//! Waiting on tasks with conditions and time limits: `wait`, `wait_for` and
+//! `shield`.
 
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use crate::cell::Hop;
 use crate::error::{Elapsed, TaskError};
 use crate::task::{IntoTask, Task};
 use crate::time::{Sleep, sleep};
-use crate::watch::Watch;
+use crate::watch::{Home, Relay, Watch};
 
 /// When [`wait`] returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,7 +30,9 @@ pub enum ReturnWhen {
 /// returns them split into `(done, pending)`: asyncio's `wait`.
 ///
 /// Both lists keep the order the tasks were given in (asyncio's are sets, in hash
-/// order). Nothing is cancelled, on timeout either; the pending tasks run on.
+/// order). Nothing is cancelled, on timeout either; the pending tasks run on. A
+/// task of another loop can never finish here: the wait ends at once with
+/// [`TaskError::OtherLoop`], as awaiting that task would, and leaves it alone.
 ///
 /// ```
 /// use std::time::Duration;
@@ -40,7 +43,7 @@ pub enum ReturnWhen {
 ///     let tasks: Vec<_> = [3, 1, 2]
 ///         .map(|secs| spawn(async move { sleep(Duration::from_secs(secs)).await; secs }))
 ///         .into();
-///     let (done, pending) = wait(tasks, ReturnWhen::FirstCompleted, None).await;
+///     let (done, pending) = wait(tasks, ReturnWhen::FirstCompleted, None).await.unwrap();
 ///     assert_eq!(done.len(), 1);
 ///     assert_eq!(pending.len(), 2);
 ///     assert_eq!(done[0].take_result(), Some(Ok(1)));
@@ -59,6 +62,7 @@ pub fn wait<T: 'static>(
         watch,
         return_when,
         timeout: timeout.map(sleep),
+        home: Home::default(),
     }
 }
 
@@ -69,15 +73,19 @@ pub struct Wait<T: 'static> {
     watch: Watch,
     return_when: ReturnWhen,
     timeout: Option<Sleep>,
+    home: Home,
 }
 
 impl<T: 'static> Unpin for Wait<T> {}
 
 impl<T: 'static> Future for Wait<T> {
-    type Output = (Vec<Task<T>>, Vec<Task<T>>);
+    type Output = Result<(Vec<Task<T>>, Vec<Task<T>>), TaskError>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        if this.home.any_other(this.watch.tasks()) {
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
         let looked = this.watch.poll(cx);
         let timed_out = this
             .timeout
@@ -97,7 +105,7 @@ impl<T: 'static> Future for Wait<T> {
         let (done, pending) = std::mem::take(&mut this.tasks)
             .into_iter()
             .partition(|task| task.is_done());
-        Poll::Ready((done, pending))
+        Poll::Ready(Ok((done, pending)))
     }
 }
 
@@ -115,7 +123,9 @@ impl<T: 'static> fmt::Debug for Wait<T> {
 /// A future is spawned as a task first (as asyncio 3.11 does). If time runs out,
 /// the task is cancelled and, once its cancellation has gone through, the result is
 /// `Err(Elapsed)`; otherwise it is the task's own result. Dropping the `wait_for`
-/// while it waits cancels the task too. To let the task run on past the time
+/// while it waits cancels the task too. A task of another loop is
+/// `Ok(Err(TaskError::OtherLoop))` at once, as awaiting it would be, and is never
+/// cancelled. To let the task run on past the time
 /// limit, [`shield`] it.
 ///
 /// ```
@@ -134,6 +144,8 @@ pub fn wait_for<A: IntoTask>(awaitable: A, timeout: Duration) -> WaitFor<A::Outp
         slot: None,
         timer: sleep(timeout),
         cancelling: false,
+        home: Home::here(),
+        relay: None,
     }
 }
 
@@ -144,6 +156,11 @@ pub struct WaitFor<T: 'static> {
     slot: Option<usize>,
     timer: Sleep,
     cancelling: bool,
+    home: Home,
+    /// What is registered on the task (from the first poll on): the wait goes on
+    /// only when the task's end came through it or the timer is due, as asyncio's
+    /// `wait_for` resumes only when its waiter completes.
+    relay: Option<(Arc<Relay>, Waker)>,
 }
 
 impl<T: 'static> Unpin for WaitFor<T> {}
@@ -153,11 +170,32 @@ impl<T: 'static> Future for WaitFor<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        if this
-            .task
-            .poll_done(cx, Hop::Deferred, &mut this.slot)
-            .is_ready()
-        {
+        if this.home.any_other(&[this.task.to_ref()]) {
+            return Poll::Ready(Ok(Err(TaskError::OtherLoop)));
+        }
+        // The timer first, so that a deadlock report names the task waited on,
+        // not the timer (a time limit of `Duration::MAX` sets none).
+        let due = !this.cancelling && Pin::new(&mut this.timer).poll(cx).is_ready();
+        let first = this.relay.is_none();
+        let (relay, relay_waker) = this.relay.get_or_insert_with(Relay::new);
+        let fired = relay.poll(cx.waker());
+        let mut relay_cx = Context::from_waker(relay_waker);
+        let done = (this.task)
+            .poll_done(&mut relay_cx, Hop::Deferred, &mut this.slot)
+            .is_ready();
+        if first && done {
+            // Finished already: asyncio 3.11 still takes its two hops (the done
+            // callback, then the waiter), and so does this.
+            if let Some(core) = crate::context::running() {
+                core.wake_later(relay_waker.clone());
+                return Poll::Pending;
+            }
+        }
+        if !(fired || due || first && done) {
+            return Poll::Pending; // not this wait's wake-up
+        }
+        if done {
+            relay.close();
             this.slot = None;
             let result = this.task.take_finished();
             return Poll::Ready(match (this.cancelling, result) {
@@ -165,7 +203,7 @@ impl<T: 'static> Future for WaitFor<T> {
                 (_, result) => Ok(result),
             });
         }
-        if !this.cancelling && Pin::new(&mut this.timer).poll(cx).is_ready() {
+        if due {
             this.cancelling = true;
             this.task.cancel();
         }
@@ -175,8 +213,13 @@ impl<T: 'static> Future for WaitFor<T> {
 
 impl<T: 'static> Drop for WaitFor<T> {
     fn drop(&mut self) {
+        if let Some((relay, _)) = &self.relay {
+            relay.close();
+        }
         self.task.forget(self.slot.take());
-        self.task.cancel();
+        if self.home.owns(&self.task.to_ref()) {
+            self.task.cancel();
+        }
     }
 }
 
@@ -196,7 +239,8 @@ impl<T: 'static> fmt::Debug for WaitFor<T> {
 /// in [`wait_for`] when time runs out, or because the awaiting task was cancelled)
 /// leaves the task running, so it can be awaited again later. Cancelling the task
 /// itself still cancels it. The shield hands out a clone of the task's value, so
-/// the task's own handle can still be awaited for it, as in Python.
+/// the task's own handle can still be awaited for it, as in Python. A shield of a
+/// task of another loop is `Err(TaskError::OtherLoop)`, as awaiting it would be.
 ///
 /// ```
 /// use std::time::Duration;
@@ -266,6 +310,9 @@ impl<T: Clone + 'static> Future for ShieldFuture<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        if Home::default().any_other(&[this.task.to_ref()]) {
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
         match this.task.poll_done(cx, Hop::Direct, &mut this.slot) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(()) => {
@@ -291,101 +338,5 @@ impl<T: Clone + 'static> fmt::Debug for ShieldFuture<T> {
         f.debug_struct("ShieldFuture")
             .field("task", &self.task)
             .finish()
-    }
-}
-
-/// Hands out the tasks' results in the order they finish: asyncio's
-/// `as_completed`.
-///
-/// ```
-/// use std::time::Duration;
-/// use coroasync::{as_completed, sleep, EventLoop};
-///
-/// let lp = EventLoop::with_virtual_clock();
-/// let order = lp.run_until_complete(async {
-///     let mut results = as_completed([3, 1, 2].map(|secs| async move {
-///         sleep(Duration::from_secs(secs)).await;
-///         secs
-///     }));
-///     let mut order = Vec::new();
-///     while let Some(result) = results.next().await {
-///         order.push(result.unwrap());
-///     }
-///     order
-/// });
-/// assert_eq!(order, Ok(vec![1, 2, 3]));
-/// ```
-pub fn as_completed<I>(awaitables: I) -> AsCompleted<<I::Item as IntoTask>::Output>
-where
-    I: IntoIterator,
-    I::Item: IntoTask,
-{
-    let tasks: Vec<Task<_>> = awaitables.into_iter().map(IntoTask::into_task).collect();
-    let watch = Watch::new(tasks.iter().map(Task::to_ref).collect());
-    AsCompleted {
-        tasks: tasks.into_iter().map(Some).collect(),
-        watch,
-    }
-}
-
-/// What [`as_completed`] returns: call [`AsCompleted::next`] until it gives `None`.
-pub struct AsCompleted<T: 'static> {
-    tasks: Vec<Option<Task<T>>>,
-    watch: Watch,
-}
-
-impl<T: 'static> AsCompleted<T> {
-    /// The result of the next task to finish, or `None` when every result has been
-    /// handed out.
-    // A stream's `next`, awaited: it cannot be `Iterator::next`, which may not wait.
-    #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> NextCompleted<'_, T> {
-        NextCompleted { set: self }
-    }
-
-    /// How many results are still to come.
-    pub fn remaining(&self) -> usize {
-        self.tasks.iter().flatten().count()
-    }
-}
-
-impl<T: 'static> fmt::Debug for AsCompleted<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AsCompleted")
-            .field("remaining", &self.remaining())
-            .finish()
-    }
-}
-
-/// The future of [`AsCompleted::next`].
-#[must_use = "futures do nothing unless awaited"]
-#[derive(Debug)]
-pub struct NextCompleted<'a, T: 'static> {
-    set: &'a mut AsCompleted<T>,
-}
-
-impl<T: 'static> Future for NextCompleted<'_, T> {
-    type Output = Option<Result<T, TaskError>>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let set = &mut *self.set;
-        if set.remaining() == 0 {
-            return Poll::Ready(None);
-        }
-        if !set.watch.poll(cx) {
-            return Poll::Pending;
-        }
-        let next = set
-            .tasks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, task)| Some((i, task.as_ref()?)))
-            .filter(|(_, task)| task.ending().is_some())
-            .min_by_key(|(_, task)| task.to_ref().finished_as())
-            .map(|(index, _)| index);
-        match next.and_then(|index| set.tasks[index].take()) {
-            Some(task) => Poll::Ready(Some(task.take_finished())),
-            None => Poll::Pending,
-        }
     }
 }

@@ -1,9 +1,13 @@
 //! Watching several tasks at once, as asyncio's `gather`, `wait` and
 //! `as_completed` do through done callbacks.
 
-use std::task::Context;
+use std::rc::{Rc, Weak};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Wake, Waker};
 
 use crate::cell::{Ending, Hop};
+use crate::context;
+use crate::core::Core;
 use crate::task::TaskRef;
 
 /// A set of tasks to be woken about. Each completion reaches the watcher in two
@@ -79,5 +83,106 @@ impl Watch {
 impl Drop for Watch {
     fn drop(&mut self) {
         self.forget();
+    }
+}
+
+/// The loop a combinator runs on, to tell its tasks from another loop's. A task
+/// of another loop can never wake this one, so the combinators report
+/// [`TaskError::OtherLoop`] for it, as awaiting it does, and leave it alone: no
+/// wake-up registered on it, no cancel, not marked observed.
+#[derive(Debug, Default)]
+pub(crate) struct Home(Option<Weak<Core>>);
+
+impl Home {
+    /// The loop running now, if any.
+    pub(crate) fn here() -> Self {
+        Self(context::running().map(|core| Rc::downgrade(&core)))
+    }
+
+    /// At each poll: the loop polling becomes home; whether any of `tasks`
+    /// belongs to another.
+    pub(crate) fn any_other(&mut self, tasks: &[TaskRef]) -> bool {
+        if let Some(core) = context::running() {
+            self.0 = Some(Rc::downgrade(&core));
+        }
+        tasks.iter().any(|task| !self.owns(task))
+    }
+
+    /// Whether `task` belongs to this loop (any task does while no loop is known).
+    /// A task whose loop is gone belongs to none.
+    pub(crate) fn owns(&self, task: &TaskRef) -> bool {
+        self.0.as_ref().is_none_or(|home| {
+            task.core()
+                .is_some_and(|core| std::ptr::eq(Rc::as_ptr(&core), home.as_ptr()))
+        })
+    }
+}
+
+/// The waker a combinator registers on a task in place of its own: it passes a
+/// wake-up on only while the combinator still waits, and records that it came.
+/// asyncio resumes a task only when the future it awaits completes, so a done
+/// callback left over from a finished wait wakes nobody there; here the relay,
+/// closed, swallows it, and a poll it did not cause is told apart from one it did.
+#[derive(Debug, Default)]
+pub(crate) struct Relay {
+    state: Mutex<RelayState>,
+}
+
+#[derive(Debug, Default)]
+struct RelayState {
+    /// The waiting task's waker, as of its last poll.
+    waker: Option<Waker>,
+    /// Set when a wake-up came through.
+    fired: bool,
+    /// Cleared when the combinator finishes or goes away.
+    closed: bool,
+}
+
+impl Relay {
+    /// A relay for a task that polls with `waker`, and the waker to register.
+    pub(crate) fn new() -> (Arc<Self>, Waker) {
+        let relay = Arc::new(Self::default());
+        let waker = Waker::from(Arc::clone(&relay));
+        (relay, waker)
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, RelayState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Notes the waker of the task polling now; whether a wake-up came through.
+    pub(crate) fn poll(&self, waker: &Waker) -> bool {
+        let mut state = self.state();
+        if !state.waker.as_ref().is_some_and(|w| w.will_wake(waker)) {
+            state.waker = Some(waker.clone());
+        }
+        state.fired
+    }
+
+    /// Lets nothing through any more.
+    pub(crate) fn close(&self) {
+        let mut state = self.state();
+        state.closed = true;
+        state.waker = None;
+    }
+}
+
+impl Wake for Relay {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        let waker = {
+            let mut state = self.state();
+            if state.closed {
+                return;
+            }
+            state.fired = true;
+            state.waker.clone()
+        };
+        if let Some(waker) = waker {
+            waker.wake();
+        }
     }
 }

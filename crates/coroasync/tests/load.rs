@@ -196,7 +196,9 @@ async fn acquire_with_timeout(rounds: usize) -> (Lock, Semaphore) {
 async fn wait_with_timeout_on_a_long_task(rounds: usize) -> Task<()> {
     let mut long = spawn(sleep(DAY));
     for _ in 0..rounds {
-        let (done, pending) = wait(vec![long], ReturnWhen::AllCompleted, Some(MS)).await;
+        let (done, pending) = wait(vec![long], ReturnWhen::AllCompleted, Some(MS))
+            .await
+            .unwrap();
         assert!(done.is_empty());
         long = pending.into_iter().next().unwrap();
     }

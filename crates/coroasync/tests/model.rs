@@ -1,31 +1,57 @@
-//! Random programs run on coroasync and on a small reference model written here,
-//! which must agree on every printed line, on how every task ends, and on which
-//! tasks (if any) deadlock. Invariants are checked along the way: no lock is ever
-//! held twice, every lock is free once its holders are gone.
+//! Random programs run on coroasync and on a small reference model
+//! (`model/reference.rs`), which must agree on every printed line, on how every
+//! task ends, and on which tasks (if any) deadlock. Invariants are checked along
+//! the way: no lock is ever held twice, no more permits are out than the semaphore
+//! has, and every lock and permit is back once their holders are gone.
 //!
-//! The model is an interpreter of the programs' operations with its own ready
-//! queue, following the rules of `../shared/ASYNCIO_ORDER.md` as coroasync states
-//! them: a pass runs the entries queued when it began; a timer takes a hop before
-//! its task; a set event, a put, a get and a release wake the oldest waiter, which
-//! re-checks when it runs; a cancelled task is dropped at its next turn, passing on
-//! what it had been handed.
+//! The programs use every primitive: events, two queues (one bounded), two locks,
+//! a semaphore of two permits, child tasks that are joined, `wait_for` around each
+//! of them (Event.wait, Queue.get and put, Lock and Semaphore acquire, a child's
+//! join), cancellation, panics, and wake-ups from another thread, delivered by the
+//! host between passes (one after every pass, oldest waiter first).
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use coroasync::{
-    Event, EventLoop, Lock, LockGuard, Queue, TaskError, TaskRef, say, sleep, spawn, yield_now,
+    Event, EventLoop, Lock, LockGuard, Queue, Semaphore, SemaphorePermit, Task, TaskError, TaskRef,
+    say, sleep, spawn, wait_for, yield_now,
 };
 use corotrace::Trace;
 use proptest::prelude::*;
+
+#[path = "model/reference.rs"]
+mod reference;
+#[path = "model/replay.rs"]
+mod replay;
+
+/// What a `wait_for` can be put around, and what a task can wait in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prim {
+    Event(u8),
+    Get(u8),
+    Put(u8),
+    Lock(u8),
+    Acquire,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
     Yield,
     Sleep(u8),
-    Spawn,
+    /// Spawns a child that sleeps this long (0: not at all) and says a line.
+    Spawn(u8),
+    /// Awaits the last child spawned (if not joined yet).
+    Join,
+    /// `wait_for` of the last child spawned, with this many seconds.
+    TimedJoin(u8),
     Cancel(u8),
     Set(u8),
     Wait(u8),
@@ -33,6 +59,12 @@ enum Op {
     Get(u8),
     Lock(u8),
     Unlock(u8),
+    Acquire,
+    Release,
+    /// Waits for a wake-up from another thread.
+    Remote,
+    /// `wait_for` around a primitive, with this many seconds.
+    Timed(Prim, u8),
     Panic,
 }
 
@@ -52,19 +84,37 @@ struct Outcome {
 
 /// Queue 0 is unbounded, queue 1 holds one item.
 const CAPACITY: [usize; 2] = [0, 1];
+/// The semaphore's permits.
+const PERMITS: usize = 2;
+
+fn prim() -> impl Strategy<Value = Prim> {
+    prop_oneof![
+        (0u8..2).prop_map(Prim::Event),
+        (0u8..2).prop_map(Prim::Get),
+        (0u8..2).prop_map(Prim::Put),
+        (0u8..2).prop_map(Prim::Lock),
+        Just(Prim::Acquire),
+    ]
+}
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => Just(Op::Yield),
         2 => (1u8..4).prop_map(Op::Sleep),
-        1 => Just(Op::Spawn),
+        2 => (0u8..3).prop_map(Op::Spawn),
+        2 => Just(Op::Join),
+        1 => (1u8..3).prop_map(Op::TimedJoin),
         1 => any::<u8>().prop_map(Op::Cancel),
-        2 => (0u8..2).prop_map(Op::Set),
-        2 => (0u8..2).prop_map(Op::Wait),
+        3 => (0u8..2).prop_map(Op::Set),
+        1 => (0u8..2).prop_map(Op::Wait),
         2 => (0u8..2).prop_map(Op::Put),
-        2 => (0u8..2).prop_map(Op::Get),
+        1 => (0u8..2).prop_map(Op::Get),
         2 => (0u8..2).prop_map(Op::Lock),
         2 => (0u8..2).prop_map(Op::Unlock),
+        2 => Just(Op::Acquire),
+        2 => Just(Op::Release),
+        1 => Just(Op::Remote),
+        4 => (prim(), 1u8..4).prop_map(|(prim, s)| Op::Timed(prim, s)),
         1 => Just(Op::Panic),
     ]
 }
@@ -76,11 +126,21 @@ fn program() -> impl Strategy<Value = Vec<Vec<Op>>> {
 // ---------------------------------------------------------------------------
 // The real run, on coroasync.
 
+/// A wake-up slot a task waits on and another thread fires.
+#[derive(Default)]
+struct RemoteSlot {
+    woken: AtomicBool,
+    waker: Mutex<Option<Waker>>,
+}
+
 struct Shared {
     events: [Event; 2],
     queues: [Queue<usize>; 2],
     locks: [Lock; 2],
     holders: [Cell<usize>; 2],
+    sem: Semaphore,
+    permits_out: Cell<usize>,
+    remote: RefCell<VecDeque<Arc<RemoteSlot>>>,
     tasks: RefCell<Vec<TaskRef>>,
 }
 
@@ -91,6 +151,19 @@ struct Held {
     shared: Rc<Shared>,
 }
 
+impl Held {
+    fn new(guard: LockGuard, lock: usize, shared: &Rc<Shared>) -> Self {
+        let holders = &shared.holders[lock];
+        holders.set(holders.get() + 1);
+        assert!(holders.get() <= 1, "lock {lock} held twice");
+        Self {
+            guard: Some(guard),
+            lock,
+            shared: Rc::clone(shared),
+        }
+    }
+}
+
 impl Drop for Held {
     fn drop(&mut self) {
         let holders = &self.shared.holders[self.lock];
@@ -99,14 +172,117 @@ impl Drop for Held {
     }
 }
 
+/// A permit that counts how many are out, so more than the semaphore has fails.
+struct Permit {
+    permit: Option<SemaphorePermit>,
+    shared: Rc<Shared>,
+}
+
+impl Permit {
+    fn new(permit: SemaphorePermit, shared: &Rc<Shared>) -> Self {
+        let out = &shared.permits_out;
+        out.set(out.get() + 1);
+        assert!(
+            out.get() <= PERMITS,
+            "more permits out than the semaphore has"
+        );
+        Self {
+            permit: Some(permit),
+            shared: Rc::clone(shared),
+        }
+    }
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let out = &self.shared.permits_out;
+        out.set(out.get() - 1);
+        self.permit.take();
+    }
+}
+
+/// Waits until the host fires its slot from another thread.
+struct RemoteWait {
+    slot: Option<Arc<RemoteSlot>>,
+    shared: Rc<Shared>,
+}
+
+impl Future for RemoteWait {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let slot = match &self.slot {
+            Some(slot) if slot.woken.load(Ordering::SeqCst) => return Poll::Ready(()),
+            Some(slot) => Arc::clone(slot),
+            None => {
+                let slot = Arc::new(RemoteSlot::default());
+                self.shared.remote.borrow_mut().push_back(Arc::clone(&slot));
+                self.slot = Some(Arc::clone(&slot));
+                slot
+            }
+        };
+        *slot.waker.lock().unwrap() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+impl Drop for RemoteWait {
+    fn drop(&mut self) {
+        if let Some(slot) = &self.slot {
+            let mut remote = self.shared.remote.borrow_mut();
+            remote.retain(|other| !Arc::ptr_eq(other, slot));
+        }
+    }
+}
+
+/// The host: fires the oldest remote slot from a thread of its own, and has
+/// waited for that thread before it returns (the wake is in the loop's inbox).
+fn deliver_remote(shared: &Shared) -> bool {
+    let Some(slot) = shared.remote.borrow_mut().pop_front() else {
+        return false;
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            slot.woken.store(true, Ordering::SeqCst);
+            if let Some(waker) = slot.waker.lock().unwrap().take() {
+                waker.wake();
+            }
+        });
+    });
+    true
+}
+
 async fn run_task(i: usize, ops: Vec<Op>, shared: Rc<Shared>) {
+    // Dropped in reverse order, after the pending wait: the child's handle (which
+    // does nothing), the permits, the locks (0 before 1), as the model has it.
     let mut held: [Option<Held>; 2] = [None, None];
+    let mut permits: Vec<Permit> = Vec::new();
+    let mut child: Option<Task<()>> = None;
     for (k, op) in ops.into_iter().enumerate() {
         match op {
             Op::Yield => yield_now().await,
-            Op::Sleep(s) => sleep(Duration::from_secs(s.into())).await,
-            Op::Spawn => {
-                spawn(async move { say!("c{i}.{k}") });
+            Op::Sleep(s) => sleep(secs(s)).await,
+            Op::Spawn(delay) => {
+                child = Some(spawn(async move {
+                    if delay > 0 {
+                        sleep(secs(delay)).await;
+                    }
+                    say!("c{i}.{k}");
+                }));
+            }
+            Op::Join => {
+                if let Some(child) = child.take() {
+                    let how = joined(child.await);
+                    say!("t{i}.{k} joined {how}");
+                }
+            }
+            Op::TimedJoin(s) => {
+                if let Some(child) = child.take() {
+                    match wait_for(child, secs(s)).await {
+                        Ok(result) => say!("t{i}.{k} joined {}", joined(result)),
+                        Err(_) => say!("t{i}.{k} timeout"),
+                    }
+                }
             }
             Op::Cancel(j) => {
                 let target = shared.tasks.borrow().get(j as usize % 50).cloned();
@@ -122,41 +298,107 @@ async fn run_task(i: usize, ops: Vec<Op>, shared: Rc<Shared>) {
                 say!("t{i}.{k} got {value}");
             }
             Op::Lock(l) => {
-                let l = l as usize;
-                let guard = shared.locks[l].acquire().await;
-                let holders = &shared.holders[l];
-                holders.set(holders.get() + 1);
-                assert!(holders.get() <= 1, "lock {l} held twice");
-                held[l] = Some(Held {
-                    guard: Some(guard),
-                    lock: l,
-                    shared: Rc::clone(&shared),
-                });
+                let guard = shared.locks[l as usize].acquire().await;
+                held[l as usize] = Some(Held::new(guard, l as usize, &shared));
             }
             Op::Unlock(l) => held[l as usize] = None,
+            Op::Acquire => permits.push(Permit::new(shared.sem.acquire().await, &shared)),
+            Op::Release => drop(permits.pop()),
+            Op::Remote => {
+                let shared = Rc::clone(&shared);
+                RemoteWait { slot: None, shared }.await;
+            }
+            Op::Timed(prim, s) => {
+                let got = timed(prim, secs(s), i * 100 + k, &shared).await;
+                match got {
+                    None => say!("t{i}.{k} timeout"),
+                    Some(Got::Nothing) => {}
+                    Some(Got::Item(value)) => say!("t{i}.{k} got {value}"),
+                    Some(Got::Lock(l, guard)) => held[l] = Some(Held::new(guard, l, &shared)),
+                    Some(Got::Permit(permit)) => permits.push(Permit::new(permit, &shared)),
+                }
+            }
             Op::Panic => panic!("t{i} boom"),
         }
         say!("t{i}.{k}");
     }
 }
 
+/// What a `wait_for` around a primitive got.
+enum Got {
+    Nothing,
+    Item(usize),
+    Lock(usize, LockGuard),
+    Permit(SemaphorePermit),
+}
+
+/// `wait_for(prim, limit)`: what it got, or `None` when the time ran out.
+async fn timed(prim: Prim, limit: Duration, value: usize, shared: &Shared) -> Option<Got> {
+    let got = match prim {
+        Prim::Event(e) => wait_for(shared.events[e as usize].wait(), limit)
+            .await
+            .map(|r| r.map(|()| Got::Nothing)),
+        Prim::Get(q) => wait_for(shared.queues[q as usize].get(), limit)
+            .await
+            .map(|r| r.map(Got::Item)),
+        Prim::Put(q) => wait_for(shared.queues[q as usize].put(value), limit)
+            .await
+            .map(|r| r.map(|()| Got::Nothing)),
+        Prim::Lock(l) => wait_for(shared.locks[l as usize].acquire(), limit)
+            .await
+            .map(|r| r.map(|guard| Got::Lock(l as usize, guard))),
+        Prim::Acquire => wait_for(shared.sem.acquire(), limit)
+            .await
+            .map(|r| r.map(Got::Permit)),
+    };
+    got.ok()
+        .map(|r| r.expect("nothing but the time limit cancels the inner task"))
+}
+
+fn secs(s: u8) -> Duration {
+    Duration::from_secs(s.into())
+}
+
+fn joined(result: Result<(), TaskError>) -> &'static str {
+    match result {
+        Ok(()) => "ok",
+        Err(TaskError::Cancelled) => "cancelled",
+        Err(_) => "failed",
+    }
+}
+
+fn new_shared() -> Rc<Shared> {
+    Rc::new(Shared {
+        events: Default::default(),
+        queues: CAPACITY.map(Queue::new),
+        locks: Default::default(),
+        holders: Default::default(),
+        sem: Semaphore::new(PERMITS),
+        permits_out: Cell::new(0),
+        remote: RefCell::default(),
+        tasks: RefCell::default(),
+    })
+}
+
 fn run_real(program: &[Vec<Op>]) -> Outcome {
     // The routines panic on purpose, by the thousand: the scheduler records each,
     // and the default hook's report would only bury the test's own output.
     static QUIET: std::sync::Once = std::sync::Once::new();
-    QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    QUIET.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let payload = info.payload().downcast_ref::<String>();
+            if !payload.is_some_and(|message| message.ends_with(" boom")) {
+                default(info);
+            }
+        }));
+    });
     let trace = Trace::capture();
     let lp = EventLoop::with_virtual_clock()
         .with_trace(trace.clone())
         .with_slow_step(None)
         .with_diagnostics_on_stderr(false);
-    let shared = Rc::new(Shared {
-        events: Default::default(),
-        queues: CAPACITY.map(Queue::new),
-        locks: Default::default(),
-        holders: Default::default(),
-        tasks: RefCell::default(),
-    });
+    let shared = new_shared();
     let tasks: Vec<_> = program
         .iter()
         .enumerate()
@@ -167,7 +409,8 @@ fn run_real(program: &[Vec<Op>]) -> Outcome {
     let mut deadlocked = Vec::new();
     loop {
         let tick = lp.tick().expect("no loop runs here");
-        if tick.ready > 0 {
+        let delivered = deliver_remote(&shared);
+        if tick.ready > 0 || delivered {
             continue;
         }
         if tasks.iter().all(|t| t.is_done()) && lp.tasks().is_empty() {
@@ -198,6 +441,7 @@ fn run_real(program: &[Vec<Op>]) -> Outcome {
                 "lock {l} still held after every task ended"
             );
         }
+        assert_eq!(shared.sem.available(), PERMITS, "a permit was lost");
     }
     drop(tasks);
     drop(lp);
@@ -205,357 +449,6 @@ fn run_real(program: &[Vec<Op>]) -> Outcome {
         lines: trace.output().lines().map(String::from).collect(),
         ends,
         deadlocked,
-    }
-}
-
-// ---------------------------------------------------------------------------
-// The reference model.
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
-    /// Runs its next op when stepped.
-    Ready,
-    /// Suspended in op `pc`; finishes it when stepped.
-    Suspended,
-    Sleeping(u64),
-    WaitEvent(usize),
-    WaitGet(usize, bool),
-    WaitPut(usize, bool),
-    WaitLock(usize, bool),
-    Done,
-}
-
-enum Entry {
-    Step(usize),
-    Child(usize, usize),
-    Timer(usize, u64),
-}
-
-#[derive(Default)]
-struct Model {
-    ops: Vec<Vec<Op>>,
-    pc: Vec<usize>,
-    state: Vec<State>,
-    scheduled: Vec<bool>,
-    cancel: Vec<bool>,
-    held: Vec<[bool; 2]>,
-    ends: Vec<Option<End>>,
-    ready: VecDeque<Entry>,
-    /// (deadline, sequence, task, timer id)
-    timers: Vec<(u64, u64, usize, u64)>,
-    seq: u64,
-    now: u64,
-    events: [bool; 2],
-    event_waiters: [Vec<usize>; 2],
-    items: [VecDeque<usize>; 2],
-    getters: [VecDeque<usize>; 2],
-    putters: [VecDeque<usize>; 2],
-    locked: [bool; 2],
-    lock_waiters: [VecDeque<usize>; 2],
-    lines: Vec<String>,
-}
-
-impl Model {
-    fn new(program: &[Vec<Op>]) -> Self {
-        let n = program.len();
-        let mut model = Self {
-            ops: program.to_vec(),
-            pc: vec![0; n],
-            state: vec![State::Ready; n],
-            scheduled: vec![true; n],
-            cancel: vec![false; n],
-            held: vec![[false; 2]; n],
-            ends: vec![None; n],
-            ..Self::default()
-        };
-        model.ready = (0..n).map(Entry::Step).collect();
-        model
-    }
-
-    fn schedule(&mut self, t: usize) {
-        if self.state[t] != State::Done && !self.scheduled[t] {
-            self.scheduled[t] = true;
-            self.ready.push_back(Entry::Step(t));
-        }
-    }
-
-    fn full(&self, q: usize) -> bool {
-        CAPACITY[q] > 0 && self.items[q].len() >= CAPACITY[q]
-    }
-
-    /// Notifies the oldest getter (or putter) of `q` still waiting un-notified.
-    fn wake_next(&mut self, q: usize, getters: bool) {
-        loop {
-            let list = if getters {
-                &mut self.getters[q]
-            } else {
-                &mut self.putters[q]
-            };
-            let Some(t) = list.pop_front() else { return };
-            let waiting = if getters {
-                State::WaitGet(q, false)
-            } else {
-                State::WaitPut(q, false)
-            };
-            if self.state[t] == waiting {
-                self.state[t] = if getters {
-                    State::WaitGet(q, true)
-                } else {
-                    State::WaitPut(q, true)
-                };
-                self.schedule(t);
-                return;
-            }
-        }
-    }
-
-    fn release(&mut self, l: usize) {
-        while let Some(t) = self.lock_waiters[l].pop_front() {
-            if self.state[t] == State::WaitLock(l, false) {
-                self.state[t] = State::WaitLock(l, true);
-                self.schedule(t);
-                return;
-            }
-        }
-        self.locked[l] = false;
-    }
-
-    /// Drops what task `t` holds, in the order coroasync drops its future: the
-    /// pending wait first, then its locks, 0 before 1.
-    fn clean_up(&mut self, t: usize) {
-        match self.state[t] {
-            State::Sleeping(id) => self.timers.retain(|timer| timer.3 != id),
-            State::WaitEvent(e) => self.event_waiters[e].retain(|&w| w != t),
-            State::WaitGet(q, notified) => {
-                self.getters[q].retain(|&w| w != t);
-                if notified && !self.items[q].is_empty() {
-                    self.wake_next(q, true);
-                }
-            }
-            State::WaitPut(q, notified) => {
-                self.putters[q].retain(|&w| w != t);
-                if notified && !self.full(q) {
-                    self.wake_next(q, false);
-                }
-            }
-            State::WaitLock(l, notified) => {
-                self.lock_waiters[l].retain(|&w| w != t);
-                if notified {
-                    self.release(l);
-                }
-            }
-            _ => {}
-        }
-        self.state[t] = State::Done;
-        for l in 0..2 {
-            if self.held[t][l] {
-                self.held[t][l] = false;
-                self.release(l);
-            }
-        }
-    }
-
-    fn end(&mut self, t: usize, end: End) {
-        self.clean_up(t);
-        self.ends[t] = Some(end);
-    }
-
-    fn finish_op(&mut self, t: usize) {
-        let k = self.pc[t];
-        self.lines.push(format!("t{t}.{k}"));
-        self.pc[t] += 1;
-        self.state[t] = State::Ready;
-    }
-
-    fn step(&mut self, t: usize) {
-        if self.state[t] == State::Done {
-            return;
-        }
-        self.scheduled[t] = false;
-        if self.cancel[t] {
-            self.end(t, End::Cancelled);
-            return;
-        }
-        // Resume whatever the task was suspended in.
-        match self.state[t] {
-            State::Ready => {}
-            State::Suspended | State::Sleeping(_) | State::WaitEvent(_) | State::WaitLock(..) => {
-                if let State::WaitLock(l, _) = self.state[t] {
-                    self.held[t][l] = true;
-                }
-                self.finish_op(t);
-            }
-            State::WaitGet(q, _) => {
-                if !self.get(t, q) {
-                    return;
-                }
-            }
-            State::WaitPut(q, _) => {
-                if !self.put(t, q) {
-                    return;
-                }
-            }
-            State::Done => return,
-        }
-        while self.pc[t] < self.ops[t].len() {
-            let k = self.pc[t];
-            match self.ops[t][k] {
-                Op::Yield => {
-                    self.state[t] = State::Suspended;
-                    self.schedule(t);
-                    return;
-                }
-                Op::Sleep(s) => {
-                    self.seq += 1;
-                    let id = self.seq;
-                    self.timers.push((self.now + u64::from(s), self.seq, t, id));
-                    self.state[t] = State::Sleeping(id);
-                    return;
-                }
-                Op::Spawn => {
-                    self.ready.push_back(Entry::Child(t, k));
-                    self.finish_op(t);
-                }
-                Op::Cancel(j) => {
-                    let j = j as usize % 50;
-                    if j < self.ops.len() && self.state[j] != State::Done {
-                        self.cancel[j] = true;
-                        self.schedule(j);
-                    }
-                    self.finish_op(t);
-                }
-                Op::Set(e) => {
-                    let e = e as usize;
-                    if !self.events[e] {
-                        self.events[e] = true;
-                        for w in std::mem::take(&mut self.event_waiters[e]) {
-                            self.schedule(w);
-                        }
-                    }
-                    self.finish_op(t);
-                }
-                Op::Wait(e) => {
-                    let e = e as usize;
-                    if self.events[e] {
-                        self.finish_op(t);
-                    } else {
-                        self.event_waiters[e].push(t);
-                        self.state[t] = State::WaitEvent(e);
-                        return;
-                    }
-                }
-                Op::Put(q) => {
-                    if !self.put(t, q as usize) {
-                        return;
-                    }
-                }
-                Op::Get(q) => {
-                    if !self.get(t, q as usize) {
-                        return;
-                    }
-                }
-                Op::Lock(l) => {
-                    let l = l as usize;
-                    if !self.locked[l] && self.lock_waiters[l].is_empty() {
-                        self.locked[l] = true;
-                        self.held[t][l] = true;
-                        self.finish_op(t);
-                    } else {
-                        self.lock_waiters[l].push_back(t);
-                        self.state[t] = State::WaitLock(l, false);
-                        return;
-                    }
-                }
-                Op::Unlock(l) => {
-                    let l = l as usize;
-                    if self.held[t][l] {
-                        self.held[t][l] = false;
-                        self.release(l);
-                    }
-                    self.finish_op(t);
-                }
-                Op::Panic => {
-                    self.end(t, End::Panicked(format!("t{t} boom")));
-                    return;
-                }
-            }
-        }
-        self.end(t, End::Completed);
-    }
-
-    /// Op `pc` of `t` is a put on `q`: done (true), or waiting at the back.
-    fn put(&mut self, t: usize, q: usize) -> bool {
-        if self.full(q) {
-            self.putters[q].push_back(t);
-            self.state[t] = State::WaitPut(q, false);
-            return false;
-        }
-        self.items[q].push_back(t * 100 + self.pc[t]);
-        self.wake_next(q, true);
-        self.finish_op(t);
-        true
-    }
-
-    /// Op `pc` of `t` is a get on `q`: done (true), or waiting at the back.
-    fn get(&mut self, t: usize, q: usize) -> bool {
-        let Some(value) = self.items[q].pop_front() else {
-            self.getters[q].push_back(t);
-            self.state[t] = State::WaitGet(q, false);
-            return false;
-        };
-        self.wake_next(q, false);
-        let k = self.pc[t];
-        self.lines.push(format!("t{t}.{k} got {value}"));
-        self.finish_op(t);
-        true
-    }
-
-    fn run(mut self) -> Outcome {
-        let mut deadlocked = Vec::new();
-        loop {
-            // One pass: due timers join the back, then the entries queued now run.
-            self.timers.sort();
-            while let Some(&(deadline, _, t, id)) = self.timers.first() {
-                if deadline > self.now {
-                    break;
-                }
-                self.timers.remove(0);
-                self.ready.push_back(Entry::Timer(t, id));
-            }
-            for _ in 0..self.ready.len() {
-                match self.ready.pop_front() {
-                    Some(Entry::Step(t)) => self.step(t),
-                    Some(Entry::Child(t, k)) => self.lines.push(format!("c{t}.{k}")),
-                    Some(Entry::Timer(t, id)) => {
-                        if self.state[t] == State::Sleeping(id) {
-                            self.schedule(t);
-                        }
-                    }
-                    None => break,
-                }
-            }
-            if !self.ready.is_empty() {
-                continue;
-            }
-            if self.state.iter().all(|s| *s == State::Done) {
-                break;
-            }
-            self.timers.sort();
-            match self.timers.first() {
-                Some(&(deadline, ..)) => self.now = deadline,
-                None => {
-                    deadlocked = (0..self.ops.len())
-                        .filter(|&t| self.state[t] != State::Done)
-                        .collect();
-                    break;
-                }
-            }
-        }
-        Outcome {
-            lines: self.lines,
-            ends: self.ends,
-            deadlocked,
-        }
     }
 }
 
@@ -567,7 +460,7 @@ proptest! {
 
     #[test]
     fn coroasync_runs_random_programs_as_the_model_does(program in program()) {
-        let model = Model::new(&program).run();
+        let model = reference::Model::new(&program).run();
         let real = run_real(&program);
         prop_assert_eq!(&real.lines, &model.lines);
         prop_assert_eq!(&real.ends, &model.ends);

@@ -10,7 +10,7 @@ use crate::time::{LoopClock, TimerKey, Waiting};
 
 impl Core {
     pub(crate) fn add_timer(&self, after: Duration, waker: &Waker) -> TimerKey {
-        let until = self.clock.now() + after;
+        let until = self.clock.now().saturating_add(after);
         if self.tracing.get()
             && let Some(task) = self.current_id()
         {
