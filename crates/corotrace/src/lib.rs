@@ -37,6 +37,7 @@ mod event;
 mod id;
 mod not_found;
 mod panic;
+mod pyrepr;
 mod timeline;
 mod trace;
 
@@ -44,5 +45,6 @@ pub use event::Event;
 pub use id::TaskId;
 pub use not_found::NotFound;
 pub use panic::{panic_message, take_panic_message};
+pub use pyrepr::{Py, PyRepr, py_str_if_known};
 pub use timeline::Timeline;
 pub use trace::{Echo, Trace};
