@@ -7,7 +7,8 @@ use super::PyRepr;
 
 /// `value` as Python's `str()` shows it, if its type is one of the common ones:
 /// `()`, `bool`, `char`, the integers and floats, `String`, `&'static str`, and
-/// an `Option` or a `Vec` of any of these; `None` for any other type.
+/// an `Option`, a `Vec` or a `Vec` of `Option`s of any of these; `None` for any
+/// other type.
 ///
 /// A scheduler whose tasks' values are any `'static` type calls this to write
 /// `Task 0 completed with result: None` where Python does, without asking each
@@ -17,7 +18,7 @@ use super::PyRepr;
 /// use corotrace::py_str_if_known;
 ///
 /// assert_eq!(py_str_if_known(&()).as_deref(), Some("None"));
-/// assert_eq!(py_str_if_known(&vec!["a"]).as_deref(), Some("['a']"));
+/// assert_eq!(py_str_if_known(&vec![Some("a"), None]).as_deref(), Some("['a', None]"));
 /// struct Mine;
 /// assert_eq!(py_str_if_known(&Mine), None);
 /// ```
@@ -32,6 +33,9 @@ pub fn py_str_if_known(value: &dyn Any) -> Option<String> {
                     return Some(v.py_str().to_string());
                 }
                 if let Some(v) = value.downcast_ref::<Vec<$t>>() {
+                    return Some(v.py_str().to_string());
+                }
+                if let Some(v) = value.downcast_ref::<Vec<Option<$t>>>() {
                     return Some(v.py_str().to_string());
                 }
             )*
