@@ -111,11 +111,19 @@ pub trait PyRepr {
 /// let value = Some("ok");
 /// assert_eq!(format!("{} {}", value.py_str(), value.py_repr()), "ok 'ok'");
 /// ```
-#[derive(Clone, Copy)]
 pub struct Py<'a, T: ?Sized> {
     value: &'a T,
     repr: bool,
 }
+
+// By hand: a derive would ask `T: Clone`, and `Py<'_, str>` is a borrow either way.
+impl<T: ?Sized> Clone for Py<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for Py<'_, T> {}
 
 impl<T: PyRepr + ?Sized> fmt::Display for Py<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
