@@ -1,11 +1,11 @@
 //! From `module-3`: `as_completed` hands results out as the tasks finish, so the loop
 //! works on each as soon as it is ready.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
-use coroasync::{as_completed, say, sleep, spawn};
+use coroasync::{PyRepr, as_completed, say, sleep, spawn};
 use corolab::{Flag, Kind, SplitMix64, Stage};
+use indexmap::IndexMap;
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
@@ -23,7 +23,7 @@ async fn get_double(n: u64, thinking: f64) -> (u64, u64) {
 async fn main_(mut random: SplitMix64) -> Vec<(u64, u64)> {
     let mut numbers: Vec<u64> = (0..10).collect();
     random.shuffle(&mut numbers);
-    say!("Processing numbers: {numbers:?}");
+    say!("Processing numbers: {}", numbers.py_str());
     let tasks: Vec<_> = numbers
         .iter()
         .map(|&n| spawn(get_double(n, random.next_f64())))
@@ -40,10 +40,9 @@ async fn main_(mut random: SplitMix64) -> Vec<(u64, u64)> {
 /// `result = await main(); print(result)`, the dict in insertion order.
 pub fn lesson(stage: &Stage) {
     let result = stage.run(main_(stage.random())).expect("main finishes");
-    let check: BTreeMap<u64, u64> = result.iter().copied().collect();
-    assert!(check.iter().all(|(n, double)| *double == n * 2));
-    let shown: Vec<String> = result.iter().map(|(n, d)| format!("{n}: {d}")).collect();
-    stage.say(format_args!("{{{}}}", shown.join(", ")));
+    let result: IndexMap<u64, u64> = result.into_iter().collect();
+    assert!(result.iter().all(|(n, double)| *double == n * 2));
+    stage.say(format_args!("{}", result.py_str()));
 }
 
 fn main() {

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
+use coroasync::PyRepr;
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson drives futures by hand.
@@ -82,10 +83,8 @@ pub fn lesson(stage: &Stage) {
     let mut i = 0;
     while coroutine.as_mut().poll(&mut cx).is_pending() {
         stage.say(format_args!("outer iteration: {i}"));
-        let j = yielded
-            .take()
-            .map_or_else(|| "None".to_owned(), |j| j.to_string());
-        stage.say(format_args!("coroutine iteration result: {j}"));
+        let j = yielded.take();
+        stage.say(format_args!("coroutine iteration result: {}", j.py_str()));
         stage.say(format_args!("{}", "-".repeat(23)));
         stage.pause(Duration::from_secs(1));
         i += 1;

@@ -10,7 +10,7 @@
 use std::future::Future;
 use std::time::Duration;
 
-use coroasync::{now, say, sleep, to_thread, yield_now};
+use coroasync::{PyRepr, now, say, sleep, to_thread, yield_now};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
@@ -27,9 +27,15 @@ async fn tick() {
     let start = now();
     say!("    tick started");
     sleep(Duration::from_secs(1)).await;
-    say!("    tick continued at {:.2}", (now() - start).as_secs_f64());
+    say!(
+        "    tick continued at {}",
+        (now() - start).as_secs_f64().py_str()
+    );
     sleep(Duration::from_secs(1)).await;
-    say!("    tick ended at {:.2}", (now() - start).as_secs_f64());
+    say!(
+        "    tick ended at {}",
+        (now() - start).as_secs_f64().py_str()
+    );
 }
 
 /// Multiplies the big number `limbs` (base 10⁹, least significant first) by
@@ -57,7 +63,7 @@ fn factorial_digits(num: u32) -> usize {
 
 fn report(num: u32, digits: usize, took: Duration) {
     say!("The factorial of {num} has {digits} digits");
-    say!("The processing took {:.2}", took.as_secs_f64());
+    say!("The processing took {}", took.as_secs_f64().py_str());
 }
 
 async fn blocking_factorial(num: u32) -> usize {

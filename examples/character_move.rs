@@ -6,8 +6,8 @@
 use std::convert::Infallible;
 use std::time::Duration;
 
-use corogen::{Gen, Scheduler, Step};
-use corolab::{Flag, Kind, Stage, UserInput, movement, show_key};
+use corogen::{Gen, PyRepr, Scheduler, Step};
+use corolab::{Flag, Kind, Stage, UserInput, movement};
 
 /// This lesson runs on corogen.
 pub const KIND: Kind = Kind::Generators;
@@ -37,7 +37,7 @@ pub fn lesson(stage: &Stage) {
     let mut user_input = UserInput::new(stage.random());
     for _ in 0..stage.flag::<u32>("frames") {
         let key = user_input.get_key();
-        stage.say(format_args!("MAIN FLOW: Key pressed: {}", show_key(key)));
+        stage.say(format_args!("MAIN FLOW: Key pressed: {}", key.py_str()));
         if key.is_some()
             && let Ok(Step::Yielded { value, .. }) = scheduler.send(character_move_coroutine, key)
         {

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use coroasync::{Event, TaskError, gather, gather_settled, say, sleep, spawn};
+use coroasync::{Event, PyRepr, TaskError, gather, gather_settled, say, sleep, spawn};
 use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
@@ -60,7 +60,7 @@ pub fn lesson(stage: &Stage) {
                 spawn(waiter(event)),
             ]);
             match bunch.await {
-                Ok(results) => say!("{results:?}"),
+                Ok(results) => say!("{}", results.py_str()),
                 Err(error) => say!("{}", message(&error)),
             }
         })
@@ -79,8 +79,8 @@ pub fn lesson(stage: &Stage) {
             let shown: Vec<String> = results
                 .iter()
                 .map(|result| match result {
-                    Ok(value) => format!("'{value}'"),
-                    Err(error) => format!("Exception('{}')", message(error)),
+                    Ok(value) => value.py_repr().to_string(),
+                    Err(error) => format!("Exception({})", message(error).py_repr()),
                 })
                 .collect();
             say!("[{}]", shown.join(", "));

@@ -1,7 +1,7 @@
 //! From `study-note`: the `fib()` generator. Calling it runs nothing; `next(f)` runs it
 //! to its next `yield`.
 
-use corogen::fib;
+use corogen::{PyRepr, fib};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
@@ -17,7 +17,7 @@ pub fn lesson(stage: &Stage) {
         stage.say(format_args!("{first}"));
     }
     let first_twenty: Vec<u64> = fib().take(20).collect();
-    stage.say(format_args!("{first_twenty:?}"));
+    stage.say(format_args!("{}", first_twenty.py_str()));
 }
 
 fn main() {

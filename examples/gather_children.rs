@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use coroasync::{gather, say, sleep, spawn};
+use coroasync::{PyRepr, gather, say, sleep, spawn};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
@@ -28,15 +28,15 @@ async fn child2() {
     say!("  child2: exiting!");
 }
 
-async fn main_() -> usize {
+async fn main_() -> Vec<()> {
     let tasks = [spawn(child1()), spawn(child2())];
-    gather(tasks).await.expect("no child fails").len()
+    gather(tasks).await.expect("no child fails")
 }
 
 /// `print(await main())`: a list of two `None`s.
 pub fn lesson(stage: &Stage) {
     let results = stage.run(main_()).expect("main finishes");
-    stage.say(format_args!("[{}]", vec!["None"; results].join(", ")));
+    stage.say(format_args!("{}", results.py_str()));
 }
 
 fn main() {

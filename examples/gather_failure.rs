@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use coroasync::{TaskError, gather, gather_settled, say, sleep, spawn};
+use coroasync::{PyRepr, TaskError, gather, gather_settled, say, sleep, spawn};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
@@ -28,7 +28,7 @@ async fn child(name: &'static str, steps: u64, fail_at: Option<u64>) -> &'static
 
 fn shown(error: &TaskError) -> String {
     match error {
-        TaskError::Panicked(message) => format!("Exception('{message}')"),
+        TaskError::Panicked(message) => format!("Exception({})", message.py_repr()),
         other => other.to_string(),
     }
 }
@@ -36,7 +36,7 @@ fn shown(error: &TaskError) -> String {
 async fn main_() {
     say!("1: one child fails");
     match gather([child("child1", 3, None), child("child2", 3, Some(2))]).await {
-        Ok(names) => say!("{names:?}"),
+        Ok(names) => say!("{}", names.py_str()),
         Err(error) => {
             say!(
                 "The main task failed with {} let's see what happens now.",

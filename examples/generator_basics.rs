@@ -1,7 +1,7 @@
 //! From `friday-talk`: generators before asyncio. `gen` harvests lazily, one `next` at
 //! a time; `coro` consumes what `send` passes in, until it runs out and stops.
 
-use corogen::{Gen, GeneratorState};
+use corogen::{Gen, GeneratorState, PyRepr};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.
@@ -28,8 +28,8 @@ pub fn lesson(stage: &Stage) {
     stage.say(format_args!("<generator object gen>"));
     // Python evaluates both `next(l)` before printing either.
     let (a, b) = (l.next(), l.next());
-    stage.say(format_args!("{} {}", show(a), show(b)));
-    stage.say(format_args!("{:?}", l.collect::<Vec<_>>()));
+    stage.say(format_args!("{} {}", a.py_str(), b.py_str()));
+    stage.say(format_args!("{}", l.collect::<Vec<_>>().py_str()));
 
     let trace = stage.trace();
     let mut coro = Gen::new(move |co| async move {
@@ -51,10 +51,6 @@ pub fn lesson(stage: &Stage) {
             stage.say(format_args!("StopIteration"));
         }
     }
-}
-
-fn show(value: Option<u32>) -> String {
-    value.map_or_else(|| "None".to_owned(), |v| v.to_string())
 }
 
 fn main() {

@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
-use coroasync::{gather, say, sleep, spawn};
+use coroasync::{PyRepr, gather, say, sleep, spawn};
 use corolab::{Flag, Kind, SplitMix64, Stage};
+use indexmap::IndexMap;
 
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
@@ -24,7 +25,7 @@ async fn main_(mut random: SplitMix64) -> Vec<(u64, u64)> {
     // Prepare some arbitrary ordered numbers
     let mut numbers: Vec<u64> = (0..10).collect();
     random.shuffle(&mut numbers);
-    say!("Processing numbers: {numbers:?}");
+    say!("Processing numbers: {}", numbers.py_str());
     let tasks: Vec<_> = numbers
         .iter()
         .map(|&n| spawn(get_double(n, random.next_f64())))
@@ -37,8 +38,8 @@ async fn main_(mut random: SplitMix64) -> Vec<(u64, u64)> {
 pub fn lesson(stage: &Stage) {
     let result = stage.run(main_(stage.random())).expect("main finishes");
     assert!(result.iter().all(|&(n, double)| double == n * 2));
-    let shown: Vec<String> = result.iter().map(|(n, d)| format!("{n}: {d}")).collect();
-    stage.say(format_args!("{{{}}}", shown.join(", ")));
+    let result: IndexMap<u64, u64> = result.into_iter().collect();
+    stage.say(format_args!("{}", result.py_str()));
 }
 
 fn main() {

@@ -10,7 +10,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{
-    Elapsed, Queue, ReturnWhen, Task, TaskError, gather, say, shield, sleep, spawn, wait, wait_for,
+    Elapsed, PyRepr, Queue, ReturnWhen, Task, TaskError, gather, say, shield, sleep, spawn, wait,
+    wait_for,
 };
 use corolab::{Flag, Kind, SplitMix64, Stage};
 
@@ -66,7 +67,7 @@ async fn consumer(tid: u32, queue: Queue<String>, random: Random, fail: bool) {
             say!("    {tid}: going to fail now");
             panic!("{value}");
         }
-        say!("    {tid}: got value '{value}'");
+        say!("    {tid}: got value {}", value.py_repr());
         queue.task_done().expect("one task_done per item");
     }
 }
@@ -93,7 +94,10 @@ async fn main_(random: SplitMix64, fail: bool) {
     match outcome {
         Ok(()) => say!("Finished"),
         Err(TaskError::Panicked(message)) => {
-            say!("The main task failed with ValueError('{message}') let's see what happens now.")
+            say!(
+                "The main task failed with ValueError({}) let's see what happens now.",
+                message.py_repr()
+            )
         }
         Err(error) => say!("The main task failed with {error}"),
     }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use coroasync::{Queue, say, sleep, spawn};
+use coroasync::{PyRepr, Queue, say, sleep, spawn};
 use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
@@ -25,11 +25,11 @@ async fn producer(queue: Queue<String>) {
 async fn consumer(queue: Queue<String>, random: Rc<RefCell<SplitMix64>>) {
     loop {
         let value = queue.get().await;
-        say!("    got value '{value}'");
+        say!("    got value {}", value.py_repr());
         // Simulate hard working
         let working = random.borrow_mut().next_f64();
         sleep(Duration::from_secs_f64(working)).await;
-        say!("    finished processing '{value}'");
+        say!("    finished processing {}", value.py_repr());
         queue.task_done().expect("one task_done per item");
     }
 }

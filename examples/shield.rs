@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use coroasync::{IntoTask, TaskError, TaskRef, say, shield, sleep, spawn};
+use coroasync::{IntoTask, PyRepr, TaskError, TaskRef, say, shield, sleep, spawn};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
@@ -25,7 +25,7 @@ async fn cancel_task(task: TaskRef) {
     sleep(Duration::from_secs(1)).await;
     // cancel the task
     let cancelled = task.cancel();
-    say!("cancelled: {}", if cancelled { "True" } else { "False" });
+    say!("cancelled: {}", cancelled.py_str());
 }
 
 async fn main_() {
@@ -39,7 +39,7 @@ async fn main_() {
 
     let shielded_ref = shielded.to_ref();
     match shielded.await {
-        Ok(()) => say!("> got: None"),
+        Ok(result) => say!("> got: {}", result.py_str()),
         Err(TaskError::Cancelled) => say!("shield was cancelled"),
         Err(error) => say!("{error}"),
     }

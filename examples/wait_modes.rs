@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use coroasync::{ReturnWhen, say, sleep, spawn, wait};
+use coroasync::{PyRepr, ReturnWhen, say, sleep, spawn, wait};
 use corolab::{Flag, Kind, SplitMix64, Stage};
 
 /// This lesson runs on coroasync.
@@ -19,7 +19,7 @@ async fn task_coroutine(index: u32, value: f64, fails: bool) {
     if fails {
         panic!("task {index} failed");
     }
-    say!("> task {index} done after sleep {value:.3} seconds");
+    say!("> task {index} done after sleep {} seconds", value.py_str());
 }
 
 async fn main_(mut random: SplitMix64) {

@@ -2,7 +2,6 @@
 //! loop and the handles need to know about it, whatever its output type) and its
 //! stage (the future, then its result).
 
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::mem;
@@ -11,7 +10,7 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
-use corotrace::TaskId;
+use corotrace::{TaskId, py_str_if_known};
 
 use crate::core::Core;
 use crate::error::TaskError;
@@ -247,40 +246,12 @@ impl<T: 'static> Runnable for TaskCell<T> {
     }
 }
 
-/// `Debug` of a task's value where its type is one of the common ones, else the
-/// type's name: a task's output type need not implement `Debug`, and only the
-/// trace (when it is on) asks.
+/// A task's value as Python's `str()` shows it where its type is one of the
+/// common ones (`None` for `()`, text unquoted, numbers, and an `Option` or a
+/// `Vec` of those), else the type's name: a task's output type need not
+/// implement anything, and only the trace (when it is on) asks.
 fn describe<T: 'static>(value: &T) -> String {
-    let any: &dyn Any = value;
-    macro_rules! known {
-        ($($t:ty),*) => {
-            $(if let Some(v) = any.downcast_ref::<$t>() {
-                return format!("{v:?}");
-            })*
-        };
-    }
-    known!(
-        (),
-        bool,
-        char,
-        i8,
-        i16,
-        i32,
-        i64,
-        i128,
-        isize,
-        u8,
-        u16,
-        u32,
-        u64,
-        u128,
-        usize,
-        f32,
-        f64,
-        String,
-        &'static str
-    );
-    format!("<{}>", std::any::type_name::<T>())
+    py_str_if_known(value).unwrap_or_else(|| format!("<{}>", std::any::type_name::<T>()))
 }
 
 impl<T> Drop for TaskCell<T> {

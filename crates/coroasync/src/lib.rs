@@ -92,6 +92,10 @@ pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, shield, wait, wa
 pub use corotrace::Event as TraceEvent;
 #[doc(no_inline)]
 pub use corotrace::{Echo, NotFound, TaskId, Timeline, Trace};
+/// Values written as Python writes them (`value.py_str()`), as the trace writes
+/// a task's value.
+#[doc(no_inline)]
+pub use corotrace::{Py, PyRepr};
 
 /// What the crate's macros expand to; not part of the API.
 #[doc(hidden)]

@@ -57,6 +57,11 @@ pub use task::{Resumed, Routine, Task};
 /// what a search that finds nothing fails with.
 pub use corotrace::{Echo, Event, NotFound, TaskId, Timeline, Trace};
 
+/// Values written as Python writes them: [`PyRepr`] for a result type of your
+/// own (see [`Scheduler::render_results_with`]), [`Py`] its `Display`, and
+/// [`py_str_if_known`] what the trace uses for the common types.
+pub use corotrace::{Py, PyRepr, py_str_if_known};
+
 /// What a resume returns: [`GeneratorState::Yielded`] with the value a body
 /// handed out at a `co.yield_`, or [`GeneratorState::Complete`] with what it
 /// returned. Re-exported from genawaiter.

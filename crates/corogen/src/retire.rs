@@ -5,7 +5,7 @@
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::take_panic_message;
+use corotrace::{py_str_if_known, take_panic_message};
 
 use crate::{Resumed, Task};
 
@@ -14,9 +14,10 @@ use crate::{Resumed, Task};
 /// turns the task's outcome into a failure that names it, as an exception raised
 /// while a Python generator cleans up replaces its return value.
 #[cold]
-pub(crate) fn retire<T: fmt::Debug, S, Y>(
+pub(crate) fn retire<T: fmt::Debug + 'static, S, Y>(
     task: Task<T, S, Y>,
     ended: Result<Resumed<Y, T>, String>,
+    render: Option<Render<T>>,
 ) -> Result<Resumed<Y, T>, String> {
     let Some(panic) = drop_catching(task) else {
         return ended;
@@ -24,7 +25,7 @@ pub(crate) fn retire<T: fmt::Debug, S, Y>(
     let cause = format!("a destructor panicked as the task was dropped: {panic}");
     Err(match ended {
         Ok(Resumed::Returned(Ok(value))) => {
-            let mut message = format!("completed with {}, but {cause}", describe(&value));
+            let mut message = format!("completed with {}, but {cause}", describe(&value, render));
             if let Some(panic) = drop_catching(value) {
                 message.push_str(&format!("; dropping the value panicked too: {panic}"));
             }
@@ -43,9 +44,24 @@ pub(crate) fn drop_catching<V>(value: V) -> Option<String> {
         .map(take_panic_message)
 }
 
-/// `value` as the trace shows it; a `Debug` that panics is described, not
-/// allowed to take the scheduler down.
-pub(crate) fn describe<T: fmt::Debug>(value: &T) -> String {
-    catch_unwind(AssertUnwindSafe(|| format!("{value:?}")))
-        .unwrap_or_else(|panic| format!("<Debug panicked: {}>", take_panic_message(panic)))
+/// How a scheduler's trace writes a completed value, when its owner chose.
+pub(crate) type Render<T> = fn(&T) -> String;
+
+/// `value` as the trace shows it: by `render` if there is one, else as Python's
+/// `str()` for the types corotrace knows, else by its `Debug`. A rendering that
+/// panics is described, not allowed to take the scheduler down.
+pub(crate) fn describe<T: fmt::Debug + 'static>(value: &T, render: Option<Render<T>>) -> String {
+    let (what, rendered) = match render {
+        Some(render) => (
+            "rendering",
+            catch_unwind(AssertUnwindSafe(|| render(value))),
+        ),
+        None => (
+            "Debug",
+            catch_unwind(AssertUnwindSafe(|| {
+                py_str_if_known(value).unwrap_or_else(|| format!("{value:?}"))
+            })),
+        ),
+    };
+    rendered.unwrap_or_else(|panic| format!("<{what} panicked: {}>", take_panic_message(panic)))
 }

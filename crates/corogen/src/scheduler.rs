@@ -6,7 +6,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use corotrace::{Event, TaskId, Trace, take_panic_message};
 use indexmap::IndexMap;
 
-use crate::retire::{describe, drop_catching, retire};
+use crate::retire::{Render, describe, drop_catching, retire};
 use crate::task::Infallible;
 use crate::{Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Task, TaskState};
 
@@ -28,10 +28,18 @@ use crate::{Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Ta
 /// it; a destructor that panics then is recorded in the trace as that task's
 /// [`Event::Failed`].
 ///
-/// The methods that run tasks ([`step`](Scheduler::step) and the rest) need
-/// `T: Debug`, because the trace records each completed value as the notebook
-/// prints it (`Task 0 completed with result: 123`). Derive `Debug` on a result
-/// type of your own.
+/// The trace records each completed value as the notebook prints it, with
+/// Python's `str()`: `Task 0 completed with result: 123`, `… result: None` for a
+/// routine that returns `()`, `… result: hello` for a `String`. The methods that
+/// run tasks ([`step`](Scheduler::step) and the rest) need `T: Debug + 'static`
+/// for that: a value of a common type (`()`, `bool`, numbers, text, and an
+/// `Option` or a `Vec` of one) is written as Python writes it
+/// ([`py_str_if_known`](crate::py_str_if_known)), any other by its `Debug`,
+/// so a result type of your own needs only `#[derive(Debug)]`. To write it as
+/// Python would, implement [`PyRepr`](crate::PyRepr) for it and pass
+/// [`render_results_with`](Scheduler::render_results_with) its `py_str`. (A
+/// `T: PyRepr` bound would have asked every result type to implement a
+/// corolab trait; the type check at the trace costs only when the trace is on.)
 ///
 /// Ids count from 0 for each scheduler. The notebook's counter lives on the
 /// `Task` class, so its second scheduler starts at 1; per-scheduler ids make a
@@ -54,6 +62,7 @@ pub struct Scheduler<T, S = (), Y = ()> {
     failed: IndexMap<TaskId, String>,
     next_id: TaskId,
     trace: Trace,
+    render: Option<Render<T>>,
 }
 
 impl<T, S, Y> Scheduler<T, S, Y> {
@@ -71,12 +80,44 @@ impl<T, S, Y> Scheduler<T, S, Y> {
             failed: IndexMap::new(),
             next_id: TaskId::new(0),
             trace,
+            render: None,
         }
     }
 
     /// The scheduler's trace.
     pub fn trace(&self) -> &Trace {
         &self.trace
+    }
+
+    /// Has the trace write each completed value with `render`, in place of
+    /// Python's `str()` for the common types and `Debug` for the rest: for a
+    /// result type of your own that implements [`PyRepr`](crate::PyRepr),
+    /// its `py_str`, so the trace reads as the Python's.
+    ///
+    /// ```
+    /// use std::fmt;
+    /// use corogen::{Gen, Scheduler, Trace};
+    /// use corogen::PyRepr;
+    ///
+    /// #[derive(Debug)]
+    /// struct Point(i32, i32);
+    ///
+    /// impl PyRepr for Point {
+    ///     fn fmt_py_repr(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ///         write!(f, "Point(x={}, y={})", self.0, self.1)
+    ///     }
+    /// }
+    ///
+    /// let trace = Trace::capture();
+    /// let mut scheduler: Scheduler<Point> = Scheduler::with_trace(trace.clone());
+    /// scheduler.render_results_with(|point: &Point| point.py_str().to_string());
+    /// scheduler.add(Gen::new(|_co| async move { Ok::<_, String>(Point(1, 2)) }));
+    /// scheduler.run_to_completion();
+    ///
+    /// assert!(trace.text().ends_with("Task 0 completed with result: Point(x=1, y=2)\n"));
+    /// ```
+    pub fn render_results_with(&mut self, render: fn(&T) -> String) {
+        self.render = Some(render);
     }
 
     /// Wraps `routine` in a task at the back of the queue and returns its id. The
@@ -214,14 +255,14 @@ impl<T, S, Y> Scheduler<T, S, Y> {
     }
 }
 
-impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
+impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// Runs the task at the front of the queue for one step, sending it
     /// `S::default()` (Python's `next(g)`, which is `g.send(None)`), and says what
     /// happened; `None` when no task is runnable.
     ///
     /// A host program with its own loop (a game's frame, a simulation's tick)
-    /// calls this as often as it likes. `T: Debug` is for the trace, which
-    /// records a completed task's value as the notebook prints it.
+    /// calls this as often as it likes. `T: Debug + 'static` is for the trace,
+    /// which records a completed task's value as the notebook prints it.
     ///
     /// ```
     /// use corogen::{async_search, Scheduler, Step};
@@ -245,7 +286,7 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
                 self.trace.leave();
                 Some(Step::Yielded { task: id, value })
             }
-            ended => Some(self.settle(id, retire(task, ended))),
+            ended => Some(self.settle(id, retire(task, ended, self.render))),
         }
     }
 
@@ -316,7 +357,7 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
         if !matches!(resumed, Ok(Resumed::Yielded(_)))
             && let Some(ended) = self.runnable.remove(position)
         {
-            resumed = retire(ended, resumed);
+            resumed = retire(ended, resumed, self.render);
         }
         Ok(self.settle(task, resumed))
     }
@@ -330,7 +371,7 @@ impl<T: fmt::Debug, S, Y> Scheduler<T, S, Y> {
             Ok(Resumed::Returned(Ok(value))) => {
                 self.trace.record(|| Event::Completed {
                     task,
-                    value: describe(&value),
+                    value: describe(&value, self.render),
                 });
                 self.completed.insert(task, value);
                 Step::Completed { task }

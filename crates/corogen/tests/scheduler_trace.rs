@@ -79,3 +79,58 @@ fn an_off_trace_records_nothing_and_changes_nothing() {
     assert!(silent.trace().events().is_empty());
     assert!(traced.completed().eq(silent.completed()));
 }
+
+/// The last line of a one-task trace whose routine returns `value`.
+fn completed_line<T: std::fmt::Debug + Clone + 'static>(value: T) -> String {
+    let trace = Trace::capture();
+    let mut scheduler: Scheduler<T> = Scheduler::with_trace(trace.clone());
+    scheduler.add(corogen::Gen::new(move |_co| async move {
+        Ok::<_, String>(value)
+    }));
+    scheduler.run_to_completion();
+    trace.text().lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn completed_values_print_as_python_prints_them() {
+    // The notebook prints `stopped.value` in an f-string: Python's `str()`.
+    assert_eq!(completed_line(()), "Task 0 completed with result: None");
+    assert_eq!(
+        completed_line(String::from("hello")),
+        "Task 0 completed with result: hello"
+    );
+    assert_eq!(
+        completed_line(None::<u32>),
+        "Task 0 completed with result: None"
+    );
+    assert_eq!(
+        completed_line(vec!["a", "b"]),
+        "Task 0 completed with result: ['a', 'b']"
+    );
+    assert_eq!(completed_line(2.0), "Task 0 completed with result: 2.0");
+}
+
+#[test]
+fn a_result_type_of_ones_own_prints_by_debug_unless_rendered() {
+    #[derive(Debug, Clone)]
+    struct Point(i32, i32);
+    assert_eq!(
+        completed_line(Point(1, 2)),
+        "Task 0 completed with result: Point(1, 2)"
+    );
+
+    let trace = Trace::capture();
+    let mut scheduler: Scheduler<Point> = Scheduler::with_trace(trace.clone());
+    scheduler.render_results_with(|p| format!("Point(x={}, y={})", p.0, p.1));
+    scheduler.add(corogen::Gen::new(|_co| async move {
+        Ok::<_, String>(Point(1, 2))
+    }));
+    scheduler.run_to_completion();
+    assert!(
+        trace
+            .text()
+            .ends_with("Task 0 completed with result: Point(x=1, y=2)\n"),
+        "{}",
+        trace.text()
+    );
+}

@@ -3,11 +3,13 @@
 //! `corogen` (coroutines as generators) and `coroasync` (coroutines as futures)
 //! record the same [`Event`]s through a shared [`Trace`] handle, so their traces
 //! diff side by side. A trace renders as the notebook's own printed text
-//! ([`Trace::text`]) or as a [`Timeline`] with one lane per task.
+//! ([`Trace::text`]) or as a [`Timeline`] with one lane per task. A task's value
+//! is written there as Python writes it: [`PyRepr`] renders values as Python's
+//! `str()` and `repr()` do, for the traces and for the lessons.
 //!
 //! A program that uses `corogen` or `coroasync` need not depend on this crate:
-//! both re-export [`Trace`] and [`TaskId`] (`corogen::Trace`, `coroasync::Trace`),
-//! and `coroasync` also [`Echo`], [`Timeline`] and [`Event`], the last renamed
+//! both re-export [`Trace`], [`TaskId`], [`PyRepr`] and [`Py`] (`corogen::Trace`,
+//! `coroasync::PyRepr`), and `coroasync` also [`Echo`], [`Timeline`] and [`Event`], the last renamed
 //! `TraceEvent` beside asyncio's `Event`. The examples here say `corotrace::`
 //! because they are this crate's own.
 //!
@@ -37,6 +39,7 @@ mod event;
 mod id;
 mod not_found;
 mod panic;
+mod pyrepr;
 mod timeline;
 mod trace;
 
@@ -44,5 +47,6 @@ pub use event::Event;
 pub use id::TaskId;
 pub use not_found::NotFound;
 pub use panic::{panic_message, take_panic_message};
+pub use pyrepr::{Py, PyRepr, py_str_if_known};
 pub use timeline::Timeline;
 pub use trace::{Echo, Trace};
