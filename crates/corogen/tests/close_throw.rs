@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use corogen::{
-    ControlRefusal, Event, Gen, Scheduler, Step, TaskState, Thrown, Trace, async_search, fib,
+    Co, ControlRefusal, Event, Gen, Scheduler, Step, TaskState, Thrown, Trace, async_search, fib,
 };
 
 /// Writes `done` into a shared log when dropped: a routine's clean-up.
@@ -274,4 +274,24 @@ fn the_timeline_marks_a_closed_task() {
     scheduler.close(task).unwrap();
     let timeline = trace.timeline().to_string();
     assert!(timeline.contains("⊘ closed"), "{timeline}");
+}
+
+#[test]
+fn a_routine_that_panics_at_a_thrown_error_fails_and_the_others_run_on() {
+    let mut scheduler: Scheduler<u32> = Scheduler::new();
+    let touchy = scheduler.add_catching(Gen::new(|co: Co<(), Result<(), Thrown>>| async move {
+        if let Err(thrown) = co.yield_(()).await {
+            panic!("could not bear {thrown}");
+        }
+        Ok::<_, Thrown>(0)
+    }));
+    let calm = scheduler.add(async_search(Trace::off(), [1u32, 2], |&x| x == 2));
+    scheduler.step();
+    assert_eq!(
+        scheduler.throw(touchy, Thrown::new("noise")),
+        Ok(Step::Failed { task: touchy })
+    );
+    assert_eq!(scheduler.failure(touchy), Some("could not bear noise"));
+    scheduler.run_to_completion();
+    assert_eq!(scheduler.take_result(calm), Ok(2));
 }

@@ -1,4 +1,5 @@
-//! Random routines and random host actions (step, send, take a result) run on
+//! Random routines and random host actions (step, send, take a result, close,
+//! throw) run on
 //! `corogen::Scheduler` and on a `VecDeque` model of the notebook's scheduler,
 //! which must agree on every step, every refusal and every line of the trace,
 //! down to what the trace records as the scheduler is dropped.
@@ -12,7 +13,9 @@
 
 use std::collections::VecDeque;
 
-use corogen::{Gen, ResultError, Scheduler, SendRefusal, Step, TaskId, Trace};
+use corogen::{
+    ControlRefusal, Gen, ResultError, Scheduler, SendRefusal, Step, TaskId, Thrown, Trace,
+};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +76,8 @@ enum Action {
     Step,
     Send(u8, u32),
     Take(u8),
+    Close(u8),
+    Throw(u8, u32),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -98,6 +103,8 @@ fn action() -> impl Strategy<Value = Action> {
         6 => Just(Action::Step),
         2 => (id(), 1u32..100).prop_map(|(t, v)| Action::Send(t, v)),
         2 => id().prop_map(Action::Take),
+        1 => id().prop_map(Action::Close),
+        1 => (id(), 1u32..100).prop_map(|(t, v)| Action::Throw(t, v)),
     ]
 }
 
@@ -172,6 +179,20 @@ fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String
                     .unwrap_or("")
                     .to_owned(),
             },
+            Action::Close(t) => match scheduler.close(TaskId::new(t.into())) {
+                Ok(state) => format!("close {state:?}"),
+                Err(error) => format!("refused {:?}", error.reason),
+            },
+            Action::Throw(t, v) => {
+                let thrown = Thrown::new(format!("thrown {v}"));
+                match scheduler.throw(TaskId::new(t.into()), thrown.clone()) {
+                    Ok(step) => show_step(&step),
+                    Err(error) => {
+                        assert_eq!(error.error, thrown, "a refused error comes back");
+                        format!("refused {:?}", error.reason)
+                    }
+                }
+            }
         })
         .collect();
     // Every task is in exactly one place.
@@ -181,13 +202,9 @@ fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String
         let completed = scheduler.result(id).is_some();
         let failed = scheduler.failure(id).is_some();
         let taken = scheduler.state(id) == Some(corogen::TaskState::Taken);
-        assert_eq!(
-            usize::from(runnable)
-                + usize::from(completed)
-                + usize::from(failed)
-                + usize::from(taken),
-            1
-        );
+        let closed = scheduler.state(id) == Some(corogen::TaskState::Closed);
+        let places = [runnable, completed, failed, taken, closed];
+        assert_eq!(places.into_iter().filter(|&p| p).count(), 1);
     }
     drop(scheduler);
     (results, trace.text())
@@ -212,6 +229,7 @@ struct Model {
     queue: VecDeque<usize>,
     results: Vec<Option<Result<u64, String>>>,
     taken: Vec<bool>,
+    closed: Vec<bool>,
     text: String,
     foreign: String,
 }
@@ -272,6 +290,53 @@ impl Model {
         Resumed::Completed
     }
 
+    /// Where `t` is in the queue, or why it cannot be closed or thrown into.
+    fn find(&self, t: usize) -> Result<usize, String> {
+        let reason = match self.queue.iter().position(|&q| q == t) {
+            Some(position) => return Ok(position),
+            None if t >= self.ops.len() => ControlRefusal::Unknown,
+            None if self.closed[t] => ControlRefusal::Closed,
+            None => ControlRefusal::Finished,
+        };
+        Err(format!("refused {reason:?}"))
+    }
+
+    /// The task is dropped where it is paused: a bomb it holds goes off.
+    fn close(&mut self, t: usize) -> String {
+        let position = match self.find(t) {
+            Ok(position) => position,
+            Err(refused) => return refused,
+        };
+        self.queue.remove(position);
+        if self.armed[t] {
+            let message = format!("a destructor panicked as the task was closed: bomb t{t}");
+            self.fail(t, message);
+            return "close Failed".to_owned();
+        }
+        self.text.push_str(&format!("Task {t} closed\n"));
+        self.closed[t] = true;
+        "close Closed".to_owned()
+    }
+
+    /// The routines cannot catch: each fails with what is thrown, then is
+    /// dropped, and a bomb it holds goes off.
+    fn throw(&mut self, t: usize, v: u32) -> String {
+        let position = match self.find(t) {
+            Ok(position) => position,
+            Err(refused) => return refused,
+        };
+        self.queue.remove(position);
+        self.text.push_str(&format!("Running task {t}\n"));
+        let mut message = format!("thrown {v}");
+        if self.armed[t] {
+            message.push_str(&format!(
+                "; a destructor panicked as the task was dropped: bomb t{t}"
+            ));
+        }
+        self.fail(t, message);
+        format!("failed {t}")
+    }
+
     fn fail(&mut self, t: usize, message: String) -> Resumed {
         self.text
             .push_str(&format!("Failed with exception: {message}\n"));
@@ -310,6 +375,7 @@ impl Model {
             queue: (0..n).collect(),
             results: vec![None; n],
             taken: vec![false; n],
+            closed: vec![false; n],
             text: String::new(),
             foreign: foreign_message(),
         };
@@ -329,6 +395,9 @@ impl Model {
                 Action::Send(t, v) => {
                     let t = usize::from(t);
                     match model.queue.iter().position(|&q| q == t) {
+                        None if t < n && model.closed[t] => {
+                            format!("refused {:?}", SendRefusal::Closed)
+                        }
                         None if t < n => format!("refused {:?}", SendRefusal::Finished),
                         None => format!("refused {:?}", SendRefusal::Unknown),
                         Some(_) if model.paused_at[t].is_none() => {
@@ -349,6 +418,7 @@ impl Model {
                         return "Unknown".to_owned();
                     }
                     match &model.results[t] {
+                        None if model.closed[t] => "Closed".to_owned(),
                         None => "Pending".to_owned(),
                         Some(Err(message)) => format!("failed {message}"),
                         Some(Ok(_)) if model.taken[t] => "Taken".to_owned(),
@@ -358,6 +428,8 @@ impl Model {
                         }
                     }
                 }
+                Action::Close(t) => model.close(usize::from(t)),
+                Action::Throw(t, v) => model.throw(usize::from(t), v),
             })
             .collect();
         model.drop_scheduler();
