@@ -1,8 +1,7 @@
-//! Not from a note's program, but from `module-1`'s question: generators have `send`,
-//! `throw` and `close`; what are they for? Three tasks on the notebook's scheduler:
-//! one is closed (its clean-up runs), one has an error thrown into it that it does not
-//! catch (its clean-up runs, and it fails), and one catches what is thrown at it and
-//! carries on.
+//! From `study-note`: the notebook's scheduler, with the generator methods `module-1`
+//! asks about, `throw` and `close`. Three tasks: one is closed (its clean-up runs),
+//! one has an error thrown into it that it does not catch (its clean-up runs, and
+//! it fails), and one catches what is thrown at it and carries on.
 
 use std::fmt::Display;
 use std::future::Future;

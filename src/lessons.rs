@@ -266,7 +266,7 @@ pub const LESSONS: &[Lesson] = &[
     lesson!(
         close_throw,
         "close-throw",
-        Some(MODULE_1),
+        Some(STUDY_NOTE),
         "Closing a task, and throwing into it"
     ),
     lesson!(
