@@ -9,7 +9,8 @@
 //! own drop panics, await a future that is not their `co.yield_`, and hold a
 //! value whose destructor panics when the task is dropped. Sends, takes, closes
 //! and throws aim mostly at real ids, so values go to finished and closed tasks,
-//! tasks are closed twice, and results are asked for twice. `PROPTEST_CASES` raises the case count from its quick default.
+//! tasks are closed twice, and results are asked for twice. `PROPTEST_CASES`
+//! raises the case count from its quick default.
 
 use corogen::{Gen, ResultError, Scheduler, Step, TaskId, Thrown, Trace};
 use proptest::prelude::*;
