@@ -26,6 +26,9 @@ mod blocking_factorial;
 #[path = "../examples/character_move.rs"]
 mod character_move;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/close_throw.rs"]
+mod close_throw;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/common_errors.rs"]
 mod common_errors;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -65,6 +68,9 @@ mod gather_many;
 #[path = "../examples/generator_basics.rs"]
 mod generator_basics;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/generator_object.rs"]
+mod generator_object;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/hello_world.rs"]
 mod hello_world;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -92,6 +98,9 @@ mod primes_and_messages;
 #[path = "../examples/producer_consumer.rs"]
 mod producer_consumer;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/pull_move.rs"]
+mod pull_move;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/run_coroutine.rs"]
 mod run_coroutine;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -104,6 +113,9 @@ mod scheduler_one_task;
 #[path = "../examples/scheduler_two_tasks.rs"]
 mod scheduler_two_tasks;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/send_none.rs"]
+mod send_none;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/shield.rs"]
 mod shield;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -112,6 +124,9 @@ mod sync_vs_async_coroutine;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/to_thread.rs"]
 mod to_thread;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/user_input.rs"]
+mod user_input;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/wait_for.rs"]
 mod wait_for;
@@ -219,6 +234,18 @@ pub const LESSONS: &[Lesson] = &[
         "Harvest and send: generators before asyncio"
     ),
     lesson!(
+        user_input,
+        "user-input",
+        Some(MODULE_1),
+        "A simulated user at the keyboard"
+    ),
+    lesson!(
+        pull_move,
+        "pull-move",
+        Some(MODULE_1),
+        "A generator that pulls key presses"
+    ),
+    lesson!(
         character_move,
         "character-move",
         Some(MODULE_1),
@@ -237,10 +264,28 @@ pub const LESSONS: &[Lesson] = &[
         "The scheduler with two tasks"
     ),
     lesson!(
+        close_throw,
+        "close-throw",
+        Some(STUDY_NOTE),
+        "Closing a task, and throwing into it"
+    ),
+    lesson!(
+        generator_object,
+        "generator-object",
+        Some(STUDY_NOTE),
+        "A generator object is not its result"
+    ),
+    lesson!(
         primes_and_messages,
         "primes-and-messages",
         Some(STUDY_NOTE),
         "`yield from`: primes and messages"
+    ),
+    lesson!(
+        send_none,
+        "send-none",
+        Some(MODULE_1),
+        "A coroutine object, driven by `send(None)`"
     ),
     lesson!(
         sync_vs_async_coroutine,

@@ -29,7 +29,7 @@ pub use lessons::{LESSONS, Lesson, find_lesson};
 pub use rng::SplitMix64;
 pub use sources::{SOURCE_NOTES, SourceNote};
 pub use stage::{Kind, Stage, StageClock, play, quiet_panics};
-pub use user_input::{UserInput, movement, show_key};
+pub use user_input::{PacedInput, UserInput, movement, show_key};
 
 // docs/embedding.md is code users copy: its snippets run as doctests, so the page
 // cannot drift from the crates' API.

@@ -1,3 +1,7 @@
+use std::time::Duration;
+
+use corogen::Clock;
+
 use crate::SplitMix64;
 
 /// `module-1`'s simulated user at a keyboard: at each reading, one of the arrow
@@ -61,4 +65,60 @@ pub fn movement(key: Option<char>) -> &'static str {
 /// How Python prints an optional key: the key, or `None`.
 pub fn show_key(key: Option<char>) -> String {
     key.map_or_else(|| "None".to_owned(), String::from)
+}
+
+/// `module-1`'s `UserInput` as the note writes it, read by a clock: a new key is
+/// drawn once a period has passed since the last draw, and every reading within
+/// the period gets the same key. Its first reading, less than a period after it
+/// was made, is `None` and draws nothing, as the note's first `get_key()` is.
+///
+/// ```
+/// use std::time::Duration;
+/// use corogen::VirtualClock;
+/// use corolab::{PacedInput, SplitMix64, UserInput};
+///
+/// let clock = VirtualClock::new();
+/// let mut input = PacedInput::new(UserInput::new(SplitMix64::new(7)), clock.clone());
+/// assert_eq!(input.get_key(), None); // too soon: nothing drawn
+/// clock.advance(Duration::from_secs(1));
+/// let key = input.get_key(); // a period on: one draw
+/// assert_eq!(input.get_key(), key); // the same period: the same key
+/// ```
+#[derive(Debug, Clone)]
+pub struct PacedInput<C> {
+    input: UserInput,
+    clock: C,
+    period: Duration,
+    last_event_time: Duration,
+    last_event: Option<char>,
+}
+
+impl<C: Clock> PacedInput<C> {
+    /// `input`, drawn from once a second by `clock`: the note's `UserInput(1)`.
+    pub fn new(input: UserInput, clock: C) -> Self {
+        let last_event_time = clock.now();
+        Self {
+            input,
+            clock,
+            period: Duration::from_secs(1),
+            last_event_time,
+            last_event: None,
+        }
+    }
+
+    /// The key pressed this period, if any: the note's `get_key()`.
+    pub fn get_key(&mut self) -> Option<char> {
+        let now = self.clock.now();
+        let since = now.saturating_sub(self.last_event_time);
+        if since < self.period {
+            return self.last_event;
+        }
+        // The note also warns when a reading comes more than two periods late;
+        // a lesson reads once a period, so that never happens here.
+        let into_period = since.as_nanos() % self.period.as_nanos().max(1);
+        let into_period = Duration::from_nanos(u64::try_from(into_period).unwrap_or(u64::MAX));
+        self.last_event_time = now.saturating_sub(into_period);
+        self.last_event = self.input.get_key();
+        self.last_event
+    }
 }

@@ -20,6 +20,8 @@ pub enum ResultError {
     },
     /// The task's result was taken already.
     Taken(TaskId),
+    /// The task was closed before it finished, so it has no result.
+    Closed(TaskId),
 }
 
 impl fmt::Display for ResultError {
@@ -29,6 +31,7 @@ impl fmt::Display for ResultError {
             Self::Pending(task) => write!(f, "task {task} has not finished yet"),
             Self::Failed { task, message } => write!(f, "task {task} failed: {message}"),
             Self::Taken(task) => write!(f, "the result of task {task} was taken already"),
+            Self::Closed(task) => write!(f, "task {task} was closed: it has no result"),
         }
     }
 }
@@ -47,6 +50,8 @@ pub enum SendRefusal {
     /// refuses this too ("can't send non-None value to a just-started
     /// generator"): step the task once first, as the notebook calls `next(g)`.
     NotStarted,
+    /// The task was closed.
+    Closed,
 }
 
 /// A value [`Scheduler::send`](crate::Scheduler::send) could not deliver,
@@ -67,6 +72,7 @@ impl<S> fmt::Display for SendError<S> {
         match self.reason {
             SendRefusal::Unknown => write!(f, "cannot send to task {task}: no such task"),
             SendRefusal::Finished => write!(f, "cannot send to task {task}: it has finished"),
+            SendRefusal::Closed => write!(f, "cannot send to task {task}: it was closed"),
             SendRefusal::NotStarted => write!(
                 f,
                 "cannot send to task {task}: it has not started; step it once first"
@@ -76,3 +82,66 @@ impl<S> fmt::Display for SendError<S> {
 }
 
 impl<S: fmt::Debug> std::error::Error for SendError<S> {}
+
+/// Why a task would not be closed or thrown into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ControlRefusal {
+    /// No task with this id was ever added to this scheduler.
+    Unknown,
+    /// The task has completed or failed.
+    Finished,
+    /// The task was closed already.
+    Closed,
+}
+
+impl ControlRefusal {
+    fn explain(self) -> &'static str {
+        match self {
+            Self::Unknown => "no such task",
+            Self::Finished => "it has finished",
+            Self::Closed => "it was closed already",
+        }
+    }
+}
+
+/// A task [`Scheduler::close`](crate::Scheduler::close) could not close.
+/// (Python's `close()` of a finished generator does nothing; here it is said, so
+/// a host program that closes the wrong id hears of it.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloseError {
+    /// The task named.
+    pub task: TaskId,
+    /// Why it was not closed.
+    pub reason: ControlRefusal,
+}
+
+impl fmt::Display for CloseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (task, why) = (self.task, self.reason.explain());
+        write!(f, "cannot close task {task}: {why}")
+    }
+}
+
+impl std::error::Error for CloseError {}
+
+/// An error [`Scheduler::throw`](crate::Scheduler::throw) could not deliver,
+/// handed back with the reason, so nothing thrown is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThrowError {
+    /// The task named.
+    pub task: TaskId,
+    /// Why the error was not thrown.
+    pub reason: ControlRefusal,
+    /// The error, returned to the thrower.
+    pub error: crate::Thrown,
+}
+
+impl fmt::Display for ThrowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (task, why) = (self.task, self.reason.explain());
+        write!(f, "cannot throw into task {task}: {why}")
+    }
+}
+
+impl std::error::Error for ThrowError {}

@@ -9,8 +9,9 @@
 //! [`Gen`]; `yield` becomes `co.yield_(()).await`; `yield
 //! from helper()` becomes `helper(&co).await`, an `async fn` lent the
 //! generator's `Co` (see [`async_sleep`]). The [`Scheduler`] resumes each task in
-//! turn, records what happened in a [`Trace`] that prints as the
-//! notebook prints, and files every task as completed or failed.
+//! turn (or out of turn: `send`, `throw`), records what happened in a [`Trace`]
+//! that prints as the notebook prints, and files every task as completed, failed
+//! or closed.
 //!
 //! ```
 //! use corogen::{async_search, fib, Scheduler, Trace};
@@ -29,6 +30,7 @@
 #![warn(missing_docs)]
 
 mod clock;
+mod control;
 mod error;
 mod fib;
 mod generator;
@@ -39,9 +41,10 @@ mod search;
 mod sleep;
 mod step;
 mod task;
+mod throw;
 
 pub use clock::{Clock, SystemClock, VirtualClock};
-pub use error::{ResultError, SendError, SendRefusal};
+pub use error::{CloseError, ControlRefusal, ResultError, SendError, SendRefusal, ThrowError};
 pub use fib::fib;
 pub use generator::{Co, Gen, IntoIter};
 pub use primes::{async_is_prime, async_print_matches};
@@ -50,6 +53,7 @@ pub use search::{async_search, search};
 pub use sleep::{async_repetitive_message, async_sleep};
 pub use step::{Step, TaskState};
 pub use task::{Resumed, Routine, Task};
+pub use throw::Thrown;
 
 /// The trace's vocabulary, re-exported so a program needs only this crate:
 /// [`Trace`] records, [`Event`] is what it records, [`Timeline`] draws it, [`Echo`]

@@ -4,7 +4,7 @@ use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use corotrace::{Event, TaskId, Trace, take_panic_message};
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 
 use crate::retire::{Render, describe, drop_catching, retire};
 use crate::task::Infallible;
@@ -18,9 +18,9 @@ use crate::{Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Ta
 /// pause (`()`, the notebook's bare `yield`).
 ///
 /// A task is always in exactly one place: runnable, completed (until its result is
-/// taken) or failed. A routine that returns `Err(e)` fails with `e`'s message; one
-/// that panics is caught and fails with the panic's message, and the others keep
-/// running. (The notebook declares `failed_task_errors` but never fills it.) So
+/// taken), failed or closed ([`Scheduler::close`]). A routine that returns `Err(e)`
+/// fails with `e`'s message; one that panics is caught and fails with the panic's
+/// message, and the others keep running. (The notebook declares `failed_task_errors` but never fills it.) So
 /// does one that awaits a future other than its `co.yield_`, one whose panic
 /// value panics again as it is dropped, and one whose destructor panics as the
 /// finished task is dropped: the scheduler itself never panics because of a
@@ -57,12 +57,13 @@ use crate::{Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Ta
 /// assert!(trace.text().ends_with("Task 0 completed with result: 123\n"));
 /// ```
 pub struct Scheduler<T, S = (), Y = ()> {
-    runnable: VecDeque<Task<T, S, Y>>,
+    pub(crate) runnable: VecDeque<Task<T, S, Y>>,
     completed: IndexMap<TaskId, T>,
-    failed: IndexMap<TaskId, String>,
+    pub(crate) failed: IndexMap<TaskId, String>,
+    pub(crate) closed: IndexSet<TaskId>,
     next_id: TaskId,
-    trace: Trace,
-    render: Option<Render<T>>,
+    pub(crate) trace: Trace,
+    pub(crate) render: Option<Render<T>>,
 }
 
 impl<T, S, Y> Scheduler<T, S, Y> {
@@ -78,6 +79,7 @@ impl<T, S, Y> Scheduler<T, S, Y> {
             runnable: VecDeque::new(),
             completed: IndexMap::new(),
             failed: IndexMap::new(),
+            closed: IndexSet::new(),
             next_id: TaskId::new(0),
             trace,
             render: None,
@@ -208,6 +210,8 @@ impl<T, S, Y> Scheduler<T, S, Y> {
             Some(TaskState::Completed)
         } else if self.failed.contains_key(&task) {
             Some(TaskState::Failed)
+        } else if self.closed.contains(&task) {
+            Some(TaskState::Closed)
         } else if self.runnable.iter().any(|t| t.id() == task) {
             Some(TaskState::Runnable)
         } else {
@@ -233,6 +237,7 @@ impl<T, S, Y> Scheduler<T, S, Y> {
                 task,
                 message: self.failed[&task].clone(),
             },
+            Some(TaskState::Closed) => ResultError::Closed(task),
             Some(TaskState::Taken | TaskState::Completed) => ResultError::Taken(task),
         })
     }
@@ -345,6 +350,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         let Some(position) = self.runnable.iter().position(|t| t.id() == task) else {
             let reason = match self.state(task) {
                 None => SendRefusal::Unknown,
+                Some(TaskState::Closed) => SendRefusal::Closed,
                 Some(_) => SendRefusal::Finished,
             };
             return refuse(reason, value);
@@ -365,7 +371,11 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// Files the outcome of `task`'s step: a yield goes out to the caller, a
     /// return into `completed`, an error or a panic into `failed`.
     #[cold]
-    fn settle(&mut self, task: TaskId, resumed: Result<Resumed<Y, T>, String>) -> Step<Y> {
+    pub(crate) fn settle(
+        &mut self,
+        task: TaskId,
+        resumed: Result<Resumed<Y, T>, String>,
+    ) -> Step<Y> {
         let step = match resumed {
             Ok(Resumed::Yielded(value)) => Step::Yielded { task, value },
             Ok(Resumed::Returned(Ok(value))) => {
@@ -393,7 +403,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
 /// Resumes one task under the trace, catching a panic as the task's failure
 /// message, so one broken routine cannot take the scheduler down.
 #[inline]
-fn resume<T, S, Y>(
+pub(crate) fn resume<T, S, Y>(
     trace: &Trace,
     task: &mut Task<T, S, Y>,
     sent: S,
@@ -435,6 +445,7 @@ impl<T: fmt::Debug, S, Y> fmt::Debug for Scheduler<T, S, Y> {
             .field("runnable", &self.runnable)
             .field("completed", &self.completed)
             .field("failed", &self.failed)
+            .field("closed", &self.closed)
             .field("next_id", &self.next_id)
             .finish()
     }

@@ -49,4 +49,7 @@ pub enum TaskState {
     Taken,
     /// Failed; the message stays recorded.
     Failed,
+    /// Closed before it finished ([`Scheduler::close`](crate::Scheduler::close)):
+    /// its clean-up ran, and it has no result.
+    Closed,
 }

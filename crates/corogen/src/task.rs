@@ -4,7 +4,7 @@ use std::future::Future;
 use corotrace::TaskId;
 use genawaiter::GeneratorState;
 
-use crate::Gen;
+use crate::{Gen, Thrown};
 
 /// What one resume of a routine gave back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,16 @@ pub trait Routine<T, S = (), Y = ()> {
     /// `yield` evaluates to; on the first resume there is no such `yield`, and
     /// `sent` is dropped.
     fn resume_with(&mut self, sent: S) -> Resumed<Y, T>;
+
+    /// Raises `error` where the routine is paused: Python's
+    /// `generator.throw(error)`. Only a routine that can receive it handles it
+    /// (see [`Scheduler::add_catching`](crate::Scheduler::add_catching)); by
+    /// default the routine ends there, failed with the error, and the scheduler
+    /// drops it, so its clean-up runs as a Python generator's `finally` does
+    /// under an exception it does not catch.
+    fn throw(&mut self, error: Thrown) -> Resumed<Y, T> {
+        Resumed::Returned(Err(error.to_string()))
+    }
 }
 
 impl<T, S, Y, E, F> Routine<T, S, Y> for Gen<Y, S, F>
@@ -111,6 +121,12 @@ impl<T, S, Y> Task<T, S, Y> {
     pub(crate) fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
         self.started = true;
         self.routine.resume_with(sent)
+    }
+
+    #[inline]
+    pub(crate) fn throw(&mut self, error: Thrown) -> Resumed<Y, T> {
+        self.started = true;
+        self.routine.throw(error)
     }
 }
 

@@ -1,19 +1,23 @@
-//! Random routines and random host actions (step, send, take a result) run on
-//! `corogen::Scheduler` and on a `VecDeque` model of the notebook's scheduler,
-//! which must agree on every step, every refusal and every line of the trace,
-//! down to what the trace records as the scheduler is dropped.
+//! Random routines and random host actions (step, send, take a result, close,
+//! throw) run on `corogen::Scheduler` and on a `VecDeque` model of the notebook's
+//! scheduler (`model/vecdeque.rs`), which must agree on every step, every refusal
+//! and every line of the trace, down to what the trace records as the scheduler
+//! is dropped.
 //!
 //! The routines misbehave in every way the scheduler promises to survive: they
 //! fail, panic with a `String`, a `&str`, a value that is no text, or one whose
 //! own drop panics, await a future that is not their `co.yield_`, and hold a
-//! value whose destructor panics when the task is dropped. Sends and takes aim
-//! mostly at real ids, so values go to finished tasks and results are asked for
-//! twice. `PROPTEST_CASES` raises the case count from its quick default.
+//! value whose destructor panics when the task is dropped. Sends, takes, closes
+//! and throws aim mostly at real ids, so values go to finished and closed tasks,
+//! tasks are closed twice, and results are asked for twice. `PROPTEST_CASES`
+//! raises the case count from its quick default.
 
-use std::collections::VecDeque;
-
-use corogen::{Gen, ResultError, Scheduler, SendRefusal, Step, TaskId, Trace};
+use corogen::{Gen, ResultError, Scheduler, Step, TaskId, Thrown, Trace};
 use proptest::prelude::*;
+
+#[path = "model/vecdeque.rs"]
+mod vecdeque;
+use vecdeque::Model;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
@@ -73,6 +77,8 @@ enum Action {
     Step,
     Send(u8, u32),
     Take(u8),
+    Close(u8),
+    Throw(u8, u32),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -98,6 +104,8 @@ fn action() -> impl Strategy<Value = Action> {
         6 => Just(Action::Step),
         2 => (id(), 1u32..100).prop_map(|(t, v)| Action::Send(t, v)),
         2 => id().prop_map(Action::Take),
+        1 => id().prop_map(Action::Close),
+        1 => (id(), 1u32..100).prop_map(|(t, v)| Action::Throw(t, v)),
     ]
 }
 
@@ -172,6 +180,20 @@ fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String
                     .unwrap_or("")
                     .to_owned(),
             },
+            Action::Close(t) => match scheduler.close(TaskId::new(t.into())) {
+                Ok(state) => format!("close {state:?}"),
+                Err(error) => format!("refused {:?}", error.reason),
+            },
+            Action::Throw(t, v) => {
+                let thrown = Thrown::new(format!("thrown {v}"));
+                match scheduler.throw(TaskId::new(t.into()), thrown.clone()) {
+                    Ok(step) => show_step(&step),
+                    Err(error) => {
+                        assert_eq!(error.error, thrown, "a refused error comes back");
+                        format!("refused {:?}", error.reason)
+                    }
+                }
+            }
         })
         .collect();
     // Every task is in exactly one place.
@@ -181,13 +203,9 @@ fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String
         let completed = scheduler.result(id).is_some();
         let failed = scheduler.failure(id).is_some();
         let taken = scheduler.state(id) == Some(corogen::TaskState::Taken);
-        assert_eq!(
-            usize::from(runnable)
-                + usize::from(completed)
-                + usize::from(failed)
-                + usize::from(taken),
-            1
-        );
+        let closed = scheduler.state(id) == Some(corogen::TaskState::Closed);
+        let places = [runnable, completed, failed, taken, closed];
+        assert_eq!(places.into_iter().filter(|&p| p).count(), 1);
     }
     drop(scheduler);
     (results, trace.text())
@@ -198,170 +216,6 @@ fn show_step(step: &Step<()>) -> String {
         Step::Yielded { task, .. } => format!("yielded {task}"),
         Step::Completed { task } => format!("completed {task}"),
         Step::Failed { task } => format!("failed {task}"),
-    }
-}
-
-#[derive(Default)]
-struct Model {
-    ops: Vec<Vec<Op>>,
-    pc: Vec<usize>,
-    /// The yield each task is paused at; `None` before its first step.
-    paused_at: Vec<Option<usize>>,
-    /// Whether the task holds a bomb.
-    armed: Vec<bool>,
-    queue: VecDeque<usize>,
-    results: Vec<Option<Result<u64, String>>>,
-    taken: Vec<bool>,
-    text: String,
-    foreign: String,
-}
-
-enum Resumed {
-    Yielded,
-    Completed,
-    Failed,
-}
-
-impl Model {
-    fn resume(&mut self, t: usize, sent: u32) -> Resumed {
-        self.text.push_str(&format!("Running task {t}\n"));
-        if let Some(k) = self.paused_at[t] {
-            self.text.push_str(&format!("t{t}.{k} got {sent}\n"));
-        }
-        let bomb = format!("bomb t{t}");
-        let not_text = "panicked with a value that is not a string";
-        while let Some(&op) = self.ops[t].get(self.pc[t]) {
-            let k = self.pc[t];
-            self.pc[t] += 1;
-            let message = match op {
-                Op::Yield => {
-                    self.paused_at[t] = Some(k);
-                    return Resumed::Yielded;
-                }
-                Op::Arm => {
-                    self.armed[t] = true;
-                    continue;
-                }
-                // A bomb goes off as the routine returns, inside its step, and
-                // that panic is the task's failure.
-                Op::Fail if self.armed[t] => bomb,
-                Op::Fail => format!("t{t} failed"),
-                // A bomb keeps quiet while a panic unwinds.
-                Op::Panic => format!("t{t} panicked"),
-                Op::PanicStr => "static panic".to_owned(),
-                Op::PanicAny => not_text.to_owned(),
-                Op::PanicOnDrop => {
-                    format!("{not_text}; dropping the panic's value panicked too: payload drop")
-                }
-                // The task is dropped with the bomb still held.
-                Op::Foreign if self.armed[t] => format!(
-                    "{}; a destructor panicked as the task was dropped: {bomb}",
-                    self.foreign
-                ),
-                Op::Foreign => self.foreign.clone(),
-            };
-            return self.fail(t, message);
-        }
-        if self.armed[t] {
-            return self.fail(t, bomb);
-        }
-        self.text.push_str(&format!(
-            "----------------------\nTask {t} completed with result: {t}\n"
-        ));
-        self.results[t] = Some(Ok(t as u64));
-        Resumed::Completed
-    }
-
-    fn fail(&mut self, t: usize, message: String) -> Resumed {
-        self.text
-            .push_str(&format!("Failed with exception: {message}\n"));
-        self.results[t] = Some(Err(message));
-        Resumed::Failed
-    }
-
-    /// The scheduler is dropped: each task still queued that holds a bomb is
-    /// recorded, in queue order.
-    fn drop_scheduler(&mut self) {
-        for &t in &self.queue {
-            if self.armed[t] {
-                self.text.push_str(&format!(
-                    "Failed with exception: dropped with its scheduler, and a destructor \
-                     panicked: bomb t{t}\n"
-                ));
-            }
-        }
-    }
-
-    fn show(t: usize, resumed: &Resumed) -> String {
-        match resumed {
-            Resumed::Yielded => format!("yielded {t}"),
-            Resumed::Completed => format!("completed {t}"),
-            Resumed::Failed => format!("failed {t}"),
-        }
-    }
-
-    fn run((routines, actions): &Case) -> (Vec<String>, String) {
-        let n = routines.len();
-        let mut model = Self {
-            ops: routines.clone(),
-            pc: vec![0; n],
-            paused_at: vec![None; n],
-            armed: vec![false; n],
-            queue: (0..n).collect(),
-            results: vec![None; n],
-            taken: vec![false; n],
-            text: String::new(),
-            foreign: foreign_message(),
-        };
-        let results = actions
-            .iter()
-            .map(|action| match *action {
-                Action::Step => match model.queue.pop_front() {
-                    None => "idle".to_owned(),
-                    Some(t) => {
-                        let resumed = model.resume(t, 0);
-                        if let Resumed::Yielded = resumed {
-                            model.queue.push_back(t);
-                        }
-                        Self::show(t, &resumed)
-                    }
-                },
-                Action::Send(t, v) => {
-                    let t = usize::from(t);
-                    match model.queue.iter().position(|&q| q == t) {
-                        None if t < n => format!("refused {:?}", SendRefusal::Finished),
-                        None => format!("refused {:?}", SendRefusal::Unknown),
-                        Some(_) if model.paused_at[t].is_none() => {
-                            format!("refused {:?}", SendRefusal::NotStarted)
-                        }
-                        Some(position) => {
-                            let resumed = model.resume(t, v);
-                            if !matches!(resumed, Resumed::Yielded) {
-                                model.queue.remove(position);
-                            }
-                            Self::show(t, &resumed)
-                        }
-                    }
-                }
-                Action::Take(t) => {
-                    let t = usize::from(t);
-                    if t >= n {
-                        return "Unknown".to_owned();
-                    }
-                    match &model.results[t] {
-                        None => "Pending".to_owned(),
-                        Some(Err(message)) => format!("failed {message}"),
-                        Some(Ok(_)) if model.taken[t] => "Taken".to_owned(),
-                        Some(Ok(value)) => {
-                            model.taken[t] = true;
-                            format!("took {value}")
-                        }
-                    }
-                }
-            })
-            .collect();
-        model.drop_scheduler();
-        (results, model.text)
     }
 }
 

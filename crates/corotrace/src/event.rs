@@ -58,6 +58,12 @@ pub enum Event {
         /// The task.
         task: TaskId,
     },
+    /// A task was closed before it finished: its clean-up ran, as Python's
+    /// `generator.close()` runs a generator's `finally`.
+    Closed {
+        /// The task.
+        task: TaskId,
+    },
     /// A task set a timer and went to sleep until `until` on the loop's clock.
     Sleeping {
         /// The task.
@@ -87,6 +93,7 @@ impl Event {
             | Self::Completed { task, .. }
             | Self::Failed { task, .. }
             | Self::Cancelled { task }
+            | Self::Closed { task }
             | Self::Sleeping { task, .. }
             | Self::Woken { task } => Some(*task),
             Self::Printed { task, .. } => *task,
@@ -122,6 +129,7 @@ impl fmt::Display for Event {
             ),
             Self::Failed { message, .. } => write!(f, "Failed with exception: {message}"),
             Self::Cancelled { task } => write!(f, "Task {task} cancelled"),
+            Self::Closed { task } => write!(f, "Task {task} closed"),
         }
     }
 }

@@ -134,6 +134,7 @@ impl Timeline {
                 Event::Completed { task, value } => Some((*task, format!("✓ {value}"))),
                 Event::Failed { task, message } => Some((*task, format!("✗ {message}"))),
                 Event::Cancelled { task } => Some((*task, "⊘ cancelled".to_owned())),
+                Event::Closed { task } => Some((*task, "⊘ closed".to_owned())),
                 Event::ClockMoved { now } => {
                     rows.push(Row::Clock(*now));
                     open = None;

@@ -1,0 +1,40 @@
+//! From `module-1`: a coroutine object, driven by hand. Calling `coro()` runs
+//! none of it; one `send(None)` runs it to its end, which Python reports by raising
+//! `StopIteration`. In Rust the coroutine is a future, `send(None)` is one `poll`
+//! (with a waker that does nothing), and its end is `Poll::Ready`.
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use corolab::{Flag, Kind, Stage};
+
+/// This lesson drives a future by hand.
+pub const KIND: Kind = Kind::Futures;
+
+/// This lesson takes no flags but `--virtual`.
+pub const FLAGS: &[Flag] = &[];
+
+async fn coro(stage: &Stage) {
+    stage.say(format_args!("I am a coroutine!"));
+}
+
+/// The coroutine made, shown, and run with one poll.
+pub fn lesson(stage: &Stage) {
+    let coroutine = coro(stage);
+    // Nothing has been printed yet: the body runs only when polled. A future has
+    // no repr; this is Python's, short of its address.
+    stage.say(format_args!("<coroutine object coro>"));
+
+    let mut coroutine = pin!(coroutine);
+    let mut cx = Context::from_waker(Waker::noop());
+    match coroutine.as_mut().poll(&mut cx) {
+        // It returns nothing, which Python calls `None`.
+        Poll::Ready(()) => stage.say(format_args!("StopIteration: None")),
+        Poll::Pending => stage.say(format_args!("(still running)")),
+    }
+}
+
+fn main() {
+    corolab::play(KIND, FLAGS, lesson);
+}
