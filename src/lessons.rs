@@ -113,6 +113,9 @@ mod sync_vs_async_coroutine;
 #[path = "../examples/to_thread.rs"]
 mod to_thread;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/unsync.rs"]
+mod unsync;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/wait_for.rs"]
 mod wait_for;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -387,6 +390,12 @@ pub const LESSONS: &[Lesson] = &[
         "nursery",
         Some(FRIDAY_TALK),
         "A nursery: `TaskGroup`"
+    ),
+    lesson!(
+        unsync,
+        "unsync",
+        Some(FRIDAY_TALK),
+        "`unsync`: an event loop on its own thread"
     ),
     lesson!(
         common_errors,
