@@ -74,6 +74,9 @@ mod input_provider;
 #[path = "../examples/linear_search.rs"]
 mod linear_search;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/lock.rs"]
+mod lock;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/manager.rs"]
 mod manager;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -402,6 +405,12 @@ pub const LESSONS: &[Lesson] = &[
         "common-errors",
         Some(ASYNCIO_NOTES),
         "Common errors"
+    ),
+    lesson!(
+        lock,
+        "lock",
+        Some(ASYNCIO_NOTES),
+        "`Lock`: a lost update, and a deadlock"
     ),
     lesson!(
         embed_game,
