@@ -32,6 +32,9 @@ mod common_errors;
 #[path = "../examples/cooperative_search.rs"]
 mod cooperative_search;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/coroutine_decorator.rs"]
+mod coroutine_decorator;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/create_task.rs"]
 mod create_task;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -85,6 +88,9 @@ mod mapping_results;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/monitor_consumers.rs"]
 mod monitor_consumers;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/new_event_loop.rs"]
+mod new_event_loop;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/nursery.rs"]
 mod nursery;
@@ -285,6 +291,12 @@ pub const LESSONS: &[Lesson] = &[
         "A coroutine runs only in an event loop"
     ),
     lesson!(
+        new_event_loop,
+        "new-event-loop",
+        Some(ASYNCIO_NOTES),
+        "`new_event_loop`: a loop, and what it says about itself"
+    ),
+    lesson!(
         create_task,
         "create-task",
         Some(ASYNCIO_NOTES),
@@ -301,6 +313,12 @@ pub const LESSONS: &[Lesson] = &[
         "all-tasks",
         Some(ASYNCIO_NOTES),
         "Many tasks, and `all_tasks`"
+    ),
+    lesson!(
+        coroutine_decorator,
+        "coroutine-decorator",
+        Some(FRIDAY_TALK),
+        "`@asyncio.coroutine`: the manager before `async def`"
     ),
     lesson!(manager, "manager", Some(FRIDAY_TALK), "Cancelling a task"),
     lesson!(
