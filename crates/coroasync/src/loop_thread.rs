@@ -416,10 +416,13 @@ impl<T> Submitted<T> {
     /// leaves the work running and the handle usable.
     pub fn wait_timeout(&mut self, timeout: Duration) -> Result<T, WaitError> {
         self.check_thread()?;
-        let deadline = Instant::now() + timeout;
+        // A timeout too long for the clock to add is a wait without end.
+        let deadline = Instant::now().checked_add(timeout);
         let mut state = lock(&self.slot.state);
         while !state.done {
-            let left = deadline.saturating_duration_since(Instant::now());
+            let left = deadline.map_or(timeout, |deadline| {
+                deadline.saturating_duration_since(Instant::now())
+            });
             if left.is_zero() {
                 return Err(WaitError::TimedOut);
             }

@@ -262,3 +262,11 @@ fn an_event_loop_prints_a_line_to_set_beside_asyncios_repr() {
         "<EventLoop running=False closed=False clock=real>"
     );
 }
+
+#[test]
+fn a_wait_of_any_length_is_taken_without_overflow() {
+    let background = virtual_loop_thread();
+    let mut ready = background.submit(|| async { 3 }).unwrap();
+    // Instant + Duration::MAX overflows: a wait that long is a wait without end.
+    assert_eq!(within(move || ready.wait_timeout(Duration::MAX)), Ok(3));
+}
