@@ -17,7 +17,7 @@ async def add_one(name, times):
         print(f"{name} writes {counter}")
 
 
-async def add_one_locked(lock, name, times):
+async def add_one_locked(lock, times):
     global counter
     for _ in range(times):
         async with lock:
@@ -44,7 +44,7 @@ async def main():
 
     counter = 0
     lock = asyncio.Lock()
-    await asyncio.gather(add_one_locked(lock, "a", 2), add_one_locked(lock, "b", 2))
+    await asyncio.gather(add_one_locked(lock, 2), add_one_locked(lock, 2))
     print(f"with a lock: {counter}")
 
     x = ("lock x", asyncio.Lock())
