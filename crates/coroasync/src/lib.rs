@@ -54,6 +54,7 @@ mod notebook;
 mod pool;
 mod print;
 mod queue;
+mod submitted;
 mod task;
 mod time;
 mod unwind;
@@ -73,10 +74,11 @@ pub use event_loop::{EventLoop, Tick, run};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
-pub use loop_thread::{LoopClosed, LoopHandle, LoopThread, Submitted, WaitError};
+pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
 pub use notebook::{is_prime, print_matches, repetitive_message, search};
 pub use print::print;
 pub use queue::{Get, Put, Queue};
+pub use submitted::{Submitted, WaitError};
 pub use task::{
     IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
