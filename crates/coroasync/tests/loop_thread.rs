@@ -270,3 +270,40 @@ fn a_wait_of_any_length_is_taken_without_overflow() {
     // Instant + Duration::MAX overflows: a wait that long is a wait without end.
     assert_eq!(within(move || ready.wait_timeout(Duration::MAX)), Ok(3));
 }
+
+#[test]
+fn many_threads_submit_at_once_and_each_gets_its_own_value() {
+    let background = virtual_loop_thread();
+    let submitters: Vec<_> = (0..4_u64)
+        .map(|thread| {
+            let handle = background.handle();
+            std::thread::spawn(move || {
+                let handles: Vec<_> = (0..100_u64)
+                    .map(|i| {
+                        let value = thread * 1000 + i;
+                        handle
+                            .submit(move || async move {
+                                sleep(Duration::from_millis(i)).await;
+                                value
+                            })
+                            .unwrap()
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|submitted| submitted.wait().unwrap())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let values = within(move || {
+        submitters
+            .into_iter()
+            .map(|submitter| submitter.join().expect("a submitter does not panic"))
+            .collect::<Vec<_>>()
+    });
+    for (thread, got) in values.into_iter().enumerate() {
+        let expected: Vec<u64> = (0..100).map(|i| thread as u64 * 1000 + i).collect();
+        assert_eq!(got, expected);
+    }
+}
