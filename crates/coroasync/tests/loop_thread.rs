@@ -261,6 +261,13 @@ fn an_event_loop_prints_a_line_to_set_beside_asyncios_repr() {
         EventLoop::new().to_string(),
         "<EventLoop running=False closed=False clock=real>"
     );
+    let shared = std::rc::Rc::new(EventLoop::with_virtual_clock());
+    let inside = std::rc::Rc::clone(&shared);
+    let line = shared.run_until_complete(async move { inside.to_string() });
+    assert_eq!(
+        line,
+        Ok("<EventLoop running=True closed=False clock=virtual>".to_owned())
+    );
 }
 
 #[test]
