@@ -35,6 +35,9 @@ mod common_errors;
 #[path = "../examples/cooperative_search.rs"]
 mod cooperative_search;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/coroutine_decorator.rs"]
+mod coroutine_decorator;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/create_task.rs"]
 mod create_task;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -80,6 +83,9 @@ mod input_provider;
 #[path = "../examples/linear_search.rs"]
 mod linear_search;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/lock.rs"]
+mod lock;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/manager.rs"]
 mod manager;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -88,6 +94,9 @@ mod mapping_results;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/monitor_consumers.rs"]
 mod monitor_consumers;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/new_event_loop.rs"]
+mod new_event_loop;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/nursery.rs"]
 mod nursery;
@@ -127,6 +136,9 @@ mod to_thread;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/user_input.rs"]
 mod user_input;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/unsync.rs"]
+mod unsync;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/wait_for.rs"]
 mod wait_for;
@@ -324,6 +336,12 @@ pub const LESSONS: &[Lesson] = &[
         "A coroutine runs only in an event loop"
     ),
     lesson!(
+        new_event_loop,
+        "new-event-loop",
+        Some(ASYNCIO_NOTES),
+        "`new_event_loop`: a loop, and what it says about itself"
+    ),
+    lesson!(
         create_task,
         "create-task",
         Some(ASYNCIO_NOTES),
@@ -340,6 +358,12 @@ pub const LESSONS: &[Lesson] = &[
         "all-tasks",
         Some(ASYNCIO_NOTES),
         "Many tasks, and `all_tasks`"
+    ),
+    lesson!(
+        coroutine_decorator,
+        "coroutine-decorator",
+        Some(FRIDAY_TALK),
+        "`@asyncio.coroutine`: the manager before `async def`"
     ),
     lesson!(manager, "manager", Some(FRIDAY_TALK), "Cancelling a task"),
     lesson!(
@@ -434,10 +458,22 @@ pub const LESSONS: &[Lesson] = &[
         "A nursery: `TaskGroup`"
     ),
     lesson!(
+        unsync,
+        "unsync",
+        Some(FRIDAY_TALK),
+        "`unsync`: an event loop on its own thread"
+    ),
+    lesson!(
         common_errors,
         "common-errors",
         Some(ASYNCIO_NOTES),
         "Common errors"
+    ),
+    lesson!(
+        lock,
+        "lock",
+        Some(ASYNCIO_NOTES),
+        "`Lock`: a lost update, and a deadlock"
     ),
     lesson!(
         embed_game,

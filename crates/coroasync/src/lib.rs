@@ -5,7 +5,8 @@
 //! the migration the notes make: `yield from` becomes `.await`, and the scheduler
 //! becomes an [`EventLoop`] with asyncio's toolbox: tasks, [`sleep`], [`gather`](fn@gather),
 //! [`wait`], [`wait_for`], [`shield`], cancellation, [`Event`], [`Queue`],
-//! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`].
+//! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; and a loop on a thread of its
+//! own that other threads submit work to, [`LoopThread`].
 //!
 //! ```
 //! use std::time::Duration;
@@ -49,10 +50,12 @@ mod event_loop;
 mod gather;
 mod group;
 mod lock;
+mod loop_thread;
 mod notebook;
 mod pool;
 mod print;
 mod queue;
+mod submitted;
 mod task;
 mod time;
 mod unwind;
@@ -73,9 +76,11 @@ pub use event_loop::{EventLoop, Tick, run};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
+pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
 pub use notebook::{is_prime, print_matches, repetitive_message, search};
 pub use print::print;
 pub use queue::{Get, Put, Queue};
+pub use submitted::{Submitted, WaitError};
 pub use task::{
     IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
