@@ -8,8 +8,8 @@ use std::fmt;
 use crate::Lesson;
 use crate::items::{self, ItemError};
 
-/// One item of a crate's source that a lesson shows: something its Python
-/// defines and its Rust imports.
+/// One item of the workspace's source that a lesson shows: something its Python
+/// defines and its Rust imports (from a crate, or from the course's own helpers).
 #[derive(Debug, Clone, Copy)]
 pub struct Definition {
     /// Its file, from the workspace's root: `crates/corogen/src/fib.rs`.
@@ -54,13 +54,13 @@ pub struct Excerpt {
     pub code: String,
 }
 
-/// `def!("corogen/src/fib.rs", "fib")`: the item `fib` of that crate file.
+/// `def!("crates/corogen/src/fib.rs", "fib")`: the item `fib` of that crate file.
 macro_rules! def {
     ($file:literal, $item:literal) => {
         Definition {
-            file: concat!("crates/", $file),
+            file: $file,
             item: $item,
-            source: include_str!(concat!("../crates/", $file)),
+            source: include_str!(concat!("../", $file)),
         }
     };
 }
@@ -69,41 +69,56 @@ macro_rules! def {
 /// and its Rust imports, in the Python's order. For the scheduler, the loop a
 /// reader needs (add, pop, resume, push back, record), not the whole file.
 const SHOWN: &[(&str, &[Definition])] = &[
-    ("fib", &[def!("corogen/src/fib.rs", "fib")]),
-    ("linear-search", &[def!("corogen/src/search.rs", "search")]),
+    ("fib", &[def!("crates/corogen/src/fib.rs", "fib")]),
+    (
+        "linear-search",
+        &[def!("crates/corogen/src/search.rs", "search")],
+    ),
     (
         "cooperative-search",
-        &[def!("corogen/src/search.rs", "async_search")],
+        &[def!("crates/corogen/src/search.rs", "async_search")],
+    ),
+    (
+        "character-move",
+        &[
+            def!("src/user_input.rs", "movement"),
+            def!("src/user_input.rs", "UserInput"),
+            def!("src/user_input.rs", "UserInput::get_key"),
+        ],
     ),
     (
         "scheduler-one-task",
         &[
-            def!("corogen/src/task.rs", "Task"),
-            def!("corogen/src/scheduler.rs", "Scheduler"),
-            def!("corogen/src/scheduler.rs", "Scheduler::add"),
-            def!("corogen/src/scheduler.rs", "Scheduler::step"),
-            def!("corogen/src/scheduler.rs", "Scheduler::run_to_completion"),
-            def!("corogen/src/scheduler.rs", "Scheduler::settle"),
-            def!("corogen/src/scheduler.rs", "resume"),
+            def!("crates/corogen/src/task.rs", "Task"),
+            def!("crates/corogen/src/scheduler.rs", "Scheduler"),
+            def!("crates/corogen/src/scheduler.rs", "Scheduler::add"),
+            def!("crates/corogen/src/scheduler.rs", "Scheduler::step"),
+            def!(
+                "crates/corogen/src/scheduler.rs",
+                "Scheduler::run_to_completion"
+            ),
+            def!("crates/corogen/src/scheduler.rs", "Scheduler::settle"),
+            def!("crates/corogen/src/scheduler.rs", "resume"),
         ],
     ),
     (
         "primes-and-messages",
         &[
-            def!("corogen/src/sleep.rs", "async_sleep"),
-            def!("corogen/src/primes.rs", "async_is_prime"),
-            def!("corogen/src/primes.rs", "async_print_matches"),
-            def!("corogen/src/sleep.rs", "async_repetitive_message"),
+            def!("crates/corogen/src/sleep.rs", "async_sleep"),
+            def!("crates/corogen/src/primes.rs", "async_is_prime"),
+            def!("crates/corogen/src/primes.rs", "async_print_matches"),
+            def!("crates/corogen/src/sleep.rs", "async_repetitive_message"),
         ],
     ),
+    ("input-provider", &[def!("src/user_input.rs", "movement")]),
     (
         "asyncio-primes",
         &[
-            def!("corogen/src/fib.rs", "fib"),
-            def!("coroasync/src/notebook.rs", "is_prime"),
-            def!("coroasync/src/notebook.rs", "search"),
-            def!("coroasync/src/notebook.rs", "print_matches"),
-            def!("coroasync/src/notebook.rs", "repetitive_message"),
+            def!("crates/corogen/src/fib.rs", "fib"),
+            def!("crates/coroasync/src/notebook.rs", "is_prime"),
+            def!("crates/coroasync/src/notebook.rs", "search"),
+            def!("crates/coroasync/src/notebook.rs", "print_matches"),
+            def!("crates/coroasync/src/notebook.rs", "repetitive_message"),
         ],
     ),
 ];

@@ -2,8 +2,8 @@
 //! and the output is what the lesson prints on virtual time. Run with
 //! `UPDATE_DOCS=1` to rewrite both blocks from the sources instead.
 //!
-//! A lesson whose Python defines what its Rust imports from the crates (`fib`,
-//! the `Scheduler`) also has a section with the crates' own definitions
+//! A lesson whose Python defines what its Rust imports (`fib`, the `Scheduler`)
+//! also has a section with the Rust definitions, cut from their source
 //! ([`corolab::Lesson::excerpts`]), rewritten and checked the same way.
 
 use std::path::Path;
@@ -50,7 +50,7 @@ fn every_page_shows_its_example_and_its_output() {
         }
         if with_definitions(&page, lesson) != page {
             drifted.push(format!(
-                "{}: the definitions differ from the crates' source",
+                "{}: the definitions differ from their source",
                 lesson.name
             ));
         }
@@ -104,8 +104,8 @@ fn definitions_section(lesson: &corolab::Lesson) -> String {
         .map(|item| format!("`{item}`"))
         .collect();
     let mut section = format!(
-        "{DEFINITIONS}\nThe Python defines what the Rust above imports from the crates. \
-         Here are {}, from the crates' source (doc comments left out).\n\n\
+        "{DEFINITIONS}\nThe Python defines what the Rust above imports. Here are {}, \
+         from the source they live in (doc comments left out).\n\n\
          <!-- Cut from the files named; a test keeps them equal. -->\n",
         names.join(", ")
     );
