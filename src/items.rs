@@ -1,11 +1,13 @@
 //! Finds an item of Rust source by its name, so a page can show the crates' own
 //! definition of what a lesson's Python defines.
 //!
-//! The crates are formatted by `rustfmt`, which this leans on: an item starts on
-//! a line of its own, at column 0 (a method, at column 4 inside its `impl`
-//! block), and an `impl` block's header ends with the `{` that opens it. Where
+//! It walks a file's items whole, one after the other (and an `impl` block's
+//! methods the same way), and reads each one's name off its first line. Where
 //! an item ends is found by counting brackets, skipping comments, strings and
-//! character literals, so a brace in a string cannot end it early.
+//! character literals, so neither a brace in a string nor a line of a string
+//! that looks like a declaration can mislead it. It leans on `rustfmt` only
+//! for where lines break: an item's name is on the line that declares it, and
+//! an `impl` block's header ends with the `{` that opens it.
 
 use std::fmt;
 use std::ops::Range;
@@ -44,29 +46,36 @@ pub(crate) struct Item {
 /// `struct`, `enum`, `trait`, `type`, `const` or `static`), `Scheduler::step` a
 /// method of an `impl Scheduler` block (any, trait impls included).
 pub(crate) fn find(source: &str, path: &str) -> Result<Item, ItemError> {
-    let found: Vec<Item> = match path.split_once("::") {
-        None => declarations(source, 0..source.len(), 0, path)
-            .map(|lines| {
-                Ok(Item {
-                    header: None,
-                    lines: lines?,
-                })
-            })
-            .collect::<Result<_, _>>()?,
-        Some((ty, method)) => {
-            let mut found = Vec::new();
-            for block in impl_blocks(source, ty) {
-                let (header, body) = block?;
-                for lines in declarations(source, body, 4, method) {
+    let mut found = Vec::new();
+    match path.split_once("::") {
+        None => {
+            for lines in items_in(source, 0..source.len()) {
+                let lines = lines?;
+                if name_of(source, lines.clone()) == Some(path) {
                     found.push(Item {
-                        header: Some(header.clone()),
-                        lines: lines?,
+                        header: None,
+                        lines,
                     });
                 }
             }
-            found
         }
-    };
+        Some((ty, method)) => {
+            for block in items_in(source, 0..source.len()) {
+                let Some((header, body)) = impl_of(source, block?, ty) else {
+                    continue;
+                };
+                for lines in items_in(source, body) {
+                    let lines = lines?;
+                    if name_of(source, lines.clone()) == Some(method) {
+                        found.push(Item {
+                            header: Some(header.clone()),
+                            lines,
+                        });
+                    }
+                }
+            }
+        }
+    }
     match <[Item; 1]>::try_from(found) {
         Ok([item]) => Ok(item),
         Err(found) if found.is_empty() => Err(ItemError::NotFound),
@@ -84,41 +93,72 @@ fn lines_in(source: &str, range: Range<usize>) -> impl Iterator<Item = (usize, &
     })
 }
 
-/// The items declared as `name` at `indent` within `range`.
-fn declarations<'a>(
-    source: &'a str,
+/// The items one after the other within `range` (a file, or an `impl` block's
+/// body), each from its first doc comment or attribute to its end. Walking
+/// whole items, rather than reading lines, is what keeps a line inside a string
+/// or a function body from passing for a declaration.
+fn items_in(
+    source: &str,
     range: Range<usize>,
-    indent: usize,
-    name: &'a str,
-) -> impl Iterator<Item = Result<Range<usize>, ItemError>> + 'a {
-    let mut previous: Vec<(usize, &str)> = Vec::new();
-    lines_in(source, range).filter_map(move |(offset, line)| {
-        let declared = declares(line, indent, name);
-        // Attributes and doc comments above an item belong to it.
-        let mut start = offset;
-        if declared {
-            for &(above, text) in previous.iter().rev() {
-                let text = text.trim_start();
-                if !(text.starts_with("#[") || text.starts_with("///")) {
-                    break;
-                }
-                start = above;
+) -> impl Iterator<Item = Result<Range<usize>, ItemError>> + '_ {
+    let mut at = range.start;
+    std::iter::from_fn(move || {
+        while at < range.end {
+            let end_of_line = line_end(source, at).min(range.end);
+            let code = source[at..end_of_line].trim_start();
+            // Blank lines, comments, inner attributes and the block's own
+            // closing brace lie between items.
+            let between = code.is_empty()
+                || code.starts_with("//") && !code.starts_with("///")
+                || code.starts_with("//!")
+                || code.starts_with("#!")
+                || code.starts_with('}');
+            if between {
+                at = end_of_line;
+                continue;
             }
+            let start = at;
+            return Some(match item_end(source, start) {
+                Some(end) if end <= range.end => {
+                    at = end;
+                    Ok(start..end)
+                }
+                _ => {
+                    at = range.end;
+                    Err(ItemError::Unclosed)
+                }
+            });
         }
-        previous.push((offset, line));
-        declared.then(|| Ok(start..item_end(source, offset).ok_or(ItemError::Unclosed)?))
+        None
     })
 }
 
-/// Whether `line` declares an item called `name`, starting at column `indent`.
-fn declares(line: &str, indent: usize, name: &str) -> bool {
-    let Some(rest) = line.get(indent..) else {
-        return false;
-    };
-    if !line[..indent].chars().all(|c| c == ' ') || rest.starts_with(char::is_whitespace) {
-        return false;
+/// The name the item in `lines` declares: on its first line that is not a doc
+/// comment or an attribute.
+fn name_of(source: &str, lines: Range<usize>) -> Option<&str> {
+    lines_in(source, lines)
+        .map(|(_, line)| line.trim_start())
+        .find(|line| !line.starts_with("///") && !line.starts_with("#["))
+        .and_then(declared_name)
+}
+
+/// If the item in `lines` is an `impl` block for `ty`: its header (down to the
+/// line ending with the `{` that opens it) and its body.
+fn impl_of(source: &str, lines: Range<usize>, ty: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let (_, first) = lines_in(source, lines.clone()).next()?;
+    if self_type(first)? != ty {
+        return None;
     }
-    let mut words = rest.split_whitespace().peekable();
+    let (at, opening) =
+        lines_in(source, lines.clone()).find(|(_, line)| line.trim_end().ends_with('{'))?;
+    let header_end = at + opening.len();
+    Some((lines.start..header_end, header_end..lines.end))
+}
+
+/// The name of the item `code` (a line, without its indentation) declares, if
+/// it declares one.
+fn declared_name(code: &str) -> Option<&str> {
+    let mut words = code.split_whitespace().peekable();
     while let Some(word) = words.next() {
         match word {
             "pub" | "async" | "unsafe" | "default" => {}
@@ -128,12 +168,12 @@ fn declares(line: &str, indent: usize, name: &str) -> bool {
                     .peek()
                     .is_some_and(|w| ["fn", "async", "unsafe"].contains(w)) => {}
             "fn" | "struct" | "enum" | "trait" | "type" | "const" | "static" | "union" => {
-                return words.next().is_some_and(|w| identifier(w) == name);
+                return words.next().map(identifier);
             }
-            _ => return false,
+            _ => return None,
         }
     }
-    false
+    None
 }
 
 /// The identifier `word` starts with (`Scheduler` in `Scheduler<T,`).
@@ -144,40 +184,21 @@ fn identifier(word: &str) -> &str {
     &word[..end]
 }
 
-/// The `impl` blocks at the top level whose type is `ty`: each block's header
-/// (down to the line ending with its `{`) and its body.
-fn impl_blocks<'a>(
-    source: &'a str,
-    ty: &'a str,
-) -> impl Iterator<Item = Result<(Range<usize>, Range<usize>), ItemError>> + 'a {
-    lines_in(source, 0..source.len()).filter_map(move |(offset, line)| {
-        if self_type(line)? != ty {
-            return None;
-        }
-        let header_end = lines_in(source, offset..source.len())
-            .find(|(_, line)| line.trim_end().ends_with('{'))
-            .map(|(at, line)| at + line.len());
-        let block = header_end.zip(item_end(source, offset));
-        Some(
-            block
-                .map(|(header_end, end)| (offset..header_end, header_end..end))
-                .ok_or(ItemError::Unclosed),
-        )
-    })
-}
-
 /// The type an `impl` line is for: `Scheduler` in `impl<T> Scheduler<T> {` and
 /// in `impl<T> Drop for Scheduler<T> {`.
 fn self_type(line: &str) -> Option<&str> {
     let mut rest = line.strip_prefix("impl")?;
     if rest.starts_with('<') {
+        // Past the generics; the `>` of an `->` in a bound closes nothing.
         let mut depth = 0;
+        let mut previous = ' ';
         let end = rest.find(|c| {
             match c {
                 '<' => depth += 1,
-                '>' => depth -= 1,
+                '>' if previous != '-' => depth -= 1,
                 _ => {}
             }
+            previous = c;
             depth == 0
         })?;
         rest = &rest[end + 1..];
@@ -281,7 +302,7 @@ fn char_literal_len(rest: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ItemError, find};
+    use super::{ItemError, find, items_in, name_of};
 
     const SOURCE: &str = r##"use std::fmt;
 
@@ -295,7 +316,7 @@ pub fn braces<'a>(x: &'a str) -> [u8; 2] {
 
 pub struct Unit;
 
-impl<'a, T: Clone> Holder<'a, T> {
+impl<'a, T: Clone, F: Fn() -> T> Holder<'a, T, F> {
     pub fn get(&self) -> T {
         self.0.clone()
     }
@@ -337,11 +358,20 @@ impl fmt::Display for Holder<'_, u8> {
         let item = find(SOURCE, "Holder::set").unwrap();
         assert_eq!(
             text(item.header.unwrap()),
-            "impl<'a, T: Clone> Holder<'a, T> {\n"
+            "impl<'a, T: Clone, F: Fn() -> T> Holder<'a, T, F> {\n"
         );
         assert_eq!(text(item.lines), "    fn set(&mut self) {}\n");
         let fmt = find(SOURCE, "Holder::get").unwrap();
         assert!(text(fmt.lines).ends_with("        self.0.clone()\n    }\n"));
+    }
+
+    #[test]
+    fn a_declaration_inside_a_string_or_a_body_is_not_an_item() {
+        let source =
+            "const TEXT: &str = \"\nfn hidden() {}\n\";\n\nfn outer() {\nfn inner() {}\n}\n";
+        assert_eq!(find(source, "hidden"), Err(ItemError::NotFound));
+        assert_eq!(find(source, "inner"), Err(ItemError::NotFound));
+        assert!(find(source, "outer").is_ok());
     }
 
     #[test]
@@ -350,5 +380,51 @@ impl fmt::Display for Holder<'_, u8> {
         assert_eq!(find(SOURCE, "get"), Err(ItemError::NotFound));
         assert_eq!(find(SOURCE, "Holder::fmt"), Err(ItemError::Ambiguous(2)));
         assert_eq!(find("fn open() {\n", "open"), Err(ItemError::Unclosed));
+    }
+
+    /// Every item at the top level of the workspace's own source is found
+    /// whole, by its name, and ends where the next blank line or item begins.
+    #[test]
+    fn every_item_of_the_workspace_is_found_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("src"), root.join("crates"), root.join("examples")];
+        let mut checked = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    checked += check_items(&source, &path.display().to_string());
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} items found");
+    }
+
+    /// Checks each top-level item of `source`; returns how many.
+    fn check_items(source: &str, file: &str) -> usize {
+        let mut checked = 0;
+        for lines in items_in(source, 0..source.len()) {
+            let lines = lines.unwrap_or_else(|error| panic!("{file}: {error}"));
+            let Some(name) = name_of(source, lines.clone()) else {
+                continue;
+            };
+            match find(source, name) {
+                Ok(item) => assert_eq!(item.lines, lines, "{file}: {name}"),
+                Err(ItemError::Ambiguous(_)) => continue,
+                Err(error) => panic!("{file}: {name}: {error}"),
+            }
+            let next = source[lines.end..].lines().next().unwrap_or("");
+            // What follows a whole item is a blank line or the next item, not a
+            // continuation (indented, or a closing bracket, or `where`).
+            let continues = next.starts_with(char::is_whitespace)
+                || next.starts_with(['}', ')', ']', '{'])
+                || next.starts_with("where");
+            assert!(!continues, "{file}: {name} ends before {next:?}");
+            checked += 1;
+        }
+        checked
     }
 }
