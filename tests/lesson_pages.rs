@@ -104,8 +104,8 @@ fn definitions_section(lesson: &corolab::Lesson) -> String {
         .map(|item| format!("`{item}`"))
         .collect();
     let mut section = format!(
-        "{DEFINITIONS}\nThe Python defines what the Rust above imports. Here are {}, \
-         from the source they live in (doc comments left out).\n\n\
+        "{DEFINITIONS}\nThe Python defines what the Rust above imports. Below is the \
+         Rust of each, cut from the file named above it (doc comments left out): {}.\n\n\
          <!-- Cut from the files named; a test keeps them equal. -->\n",
         names.join(", ")
     );
