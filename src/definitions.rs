@@ -214,6 +214,13 @@ impl Lesson {
     /// The definitions as one piece of Rust to read after the lesson's own, each
     /// excerpt under a comment naming its file: what `corolab show` prints.
     /// Empty for a lesson that shows none.
+    ///
+    /// ```
+    /// let fib = corolab::find_lesson("fib").unwrap();
+    /// assert!(fib.definitions_listing().starts_with("\n// From crates/corogen/src/fib.rs:\npub fn fib()"));
+    /// let hello = corolab::find_lesson("hello-world").unwrap();
+    /// assert_eq!(hello.definitions_listing(), "");
+    /// ```
     pub fn definitions_listing(&self) -> String {
         let excerpts = match self.excerpts() {
             Ok(excerpts) => excerpts,
