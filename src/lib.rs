@@ -17,14 +17,18 @@
 // binaries.
 extern crate self as corolab;
 
+mod definitions;
 mod flags;
+mod items;
 mod lessons;
 mod rng;
 mod sources;
 mod stage;
 mod user_input;
 
+pub use definitions::{Definition, DefinitionError, Excerpt};
 pub use flags::{Flag, FlagError, Flags};
+pub use items::ItemError;
 pub use lessons::{LESSONS, Lesson, find_lesson};
 pub use rng::SplitMix64;
 pub use sources::{SOURCE_NOTES, SourceNote};

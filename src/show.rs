@@ -1,5 +1,7 @@
 //! `corolab show`: the Python and the Rust of a lesson side by side, fitted to the
-//! terminal, or one above the other when it is too narrow.
+//! terminal, or one above the other when it is too narrow. The Rust is the
+//! lesson's example, then the definitions of what the Python defines
+//! ([`Lesson::definitions_listing`]).
 //!
 //! Widths are counted in characters: the sources are ASCII but for the box
 //! drawing, which takes one column a character.
@@ -45,7 +47,9 @@ pub fn side_by_side(lesson: &Lesson, width: usize) -> String {
     };
     let rust_title = format!("Rust (examples/{}.rs)", lesson.example());
     let python = lesson.python();
-    let rust = lesson.rust;
+    // The crates' definitions of what the Python defines, after the lesson's own.
+    let rust = format!("{}{}", lesson.rust, lesson.definitions_listing());
+    let rust = rust.as_str();
 
     let column = width.saturating_sub(3) / 2;
     if column < MIN_COLUMN {

@@ -38,6 +38,27 @@ fn show_puts_python_beside_rust_or_above_it() {
     assert!(narrow.contains("Rust (examples/hello_world.rs)"));
 }
 
+#[test]
+fn show_follows_the_rust_with_the_definitions_the_python_defines() {
+    let shown = stdout(&corolab(&["show", "fib", "--width", "60"]));
+    let rust = shown
+        .split_once("Rust (examples/fib.rs)")
+        .expect("the Rust comes second when stacked")
+        .1;
+    let definitions = rust
+        .split_once("// From crates/corogen/src/fib.rs:")
+        .expect("after the example, where fib is defined")
+        .1;
+    assert!(definitions.contains("pub fn fib() -> impl FusedIterator<Item = u64> {"));
+    assert!(definitions.contains("co.yield_(b).await;"));
+
+    let plain = stdout(&corolab(&["show", "hello-world", "--width", "60"]));
+    assert!(
+        !plain.contains("// From crates/"),
+        "hello-world defines nothing"
+    );
+}
+
 /// Checks that `shown` holds the words of `source` in order, each whole unless
 /// it is longer than `width`, which only then may come in pieces.
 fn assert_words_kept(source: &str, shown: &str, width: usize, what: &str) {
@@ -72,6 +93,7 @@ fn column_of(line: &str, column: usize, left: bool) -> String {
 fn show_never_exceeds_the_width_and_breaks_only_between_words() {
     for lesson in LESSONS {
         let rust_title = format!("Rust (examples/{}.rs)", lesson.example());
+        let rust = format!("{}{}", lesson.rust, lesson.definitions_listing());
         for width in [40, 60, 80, 83, 120, 160] {
             let shown = stdout(&corolab(&[
                 "show",
@@ -94,7 +116,7 @@ fn show_never_exceeds_the_width_and_breaks_only_between_words() {
                 };
                 let python = format!("{}\n{rust_title}", lesson.python());
                 assert_words_kept(&python, &lines[first + 1..second].join("\n"), width, &what);
-                assert_words_kept(lesson.rust, &lines[second + 1..].join("\n"), width, &what);
+                assert_words_kept(&rust, &lines[second + 1..].join("\n"), width, &what);
             } else {
                 let rule = lines.iter().position(|l| l.contains("─┼─"));
                 let body = &lines[rule.expect("a rule under the titles") + 1..];
@@ -104,7 +126,7 @@ fn show_never_exceeds_the_width_and_breaks_only_between_words() {
                     cells.join("\n")
                 };
                 assert_words_kept(lesson.python(), &side(true), column, &what);
-                assert_words_kept(lesson.rust, &side(false), column, &what);
+                assert_words_kept(&rust, &side(false), column, &what);
             }
         }
     }
