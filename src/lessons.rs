@@ -134,11 +134,11 @@ mod sync_vs_async_coroutine;
 #[path = "../examples/to_thread.rs"]
 mod to_thread;
 #[allow(dead_code)] // its `main` is the example binary's
-#[path = "../examples/user_input.rs"]
-mod user_input;
-#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/unsync.rs"]
 mod unsync;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/user_input.rs"]
+mod user_input;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/wait_for.rs"]
 mod wait_for;
