@@ -1,5 +1,6 @@
 //! The event loop a program runs, and `run`, asyncio's front door.
 
+use std::cell::Cell;
 use std::fmt;
 use std::future::Future;
 use std::rc::Rc;
@@ -76,6 +77,10 @@ pub struct Tick {
 /// ```
 pub struct EventLoop {
     core: Rc<Core>,
+    /// How long to park before looking again whether a waker held outside the
+    /// loop is still held: doubled while nothing happens, so an idle loop waiting
+    /// on the outside costs next to nothing.
+    outside_recheck: Cell<Duration>,
 }
 
 impl EventLoop {
@@ -98,6 +103,7 @@ impl EventLoop {
     fn with_clock(clock: LoopClock) -> Self {
         Self {
             core: Rc::new(Core::new(clock, Trace::new(Echo::Output, false))),
+            outside_recheck: Cell::new(OUTSIDE_RECHECK),
         }
     }
 
@@ -240,6 +246,7 @@ impl EventLoop {
     fn wait_for_work(&self) -> Result<(), RunError> {
         let core = &self.core;
         if core.has_ready() {
+            self.outside_recheck.set(OUTSIDE_RECHECK);
             return Ok(());
         }
         if core.blocking.has_unlanded() {
@@ -273,7 +280,12 @@ impl EventLoop {
             // A waker lent out beyond the loop may still be used: wait for its
             // wake (which unparks this thread), and look again now and then in
             // case its holder drops it unused.
-            None if core.waker_held_outside() => std::thread::park_timeout(OUTSIDE_RECHECK),
+            None if core.waker_held_outside() => {
+                let recheck = self.outside_recheck.get();
+                std::thread::park_timeout(recheck);
+                self.outside_recheck
+                    .set((recheck * 2).min(OUTSIDE_RECHECK_AT_MOST));
+            }
             None => return Err(RunError::Deadlock(core.deadlock())),
         }
         Ok(())
@@ -446,9 +458,10 @@ impl fmt::Display for EventLoop {
     }
 }
 
-/// How often a loop with nothing to do but wait for a waker held outside it looks
-/// whether that waker is still held.
+/// How soon a loop with nothing to do but wait for a waker held outside it first
+/// looks again whether that waker is still held; and how seldom, at the least.
 const OUTSIDE_RECHECK: Duration = Duration::from_millis(20);
+const OUTSIDE_RECHECK_AT_MOST: Duration = Duration::from_secs(1);
 
 /// Runs `future` on a new loop on real time and returns its value: asyncio's
 /// `asyncio.run`. Tasks still running when it finishes are cancelled (their
