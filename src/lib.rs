@@ -17,6 +17,7 @@
 // binaries.
 extern crate self as corolab;
 
+mod differences;
 mod flags;
 mod lessons;
 mod rng;
@@ -24,6 +25,7 @@ mod sources;
 mod stage;
 mod user_input;
 
+pub use differences::{DIFFERENCES, Difference, Lines, differences_of, matches};
 pub use flags::{Flag, FlagError, Flags};
 pub use lessons::{LESSONS, Lesson, find_lesson};
 pub use rng::SplitMix64;

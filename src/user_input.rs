@@ -4,7 +4,9 @@ use crate::SplitMix64;
 /// keys with probability `pressed_probability` (0.3), otherwise nothing.
 ///
 /// The note's `UserInput` also paces itself by the clock; here each reading is
-/// one period, and the lesson that reads it waits the period itself.
+/// one period, and the lesson that reads it waits the period itself. As in the
+/// note, the first reading comes before a period has passed: it is `None`, and
+/// draws nothing.
 ///
 /// ```
 /// use corolab::{SplitMix64, UserInput};
@@ -14,12 +16,14 @@ use crate::SplitMix64;
 /// let keys: Vec<_> = (0..20).map(|_| a.get_key()).collect();
 /// assert_eq!(keys, (0..20).map(|_| b.get_key()).collect::<Vec<_>>());
 /// assert!(keys.iter().flatten().all(|key| "⟹⟸⇑⇓".contains(*key)));
+/// assert_eq!(keys[0], None);
 /// ```
 #[derive(Debug, Clone)]
 pub struct UserInput {
     choices: Vec<char>,
     pressed_probability: f64,
     random: SplitMix64,
+    read_before: bool,
 }
 
 impl UserInput {
@@ -29,11 +33,15 @@ impl UserInput {
             choices: "⟹⟸⇑⇓".chars().collect(),
             pressed_probability: 0.3,
             random,
+            read_before: false,
         }
     }
 
     /// The key pressed this period, if any.
     pub fn get_key(&mut self) -> Option<char> {
+        if !std::mem::replace(&mut self.read_before, true) {
+            return None;
+        }
         if self.pressed_probability > self.random.next_f64() {
             self.random.choice(&self.choices).copied()
         } else {
