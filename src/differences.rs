@@ -111,11 +111,6 @@ pub const DIFFERENCES: &[Difference] = &[
         why: "The search never ends; the lesson stops after `--found` primes.",
     },
     Difference {
-        lesson: "wait-modes",
-        lines: Lines::Everything,
-        why: "The lesson runs the note's three `return_when` modes one after the other (two of them commented out in the note), makes task 7 fail so that `FIRST_EXCEPTION` has something to return, and prints each sleep to three decimals.",
-    },
-    Difference {
         lesson: "shield",
         lines: Lines::Text {
             python: "shielded: <Future cancelled>",
