@@ -155,3 +155,23 @@ fn an_undeclared_difference_fails_and_a_declared_one_passes() {
         1
     );
 }
+
+/// Modules in `examples/` that lessons' drivers import, which are not lessons.
+const DRIVER_MODULES: &[&str] = &["earlier_cells", "user_input"];
+
+#[test]
+fn every_python_file_in_examples_is_a_lessons_or_a_drivers() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut strays = Vec::new();
+    for entry in std::fs::read_dir(examples).expect("examples/ exists") {
+        let path = entry.expect("a readable directory entry").path();
+        if path.extension().is_some_and(|e| e == "py") {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let lesson = corolab::find_lesson(&stem).is_some_and(|l| !l.python().is_empty());
+            if !lesson && !DRIVER_MODULES.contains(&stem.as_str()) {
+                strays.push(stem);
+            }
+        }
+    }
+    assert!(strays.is_empty(), "Python files no lesson runs: {strays:?}");
+}
