@@ -35,7 +35,10 @@ fn checked(lesson: &Lesson) -> String {
         text.push_str(" and allows only these differences:\n\n");
         for difference in declared {
             let what = difference.lines.describe();
-            text.push_str(&format!("- {what}: {}\n", difference.why));
+            let mut chars = what.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            let what: String = first.into_iter().chain(chars).collect();
+            text.push_str(&format!("- {what}. {}\n", difference.why));
         }
     }
     text.push('\n');
