@@ -1,6 +1,6 @@
 //! From `friday-talk`, "Dealing with multiple tasks": counters that may set an `Event`
-//! at random, a waiter that fails once it is set, all gathered, first without and then
-//! with `return_exceptions`. Python's `random.randint(1, 20) == 8` comes from a seeded
+//! at random, a waiter that fails once it is set, all gathered; `--return-exceptions
+//! true` uncomments the note's `return_exceptions=True`. Python's `random.randint(1, 20) == 8` comes from a seeded
 //! source (`--seed`, 6 unless given).
 
 use std::cell::RefCell;
@@ -14,7 +14,14 @@ use corolab::{Flag, Kind, SplitMix64, Stage};
 pub const KIND: Kind = Kind::Futures;
 
 /// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
-pub const FLAGS: &[Flag] = &[Flag::seed("6")];
+pub const FLAGS: &[Flag] = &[
+    Flag::seed("6"),
+    Flag::new::<bool>(
+        "return-exceptions",
+        "false",
+        "Gather with return_exceptions=True",
+    ),
+];
 
 type Random = Rc<RefCell<SplitMix64>>;
 
@@ -49,14 +56,17 @@ fn message(error: &TaskError) -> String {
 pub fn lesson(stage: &Stage) {
     // Seed 6 sets the event after a few rounds, as in the note's own run.
     let random: Random = Rc::new(RefCell::new(SplitMix64::new(stage.flag("seed"))));
-    let r = Rc::clone(&random);
+    if stage.flag("return-exceptions") {
+        stage.run(gather_settling(random)).expect("main finishes");
+        return;
+    }
     stage
         .run(async move {
             let event = Event::new();
             // Different coroutines, one result type: spawned, they are all `Task<String>`.
             let bunch = gather([
-                spawn(counter_coro(100, 120, event.clone(), Rc::clone(&r))),
-                spawn(counter_coro(35, 80, event.clone(), Rc::clone(&r))),
+                spawn(counter_coro(100, 120, event.clone(), Rc::clone(&random))),
+                spawn(counter_coro(35, 80, event.clone(), Rc::clone(&random))),
                 spawn(waiter(event)),
             ]);
             match bunch.await {
@@ -65,27 +75,25 @@ pub fn lesson(stage: &Stage) {
             }
         })
         .expect("main finishes");
+}
 
-    stage.say(format_args!("--- with return_exceptions=True"));
-    stage
-        .run(async move {
-            let event = Event::new();
-            let results = gather_settled([
-                spawn(counter_coro(100, 120, event.clone(), Rc::clone(&random))),
-                spawn(counter_coro(35, 80, event.clone(), Rc::clone(&random))),
-                spawn(waiter(event)),
-            ])
-            .await;
-            let shown: Vec<String> = results
-                .iter()
-                .map(|result| match result {
-                    Ok(value) => value.py_repr().to_string(),
-                    Err(error) => format!("Exception({})", message(error).py_repr()),
-                })
-                .collect();
-            say!("[{}]", shown.join(", "));
+/// The note's `main` with `return_exceptions=True`.
+async fn gather_settling(random: Random) {
+    let event = Event::new();
+    let results = gather_settled([
+        spawn(counter_coro(100, 120, event.clone(), Rc::clone(&random))),
+        spawn(counter_coro(35, 80, event.clone(), Rc::clone(&random))),
+        spawn(waiter(event)),
+    ])
+    .await;
+    let shown: Vec<String> = results
+        .iter()
+        .map(|result| match result {
+            Ok(value) => value.py_repr().to_string(),
+            Err(error) => format!("Exception({})", message(error).py_repr()),
         })
-        .expect("main finishes");
+        .collect();
+    say!("[{}]", shown.join(", "));
 }
 
 fn main() {

@@ -1,6 +1,6 @@
-//! From `asyncio-notes`, `asyncio.wait_for()`: wait for a task with a time limit. Here
-//! once with time to spare (timeout 3, as in the note, for a 2-second task) and once
-//! without (timeout 1), when the task is cancelled.
+//! From `asyncio-notes`, `asyncio.wait_for()`: wait for a task with a time limit. The
+//! note's timeout of 3 s leaves the 2-second task time to spare; `--timeout 1` (the
+//! note's "play with it") gives up and cancels it.
 
 use std::time::Duration;
 
@@ -10,8 +10,12 @@ use corolab::{Flag, Kind, Stage};
 /// This lesson runs on coroasync.
 pub const KIND: Kind = Kind::Futures;
 
-/// This lesson takes no flags but `--virtual`.
-pub const FLAGS: &[Flag] = &[];
+/// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
+pub const FLAGS: &[Flag] = &[Flag::new::<u64>(
+    "timeout",
+    "3",
+    "How many seconds main waits for the 2-second task",
+)];
 
 async fn task_coroutine(index: u32) {
     say!("> task {index} executing");
@@ -26,15 +30,15 @@ async fn main_(timeout: u64) {
     let task = task_coroutine(1);
     match wait_for(task, Duration::from_secs(timeout)).await {
         Ok(_) => say!("main done"),
-        Err(Elapsed) => say!("main gave up waiting, task cancelled"),
+        Err(Elapsed) => say!("main gave up waiting , task cancelled"),
     }
 }
 
-/// `asyncio.run(main())` with a timeout of 3 seconds, then of 1.
+/// `asyncio.run(main())`, with the timeout of `--timeout`.
 pub fn lesson(stage: &Stage) {
-    for timeout in [3, 1] {
-        stage.run(main_(timeout)).expect("main finishes");
-    }
+    stage
+        .run(main_(stage.flag("timeout")))
+        .expect("main finishes");
 }
 
 fn main() {

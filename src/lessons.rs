@@ -164,6 +164,9 @@ pub struct Lesson {
     pub run: fn(&Stage),
     /// Its Rust source: the example file.
     pub rust: &'static str,
+    /// Its Python: `examples/NAME.py`, the note's code with the smallest driver
+    /// that runs it alone, or `""` for the embedding toys, which have none.
+    pub python: &'static str,
     /// Its page in `docs/lessons/`: the Python beside the Rust, the output, and
     /// what differs.
     pub page: &'static str,
@@ -175,9 +178,9 @@ impl Lesson {
         self.name.replace('-', "_")
     }
 
-    /// The Python this lesson twins, from its page.
+    /// The Python this lesson twins: `examples/NAME.py`.
     pub fn python(&self) -> &'static str {
-        code_block(self.page, "python").unwrap_or("")
+        self.python
     }
 
     /// Runs the lesson on virtual time, without echo, and returns its stage.
@@ -196,16 +199,20 @@ impl Lesson {
     }
 }
 
-/// The first fenced block of `language` in `page`.
-pub(crate) fn code_block<'a>(page: &'a str, language: &str) -> Option<&'a str> {
-    let fence = format!("```{language}\n");
-    let start = page.find(&fence)? + fence.len();
-    let end = page[start..].find("\n```")? + start + 1;
-    Some(&page[start..end])
-}
-
 macro_rules! lesson {
+    ($module:ident, $name:literal, None, $title:literal) => {
+        Lesson {
+            python: "",
+            ..lesson!(@rust $module, $name, None, $title)
+        }
+    };
     ($module:ident, $name:literal, $source:expr, $title:literal) => {
+        Lesson {
+            python: include_str!(concat!("../examples/", stringify!($module), ".py")),
+            ..lesson!(@rust $module, $name, $source, $title)
+        }
+    };
+    (@rust $module:ident, $name:literal, $source:expr, $title:literal) => {
         Lesson {
             name: $name,
             source: $source,
@@ -215,6 +222,7 @@ macro_rules! lesson {
             run: $module::lesson,
             rust: include_str!(concat!("../examples/", stringify!($module), ".rs")),
             page: include_str!(concat!("../docs/lessons/", $name, ".md")),
+            python: "",
         }
     };
 }

@@ -18,6 +18,7 @@
 extern crate self as corolab;
 
 mod definitions;
+mod differences;
 mod flags;
 mod items;
 mod lessons;
@@ -27,6 +28,7 @@ mod stage;
 mod user_input;
 
 pub use definitions::{Definition, DefinitionError, Excerpt};
+pub use differences::{DIFFERENCES, Difference, Lines, differences_of, matches};
 pub use flags::{Flag, FlagError, Flags};
 pub use items::ItemError;
 pub use lessons::{LESSONS, Lesson, find_lesson};

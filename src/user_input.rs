@@ -8,7 +8,9 @@ use crate::SplitMix64;
 /// keys with probability `pressed_probability` (0.3), otherwise nothing.
 ///
 /// The note's `UserInput` also paces itself by the clock; here each reading is
-/// one period, and the lesson that reads it waits the period itself.
+/// one period, and the lesson that reads it waits the period itself. As in the
+/// note, the first reading comes before a period has passed: it is `None`, and
+/// draws nothing.
 ///
 /// ```
 /// use corolab::{SplitMix64, UserInput};
@@ -18,12 +20,14 @@ use crate::SplitMix64;
 /// let keys: Vec<_> = (0..20).map(|_| a.get_key()).collect();
 /// assert_eq!(keys, (0..20).map(|_| b.get_key()).collect::<Vec<_>>());
 /// assert!(keys.iter().flatten().all(|key| "⟹⟸⇑⇓".contains(*key)));
+/// assert_eq!(keys[0], None);
 /// ```
 #[derive(Debug, Clone)]
 pub struct UserInput {
     choices: Vec<char>,
     pressed_probability: f64,
     random: SplitMix64,
+    read_before: bool,
 }
 
 impl UserInput {
@@ -33,11 +37,22 @@ impl UserInput {
             choices: "⟹⟸⇑⇓".chars().collect(),
             pressed_probability: 0.3,
             random,
+            read_before: false,
         }
     }
 
     /// The key pressed this period, if any.
     pub fn get_key(&mut self) -> Option<char> {
+        if !std::mem::replace(&mut self.read_before, true) {
+            return None;
+        }
+        self.draw()
+    }
+
+    /// A fresh press: one of the keys with the note's probability, else `None`.
+    /// This is what the note's `get_key()` does once a period has passed, without
+    /// the first reading's `None`; [`PacedInput`] keeps the time itself.
+    pub fn draw(&mut self) -> Option<char> {
         if self.pressed_probability > self.random.next_f64() {
             self.random.choice(&self.choices).copied()
         } else {
@@ -118,7 +133,7 @@ impl<C: Clock> PacedInput<C> {
         let into_period = since.as_nanos() % self.period.as_nanos().max(1);
         let into_period = Duration::from_nanos(u64::try_from(into_period).unwrap_or(u64::MAX));
         self.last_event_time = now.saturating_sub(into_period);
-        self.last_event = self.input.get_key();
+        self.last_event = self.input.draw();
         self.last_event
     }
 }

@@ -1,6 +1,8 @@
-//! Keeps `docs/lessons/` from drifting: the Rust on each page is its example file,
-//! and the output is what the lesson prints on virtual time. Run with
-//! `UPDATE_DOCS=1` to rewrite both blocks from the sources instead.
+//! Keeps `docs/lessons/` from drifting: the Python on each page is its
+//! `examples/NAME.py`, the Rust its example file, the output what the lesson prints
+//! on virtual time, and the checked differences those declared in
+//! `src/differences.rs`. Run with `UPDATE_DOCS=1` to rewrite them from the sources
+//! instead.
 //!
 //! A lesson whose Python defines what its Rust imports (`fib`, the `Scheduler`)
 //! also has a section with the Rust definitions, cut from their source
@@ -8,7 +10,7 @@
 
 use std::path::Path;
 
-use corolab::{Flags, LESSONS};
+use corolab::{Flags, LESSONS, Lesson, differences_of};
 
 /// Where the body of the first ```LANGUAGE block after `heading` lies.
 fn block_range(page: &str, heading: &str, language: &str) -> std::ops::Range<usize> {
@@ -23,40 +25,90 @@ fn block_range(page: &str, heading: &str, language: &str) -> std::ops::Range<usi
     start..end
 }
 
+const CHECKED: &str = "<!-- The differences the parity test allows (src/differences.rs). -->\n";
+const CHECKED_END: &str = "<!-- End of the checked differences. -->\n\n";
+
+/// What the page says the parity test checks: the lesson's declared differences.
+fn checked(lesson: &Lesson) -> String {
+    let mut text = String::from(CHECKED);
+    text.push_str("The parity test (`tests/parity.rs`) runs the Python above on virtual time");
+    let declared: Vec<_> = differences_of(lesson.name).collect();
+    if declared.is_empty() {
+        text.push_str(" and finds it prints exactly what the lesson prints.\n");
+    } else {
+        text.push_str(" and allows only these differences:\n\n");
+        for difference in declared {
+            let what = difference.lines.describe();
+            let mut chars = what.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            let what: String = first.into_iter().chain(chars).collect();
+            text.push_str(&format!("- {what}. {}\n", difference.why));
+        }
+    }
+    text.push('\n');
+    text.push_str(CHECKED_END);
+    text
+}
+
+/// Where the checked differences lie: between their markers, or, on a page that
+/// has none yet, an empty range just after the output.
+fn checked_range(page: &str) -> std::ops::Range<usize> {
+    if let (Some(start), Some(end)) = (page.find(CHECKED), page.find(CHECKED_END)) {
+        return start..end + CHECKED_END.len();
+    }
+    let output = block_range(page, "## Output", "text");
+    let at = output.end + page[output.end..].find("```\n").expect("closed") + 4;
+    let at = at + page[at..].find("## ").unwrap_or(page.len() - at);
+    at..at
+}
+
 #[test]
-fn every_page_shows_its_example_and_its_output() {
+fn every_page_shows_its_python_its_example_and_its_output() {
     let update = std::env::var_os("UPDATE_DOCS").is_some();
     let mut drifted = Vec::new();
     for lesson in LESSONS {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("docs/lessons")
             .join(format!("{}.md", lesson.name));
-        let page = std::fs::read_to_string(&path).expect("every lesson has a page");
+        let mut page = std::fs::read_to_string(&path).expect("every lesson has a page");
         let output = lesson.run_captured(Flags::default()).output();
+        let checked = checked(lesson);
+        let mut blocks: Vec<(&str, std::ops::Range<usize>, &str)> = Vec::new();
+        // The embedding toys have no Python, so nothing to check it against.
+        if !lesson.python().is_empty() {
+            blocks.push(("the checked differences", checked_range(&page), &checked));
+        }
+        blocks.push((
+            "the output",
+            block_range(&page, "## Output", "text"),
+            &output,
+        ));
+        blocks.push((
+            "the Rust",
+            block_range(&page, "## Rust", "rust"),
+            lesson.rust,
+        ));
+        if !lesson.python().is_empty() {
+            let python = block_range(&page, "## Python", "python");
+            blocks.push(("the Python", python, lesson.python()));
+        }
+        // From the end of the page back, so each range still holds when written.
+        for (what, range, text) in blocks {
+            if page[range.clone()] == *text {
+                continue;
+            }
+            if update {
+                page.replace_range(range, text);
+            } else {
+                drifted.push(format!("{}: {what} differs from its source", lesson.name));
+            }
+        }
         if update {
-            let mut page = page;
-            page.replace_range(block_range(&page, "## Rust", "rust"), lesson.rust);
-            page.replace_range(block_range(&page, "## Output", "text"), &output);
             let page = with_definitions(&page, lesson);
             std::fs::write(&path, page).expect("the page can be written");
-            continue;
-        }
-        if page[block_range(&page, "## Rust", "rust")] != *lesson.rust {
-            drifted.push(format!(
-                "{}: the Rust differs from examples/{}.rs",
-                lesson.name,
-                lesson.example()
-            ));
-        }
-        if with_definitions(&page, lesson) != page {
+        } else if with_definitions(&page, lesson) != page {
             drifted.push(format!(
                 "{}: the definitions differ from their source",
-                lesson.name
-            ));
-        }
-        if page[block_range(&page, "## Output", "text")] != output {
-            drifted.push(format!(
-                "{}: the output differs from what the lesson prints",
                 lesson.name
             ));
         }

@@ -1,12 +1,9 @@
 //! Every lesson's output and timeline, on the virtual clock, as snapshots.
 //!
-//! The outputs were read against what the Python originals print: for the
-//! lessons the parity tests also run (`tests/parity/lesson_*.py`, and the
-//! programs they share with `gen_*` and the asyncio pairs), line for line; for
-//! done-callback and shield, line for line against python3 on the same virtual
-//! loop, but for the reprs the pages list; for the rest, against the seeds'
-//! printed output, with the differences each lesson's page lists (seeded
-//! randomness, reprs without addresses, Rust's panics for Python's exceptions).
+//! The parity test (`tests/parity/lessons.rs`) compares each lesson's output with
+//! what its Python (`examples/NAME.py`) prints, but for the differences declared
+//! in `src/differences.rs`; these snapshots keep the outputs, and the timelines,
+//! from changing unseen.
 
 use corolab::{Flags, LESSONS};
 
@@ -221,4 +218,38 @@ fn every_relative_link_in_the_docs_resolves() {
             );
         }
     }
+}
+
+/// Runs `lesson` with `args` and returns what it prints.
+fn output_with(lesson: &str, args: &[&str]) -> String {
+    let flags = Flags::parse(args.iter().map(|arg| arg.to_string())).expect("well-formed flags");
+    corolab::find_lesson(lesson)
+        .expect("the lesson exists")
+        .run_captured(flags)
+        .output()
+}
+
+#[test]
+fn wait_for_gives_up_with_the_notes_own_words() {
+    // The note prints "waiting , task", space and all; the Python's own timeout (3 s)
+    // never gives up, so the parity test cannot see this line.
+    let output = output_with("wait-for", &["--timeout", "1"]);
+    assert!(
+        output.ends_with("main gave up waiting , task cancelled\n"),
+        "{output}"
+    );
+}
+
+#[test]
+fn the_commented_out_variants_run_once_each() {
+    let settled = output_with("event-gather", &["--return-exceptions", "true"]);
+    assert!(
+        settled.ends_with("['The end', Exception('The answer!'), Exception('Ooops!')]\n"),
+        "{settled}"
+    );
+    let first = output_with("wait-modes", &["--return-when", "FIRST_EXCEPTION"]);
+    assert!(
+        first.ends_with("main done\n4 done, 6 pending\nTask-9: the task panicked: task 7 failed\n"),
+        "{first}"
+    );
 }

@@ -27,6 +27,8 @@ mod cancel_waiting;
 mod gather_failure;
 #[path = "parity/gen_scheduler.rs"]
 mod gen_scheduler;
+#[path = "parity/lessons.rs"]
+mod lessons;
 #[path = "parity/manager.rs"]
 mod manager;
 #[path = "parity/pingpong.rs"]
@@ -189,41 +191,8 @@ pairs! {
     ],
 }
 
-/// Python programs whose twin is a lesson itself, as `corolab run NAME --virtual`
-/// prints it (with the flags given).
-macro_rules! lesson_pairs {
-    ($($python:literal => $lesson:literal $([$($flag:literal),*])?),+ $(,)?) => {
-        /// Each lesson pair: the Python program, the lesson, and its flags.
-        const LESSON_PAIRS: &[(&str, &str, &[&str])] = &[$(($python, $lesson, &[$($($flag),*)?])),+];
-    };
-}
-
-lesson_pairs! {
-    "gen_one_task" => "scheduler-one-task",
-    "gen_two_tasks" => "scheduler-two-tasks",
-    "gen_primes_and_messages" => "primes-and-messages" ["--found", "12"],
-    "lesson_hello_world" => "hello-world",
-    "lesson_create_task" => "create-task",
-    "lesson_gather_children" => "gather-children",
-    "lesson_gather_many" => "gather-many",
-    "lesson_wait_for" => "wait-for",
-    "lesson_exceptions" => "exceptions",
-    "lesson_all_tasks" => "all-tasks",
-}
-
-#[test]
-fn lessons_print_what_their_python_prints() {
-    for (python, name, flags) in LESSON_PAIRS {
-        let lesson = corolab::find_lesson(name).expect("the lesson exists");
-        let flags =
-            corolab::Flags::parse(flags.iter().map(|f| f.to_string())).expect("well-formed flags");
-        let rust = lesson.run_captured(flags).output();
-        assert_same(python, &python_output(python), &rust);
-    }
-}
-
 /// Modules the programs import, which are not programs themselves.
-const HELPERS: &[&str] = &["virtual_time", "notebook_scheduler"];
+const HELPERS: &[&str] = &["virtual_time", "notebook_scheduler", "lesson"];
 
 #[test]
 fn every_python_program_has_a_twin() {
@@ -232,9 +201,7 @@ fn every_python_program_has_a_twin() {
         let path = entry.expect("a readable directory entry").path();
         if path.extension().is_some_and(|e| e == "py") {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let known = PROGRAMS.contains(&stem.as_str())
-                || LESSON_PAIRS.iter().any(|(python, ..)| *python == stem)
-                || HELPERS.contains(&stem.as_str());
+            let known = PROGRAMS.contains(&stem.as_str()) || HELPERS.contains(&stem.as_str());
             if !known {
                 orphans.push(stem);
             }
@@ -244,5 +211,5 @@ fn every_python_program_has_a_twin() {
         orphans.is_empty(),
         "Python programs without a Rust twin: {orphans:?}"
     );
-    assert!(PROGRAMS.len() + LESSON_PAIRS.len() >= 16);
+    assert!(PROGRAMS.len() >= 13);
 }

@@ -1,6 +1,6 @@
 //! The twins of the generator-side programs that no lesson covers: corogen,
-//! driven directly. (`gen_one_task`, `gen_two_tasks` and
-//! `gen_primes_and_messages` are twinned by the lessons themselves.)
+//! driven directly. (The one-task, two-task and primes-and-messages programs are
+//! lessons, checked against their own Python in `lessons.rs`.)
 
 use std::convert::Infallible;
 

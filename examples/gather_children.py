@@ -1,10 +1,5 @@
-"""The Python of the `gather-children` lesson (docs/lessons/), on virtual time;
-its twin is the lesson itself."""
-
+# driver: the note's import, from an earlier cell
 import asyncio
-
-from virtual_time import run
-
 
 async def child1():
     print("  child1: started! sleeping now...")
@@ -25,4 +20,6 @@ async def child2():
 async def main():
     tasks = [asyncio.create_task(c) for c in [child1(), child2()]]
     return await asyncio.gather(*tasks)
-print(run(main()))
+
+
+print(await main())

@@ -1,10 +1,5 @@
-"""The Python of the `wait-for` lesson (docs/lessons/), on virtual time;
-its twin is the lesson itself."""
-
+# driver: the note's import, from an earlier cell
 import asyncio
-
-from virtual_time import run
-
 
 async def task_coroutine(index):
     print(f'> task {index} executing')
@@ -13,15 +8,17 @@ async def task_coroutine(index):
     print(f'> task {index} done after sleep {value} seconds')
 
 
-async def main(timeout):
+async def main():
     print('main coroutine started')
+    # create a task
     task = task_coroutine(1)
+
     try:
-        await asyncio.wait_for(task, timeout=timeout)
+        # you can change timeout and sleep (in task_coroutine)
+        # to play with it
+        await asyncio.wait_for(task, timeout=3)
         print('main done')
     except asyncio.TimeoutError:
-        print('main gave up waiting, task cancelled')
+        print('main gave up waiting , task cancelled')
 
-
-run(main(3))
-run(main(1))
+asyncio.run(main())

@@ -1,10 +1,5 @@
-"""The Python of the `all-tasks` lesson (docs/lessons/), on virtual time;
-its twin is the lesson itself."""
-
+# driver: the note's import, from an earlier cell
 import asyncio
-
-from virtual_time import run
-
 
 async def task_coroutine(index):
     print(f'task {index} is running')
@@ -13,13 +8,17 @@ async def task_coroutine(index):
 
 async def main():
     print('main coroutine started')
+    # start many tasks
     started_tasks = [asyncio.create_task(task_coroutine(i)) for i in range(10)]
+    # allow some of the tasks time to start
     await asyncio.sleep(1)
+    # get all tasks
     tasks = asyncio.all_tasks()
-    for task in sorted(tasks, key=lambda t: int(t.get_name().split('-')[1])):
-        print(f'> {task.get_name()}')
+
+    for task in tasks:
+        print(f'> {task.get_name()}, {task.get_coro()}')
+
     for task in started_tasks:
         await task
 
-
-run(main())
+asyncio.run(main())

@@ -1,21 +1,19 @@
-"""The Python of the `create-task` lesson (docs/lessons/), on virtual time;
-its twin is the lesson itself."""
-
+# driver: the note's import, from an earlier cell
 import asyncio
-
-from virtual_time import run
-
 
 async def task_coroutine():
     print('execute the task')
+    # wait for a bit
     await asyncio.sleep(2)
 
 
 async def main():
     print('main coroutine started')
+    # create and schedule the task
     task = asyncio.create_task(task_coroutine())
+    # wait for the task to complete
     await task
     print('main coroutine done')
 
 
-run(main())
+asyncio.run(main())

@@ -1,10 +1,5 @@
-"""The Python of the `exceptions` lesson (docs/lessons/), on virtual time;
-its twin is the lesson itself."""
-
+# driver: the note's import, from an earlier cell
 import asyncio
-
-from virtual_time import run
-
 
 async def task_coroutine():
     print('> executing the task')
@@ -12,7 +7,7 @@ async def task_coroutine():
     raise Exception('Something went wrong')
 
 
-async def main1():
+async def main():
     print('main coroutine started')
     task = asyncio.create_task(task_coroutine())
     await asyncio.sleep(2)
@@ -20,8 +15,10 @@ async def main1():
     print(f'got exception: {ex}')
     print('main coroutine done')
 
+asyncio.run(main())
 
-async def main2():
+
+async def main():
     print('main coroutine started')
     task = asyncio.create_task(task_coroutine())
     try:
@@ -30,5 +27,4 @@ async def main2():
         print(f'got exception: {ex}')
     print('main coroutine done')
 
-
-run(main1()); run(main2())
+asyncio.run(main())

@@ -1,10 +1,5 @@
-"""The Python of the `gather-many` lesson (docs/lessons/), on virtual time;
-its twin is the lesson itself."""
-
+# driver: the note's import, from an earlier cell
 import asyncio
-
-from virtual_time import run
-
 
 async def task_coroutine(index):
     print(f'> task {index} executing')
@@ -17,5 +12,4 @@ async def main():
     await asyncio.gather(*group_coros)
     print('main done')
 
-
-run(main())
+asyncio.run(main())

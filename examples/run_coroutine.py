@@ -1,0 +1,16 @@
+# driver: the note's import, from an earlier cell
+import asyncio
+
+async def custom_coro():
+    return 2+2
+
+
+async def main():
+    # await for custom coroutine
+    result = await custom_coro()
+    print(result)
+
+m = main()
+
+# start the coroutine program
+asyncio.run(m)
