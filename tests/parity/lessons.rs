@@ -10,9 +10,25 @@ use corolab::{Difference, Flags, LESSONS, Lesson, Lines, differences_of, matches
 
 use super::{check_python, parity_dir};
 
+/// Fails, in one line, unless trio imports: the `nursery` lesson's Python runs on
+/// it (`.ci/run` installs the version the declared differences were written for).
+fn check_trio() {
+    let found = Command::new("python3")
+        .args(["-c", "import trio"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    assert!(
+        found,
+        "the nursery lesson's Python needs trio: python3 -m pip install 'trio==0.22.2'"
+    );
+}
+
 /// What the harness prints for `lesson`'s Python, and whether it had to be stopped.
 fn python_output(lesson: &Lesson, stop_after: Option<usize>) -> (String, bool) {
     check_python();
+    if lesson.python().contains("import trio") {
+        check_trio();
+    }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = root.join(format!("examples/{}.py", lesson.example()));
     let seed = lesson
