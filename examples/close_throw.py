@@ -1,50 +1,7 @@
-class Task:
-  next_id = 0
+# driver: the note's Scheduler, from an earlier cell
+from earlier_cells import definitions
 
-  def __init__(self, routine):
-    self.id = Task.next_id
-    self.routine = routine
-    Task.next_id += 1
-
-from collections import deque
-
-class Scheduler:
-  def __init__(self):
-    # Use a `deque` to pop and push tasks from both
-    # end of the queue
-    self.runnable_tasks = deque()
-    # Use a `dict` to store the (task_id, task_result) pairs
-    self.completed_task_result = {}
-    self.failed_task_errors = {}
-
-  def add(self, routine):
-    # Wrap the routine with a `Task` and push the task to the queue
-    task = Task(routine)
-    self.runnable_tasks.append(task)
-    return task.id
-
-  def run_to_completion(self):
-    # While the queue is not empty, take the next task
-    # run it by calling `next`, try to catch the result
-    # if the task is completed, otherwise push it back to
-    # the end of the queue and pop out next task for
-    # execution
-    while len(self.runnable_tasks) != 0:
-      task = self.runnable_tasks.popleft()
-      print(f"Running task {task.id}")
-      try:
-        # run task
-        yielded = next(task.routine)
-      # check result
-      except StopIteration as stopped:
-        print(f"----------------------\nTask {task.id} completed with result: {stopped.value}")
-        self.completed_task_result[task.id] = stopped.value
-      except Exception as e:
-        print(f"Failed with exception: {e}")
-      else:
-        assert yielded is None
-        # print("now yielded")
-        self.runnable_tasks.append(task)
+Scheduler = definitions("scheduler_one_task", "Scheduler")
 
 
 # driver: three methods added to drive the notebook's scheduler by hand, as
