@@ -36,6 +36,7 @@ use crate::waiters::{WaitKey, WaitList};
 /// .unwrap();
 /// ```
 #[derive(Clone, Default)]
+#[doc(alias = "Notify")]
 pub struct Event {
     inner: Rc<EventInner>,
 }

@@ -4,7 +4,7 @@
 //! Where `corogen` drives generators with a round-robin scheduler, this crate makes
 //! the migration the notes make: `yield from` becomes `.await`, and the scheduler
 //! becomes an [`EventLoop`] with asyncio's toolbox: tasks, [`sleep`], [`gather`](fn@gather),
-//! [`wait`], [`wait_for`], [`shield`], cancellation, [`Event`], [`Queue`],
+//! [`wait`], [`wait_for`] (and tokio's [`timeout`]), [`shield`], cancellation, [`Event`], [`Queue`],
 //! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; and a loop on a thread of its
 //! own that other threads submit work to, [`LoopThread`].
 //!
@@ -58,6 +58,7 @@ mod queue;
 mod submitted;
 mod task;
 mod time;
+mod timeout;
 mod unwind;
 mod wait;
 mod waiters;
@@ -85,6 +86,7 @@ pub use task::{
     IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
 pub use time::{Sleep, YieldNow, now, sleep, yield_now};
+pub use timeout::{Timeout, timeout};
 pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, shield, wait, wait_for};
 
 // The trace's vocabulary, so that a program (and every example here) needs only

@@ -152,6 +152,7 @@ impl Permits {
 /// .unwrap();
 /// ```
 #[derive(Clone)]
+#[doc(alias = "Mutex")]
 pub struct Lock {
     permits: Rc<Permits>,
 }
@@ -248,6 +249,31 @@ impl Semaphore {
     pub fn acquire(&self) -> Acquire<SemaphorePermit> {
         Acquire::new(Rc::clone(&self.permits), |permits| SemaphorePermit {
             permits,
+        })
+    }
+
+    /// Takes a permit if one is free and nobody is queued for one, without
+    /// waiting; `None` where [`acquire`](Semaphore::acquire) would wait (tokio's
+    /// `try_acquire`, asyncio's `acquire` when `locked()` is false). A newcomer does
+    /// not barge ahead of a queued waiter here either.
+    ///
+    /// ```
+    /// use coroasync::Semaphore;
+    ///
+    /// let slots = Semaphore::new(1);
+    /// let held = slots.try_acquire().expect("a permit is free");
+    /// assert!(slots.try_acquire().is_none());
+    /// drop(held);
+    /// assert!(slots.try_acquire().is_some());
+    /// ```
+    pub fn try_acquire(&self) -> Option<SemaphorePermit> {
+        if self.permits.must_wait() {
+            return None;
+        }
+        let available = &self.permits.available;
+        available.set(available.get() - 1);
+        Some(SemaphorePermit {
+            permits: Rc::clone(&self.permits),
         })
     }
 

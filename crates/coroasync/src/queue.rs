@@ -49,6 +49,8 @@ use crate::waiters::{WaitKey, WaitList};
 /// })
 /// .unwrap();
 /// ```
+#[doc(alias = "mpsc")]
+#[doc(alias = "channel")]
 pub struct Queue<T> {
     inner: Rc<QueueInner<T>>,
 }
@@ -63,7 +65,17 @@ struct QueueInner<T> {
 }
 
 impl<T> Queue<T> {
-    /// A queue that holds at most `maxsize` items (0: no limit).
+    /// A queue that holds at most `maxsize` items, as asyncio's `Queue(maxsize)`:
+    /// 0 means no limit (where tokio's `mpsc::channel(0)` panics). Outside the
+    /// lessons, [`Queue::bounded`] and [`Queue::unbounded`] say which is meant.
+    ///
+    /// ```
+    /// use coroasync::Queue;
+    ///
+    /// assert_eq!(Queue::<u8>::new(0).maxsize(), 0); // unbounded
+    /// assert!(!Queue::<u8>::new(0).is_full());
+    /// ```
+    #[doc(alias = "channel")]
     pub fn new(maxsize: usize) -> Self {
         let finished = Event::new();
         finished.set();
@@ -79,7 +91,49 @@ impl<T> Queue<T> {
         }
     }
 
-    /// The limit given to [`Queue::new`] (0: none).
+    /// A queue that holds at most `capacity` items: [`Queue::put`] waits while it
+    /// is full (tokio's `mpsc::channel(capacity)`).
+    ///
+    /// # Panics
+    ///
+    /// When `capacity` is 0, as tokio's `channel(0)` does: a queue that holds
+    /// nothing cannot pass an item on (and `Queue::new(0)` would mean no limit).
+    ///
+    /// ```
+    /// use coroasync::{Queue, QueueFull};
+    ///
+    /// let queue = Queue::bounded(1);
+    /// queue.put_nowait("first").unwrap();
+    /// assert_eq!(queue.put_nowait("second"), Err(QueueFull("second")));
+    /// ```
+    #[track_caller]
+    pub fn bounded(capacity: usize) -> Self {
+        assert!(
+            capacity > 0,
+            "Queue::bounded(0): a bounded queue holds at least one item; \
+             use Queue::unbounded() for no limit"
+        );
+        Self::new(capacity)
+    }
+
+    /// A queue without a limit: [`Queue::put`] never waits (tokio's
+    /// `mpsc::unbounded_channel`, asyncio's `Queue()`).
+    ///
+    /// ```
+    /// use coroasync::Queue;
+    ///
+    /// let queue = Queue::unbounded();
+    /// for i in 0..1000 {
+    ///     queue.put_nowait(i).unwrap();
+    /// }
+    /// assert_eq!(queue.qsize(), 1000);
+    /// ```
+    #[doc(alias = "unbounded_channel")]
+    pub fn unbounded() -> Self {
+        Self::new(0)
+    }
+
+    /// The limit given to [`Queue::new`] or [`Queue::bounded`] (0: none).
     pub fn maxsize(&self) -> usize {
         self.inner.maxsize
     }

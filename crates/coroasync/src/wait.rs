@@ -50,6 +50,7 @@ pub enum ReturnWhen {
 /// })
 /// .unwrap();
 /// ```
+#[doc(alias = "select")]
 pub fn wait<T: 'static>(
     tasks: impl IntoIterator<Item = Task<T>>,
     return_when: ReturnWhen,
