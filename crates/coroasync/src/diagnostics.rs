@@ -12,6 +12,7 @@ use crate::core::Core;
 /// is set, no worker thread is busy and no waker is held outside the loop, yet
 /// the main future has not finished.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Deadlock {
     /// The tasks left, in the order they were spawned.
     pub blocked: Vec<BlockedTask>,
@@ -19,6 +20,7 @@ pub struct Deadlock {
 
 /// One task stuck in a [`Deadlock`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct BlockedTask {
     /// The task.
     pub id: TaskId,

@@ -82,7 +82,27 @@ impl fmt::Display for RunError {
     }
 }
 
-impl std::error::Error for RunError {}
+/// The wrapped error, so that a report walking `source()` (as `anyhow` and
+/// `eyre` do) reaches the deadlock's tasks or the task's failure.
+///
+/// ```
+/// use std::error::Error;
+/// use coroasync::{EventLoop, RunError, TaskError};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// let failed = lp.run_until_complete(async { panic!("boom") }).unwrap_err();
+/// let source = failed.source().expect("a failed run wraps the task's error");
+/// assert_eq!(source.to_string(), TaskError::Panicked("boom".into()).to_string());
+/// ```
+impl std::error::Error for RunError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::AlreadyRunning => None,
+            Self::Deadlock(deadlock) => Some(deadlock),
+            Self::Failed(error) => Some(error),
+        }
+    }
+}
 
 impl From<Deadlock> for RunError {
     fn from(deadlock: Deadlock) -> Self {
@@ -90,8 +110,9 @@ impl From<Deadlock> for RunError {
     }
 }
 
-/// The time given to [`wait_for`](crate::wait_for) ran out (asyncio's
-/// `TimeoutError`); the inner task was cancelled.
+/// The time given to [`wait_for`](crate::wait_for) or [`timeout`](crate::timeout)
+/// ran out (asyncio's `TimeoutError`, tokio's `time::error::Elapsed`); the inner
+/// task was cancelled, or the inner future dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Elapsed;
 

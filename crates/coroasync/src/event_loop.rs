@@ -75,6 +75,7 @@ pub struct Tick {
 /// assert_eq!(answer, Ok(24));
 /// assert_eq!(trace.output(), "0\n1\n2\nSomething happened\n");
 /// ```
+#[doc(alias = "Runtime")]
 pub struct EventLoop {
     core: Rc<Core>,
     /// How long to park before looking again whether a waker held outside the
@@ -94,6 +95,7 @@ impl EventLoop {
     /// A loop on a virtual clock that starts at zero and jumps to the next timer
     /// whenever nothing else can run (like trio's autojump clock, or tokio's
     /// paused time). Tests use it: no test waits on real time.
+    #[must_use]
     pub fn with_virtual_clock() -> Self {
         Self::with_clock(LoopClock::Virtual {
             now: Default::default(),
@@ -109,6 +111,7 @@ impl EventLoop {
 
     /// Records into `trace` instead: [`Trace::off`] for no output at no cost,
     /// [`Trace::capture`] to read it afterwards.
+    #[must_use = "the loop is moved into the builder: use the loop it returns"]
     pub fn with_trace(self, trace: Trace) -> Self {
         self.core.set_trace(trace);
         self
@@ -116,6 +119,7 @@ impl EventLoop {
 
     /// Runs blocking work ([`to_thread`](crate::to_thread)) on at most `n` threads
     /// (at least 1); the default is Python's: cores + 4, at most 32.
+    #[must_use = "the loop is moved into the builder: use the loop it returns"]
     pub fn with_max_threads(self, n: usize) -> Self {
         self.core.blocking.set_max_threads(n);
         self
@@ -152,6 +156,7 @@ impl EventLoop {
     /// assert_eq!(value, Ok(Ok(7)));
     /// assert!(matches!(lp.diagnostics()[..], [Diagnostic::WorkerStalled { jobs: 1, .. }]));
     /// ```
+    #[must_use = "the loop is moved into the builder: use the loop it returns"]
     pub fn with_worker_patience(self, patience: Duration) -> Self {
         self.core.blocking.set_patience(patience);
         self
@@ -161,6 +166,7 @@ impl EventLoop {
     /// by default; `None` turns the check off). A watchdog thread does the timing,
     /// so steps cost no clock reading; durations are exact to a quarter of the
     /// threshold.
+    #[must_use = "the loop is moved into the builder: use the loop it returns"]
     pub fn with_slow_step(self, threshold: Option<Duration>) -> Self {
         self.core.set_slow_step(threshold);
         self
@@ -168,6 +174,7 @@ impl EventLoop {
 
     /// Whether diagnostics are also printed to standard error as they happen (they
     /// are by default); [`EventLoop::diagnostics`] keeps them either way.
+    #[must_use = "the loop is moved into the builder: use the loop it returns"]
     pub fn with_diagnostics_on_stderr(self, on: bool) -> Self {
         self.core.report_to_stderr.set(on);
         self
@@ -481,6 +488,7 @@ const OUTSIDE_RECHECK_AT_MOST: Duration = Duration::from_secs(1);
 /// });
 /// assert_eq!(result, Ok(4));
 /// ```
+#[doc(alias = "block_on")]
 pub fn run<F>(future: F) -> Result<F::Output, RunError>
 where
     F: Future + 'static,

@@ -49,6 +49,7 @@ use crate::task::{Task, TaskRef, spawn};
 /// let errors = outcome.unwrap().unwrap_err().errors;
 /// assert_eq!(errors.len(), 1);
 /// ```
+#[doc(alias = "JoinSet")]
 pub struct TaskGroup {
     inner: Rc<GroupInner>,
 }
@@ -83,6 +84,7 @@ impl GroupInner {
 
 /// Every failure of a [`TaskGroup`]'s tasks, in the order they happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct GroupError {
     /// Each failed task and its error (cancellations the group made are not
     /// counted).
@@ -119,6 +121,7 @@ impl TaskGroup {
     /// # Panics
     ///
     /// Outside a running loop.
+    #[track_caller]
     pub fn spawn<F>(&self, future: F) -> Task<F::Output>
     where
         F: Future + 'static,

@@ -41,6 +41,7 @@ use crate::error::{SpawnError, TaskError};
 /// })
 /// .unwrap();
 /// ```
+#[doc(alias = "JoinHandle")]
 pub struct Task<T> {
     cell: Rc<TaskCell<T>>,
 }
@@ -63,6 +64,7 @@ impl<T: 'static> Task<T> {
 
     /// Asks the task to stop: its future is dropped at its next turn (the next
     /// pass of the loop). Returns `false` if it has already finished.
+    #[doc(alias = "abort")]
     pub fn cancel(&self) -> bool {
         cancel(&self.cell.header, &*self.cell)
     }
@@ -353,6 +355,8 @@ impl fmt::Debug for TaskRef {
 /// let four = run(async { spawn(async { 2 + 2 }).await }).unwrap();
 /// assert_eq!(four, Ok(4));
 /// ```
+#[doc(alias = "spawn_local")]
+#[track_caller]
 pub fn spawn<F>(future: F) -> Task<F::Output>
 where
     F: Future + 'static,
@@ -369,6 +373,7 @@ where
 /// # Panics
 ///
 /// Outside a running loop.
+#[track_caller]
 pub fn spawn_named<F>(name: &str, future: F) -> Task<F::Output>
 where
     F: Future + 'static,
@@ -435,6 +440,7 @@ where
 {
     type Output = F::Output;
 
+    #[track_caller]
     fn into_task(self) -> Task<F::Output> {
         spawn(self)
     }

@@ -5,6 +5,7 @@ use std::cell::Cell;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::future::Future;
+use std::panic::Location;
 use std::pin::Pin;
 use std::rc::Weak;
 use std::task::{Context, Poll, Waker};
@@ -167,7 +168,8 @@ impl Timers {
 ///
 /// # Panics
 ///
-/// When polled outside a running event loop: there is no clock to sleep on.
+/// When polled outside a running event loop: there is no clock to sleep on. The
+/// message names the line that called `sleep`.
 ///
 /// ```
 /// use std::time::Duration;
@@ -177,9 +179,11 @@ impl Timers {
 /// lp.run_until_complete(async { sleep(Duration::from_secs(3600)).await }).unwrap();
 /// assert_eq!(lp.now(), Duration::from_secs(3600)); // an hour, instantly
 /// ```
+#[track_caller]
 pub fn sleep(duration: Duration) -> Sleep {
     Sleep {
         duration,
+        caller: Location::caller(),
         state: SleepState::Start,
     }
 }
@@ -189,6 +193,9 @@ pub fn sleep(duration: Duration) -> Sleep {
 #[must_use = "a sleep does nothing unless awaited"]
 pub struct Sleep {
     duration: Duration,
+    /// Where `sleep` was called: the panic of a sleep polled outside a loop
+    /// happens in `poll`, far from the line to fix.
+    caller: &'static Location<'static>,
     state: SleepState,
 }
 
@@ -216,8 +223,12 @@ impl Future for Sleep {
                 Poll::Pending
             }
             SleepState::Start => {
-                let core = context::running()
-                    .expect("coroasync::sleep was polled outside a running event loop");
+                let Some(core) = context::running() else {
+                    panic!(
+                        "coroasync::sleep (called at {}) was polled outside a running event loop",
+                        self.caller
+                    );
+                };
                 if never_ends(core.clock.now(), self.duration) {
                     self.state = SleepState::WithoutEnd;
                     core.note_waiting(Waiting::Primitive(WITHOUT_END));

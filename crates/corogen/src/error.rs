@@ -57,6 +57,7 @@ pub enum SendRefusal {
 /// A value [`Scheduler::send`](crate::Scheduler::send) could not deliver,
 /// handed back with the reason, so nothing sent is lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SendError<S> {
     /// The task the value was for.
     pub task: TaskId,

@@ -40,6 +40,7 @@ impl<Y> Step<Y> {
 
 /// Where a task is, as far as its scheduler knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TaskState {
     /// Waiting in the queue for its next step.
     Runnable,

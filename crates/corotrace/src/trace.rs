@@ -41,6 +41,7 @@ pub struct Trace {
 /// 0 rather than running on for nobody; any other write error is said on standard
 /// error and ends the process with status 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Echo {
     /// Prints nothing.
     #[default]
