@@ -214,6 +214,12 @@ impl EventLoop {
     /// outside the loop; and
     /// [`RunError::AlreadyRunning`] when called from inside a running loop.
     ///
+    /// # Errors
+    ///
+    /// [`RunError::Deadlock`] when every task waits and nothing can wake one,
+    /// [`RunError::AlreadyRunning`] inside a running loop, and [`RunError::Failed`]
+    /// when the main future panicked or was cancelled.
+    ///
     /// ```
     /// use coroasync::{EventLoop, Event, RunError};
     ///
@@ -303,6 +309,10 @@ impl EventLoop {
     /// frame, a simulation step) calls it when it likes, and moves a virtual clock
     /// with [`EventLoop::advance`].
     ///
+    /// # Errors
+    ///
+    /// [`RunError::AlreadyRunning`] when called from inside a running loop.
+    ///
     /// ```
     /// use std::time::Duration;
     /// use coroasync::{sleep, EventLoop};
@@ -336,6 +346,10 @@ impl EventLoop {
     /// Moves a virtual clock on by `by`; timers that come due run at the next pass.
     /// The clock saturates: `Duration::MAX` moves it to the end of time, where
     /// every timer is due and a later sleep never ends.
+    ///
+    /// # Errors
+    ///
+    /// [`RealClock`](crate::RealClock) on a loop that runs on real time.
     pub fn advance(&self, by: Duration) -> Result<(), RealClock> {
         if !self.core.clock.is_virtual() {
             return Err(RealClock);
@@ -363,6 +377,11 @@ impl EventLoop {
 
     /// Runs `future` to completion as [`run`] does, on this loop as configured:
     /// then cancels every task left and closes the loop (asyncio's `Runner`).
+    ///
+    /// # Errors
+    ///
+    /// As [`EventLoop::run_until_complete`]: a deadlock, a loop already running
+    /// on this thread, or a main future that panicked or was cancelled.
     ///
     /// ```
     /// use coroasync::{say, EventLoop, Trace};
@@ -473,6 +492,11 @@ const OUTSIDE_RECHECK_AT_MOST: Duration = Duration::from_secs(1);
 /// Runs `future` on a new loop on real time and returns its value: asyncio's
 /// `asyncio.run`. Tasks still running when it finishes are cancelled (their
 /// futures dropped) before it returns.
+///
+/// # Errors
+///
+/// As [`EventLoop::run_until_complete`]: a deadlock, a loop already running
+/// on this thread, or a main future that panicked or was cancelled.
 ///
 /// ```
 /// use coroasync::{run, say};

@@ -37,6 +37,8 @@
 //! a mutex-guarded inbox that unparks the loop.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// A fallible public function says when it fails, in an `# Errors` section.
+#![warn(clippy::missing_errors_doc)]
 
 mod as_completed;
 mod blocking;

@@ -68,6 +68,10 @@ pub struct LoopThread {
 impl LoopThread {
     /// Starts a loop on real time on a new thread; its tasks' lines go to
     /// standard output. Fails only if no thread can be started.
+    ///
+    /// # Errors
+    ///
+    /// The operating system's error when no thread can be started.
     pub fn spawn() -> io::Result<Self> {
         Self::spawn_with(EventLoop::new)
     }
@@ -75,6 +79,10 @@ impl LoopThread {
     /// Starts the loop `make_loop` builds, on a new thread: an [`EventLoop`] is
     /// not `Send`, so it is made there. Pass `EventLoop::with_virtual_clock` for
     /// tests: the loop's timers then cost no real time.
+    ///
+    /// # Errors
+    ///
+    /// The operating system's error when no thread can be started.
     pub fn spawn_with<M>(make_loop: M) -> io::Result<Self>
     where
         M: FnOnce() -> EventLoop + Send + 'static,
@@ -100,6 +108,10 @@ impl LoopThread {
     }
 
     /// Submits a future to the loop; see [`LoopHandle::submit`].
+    ///
+    /// # Errors
+    ///
+    /// [`LoopClosed`] with `make` handed back when the loop has shut down.
     pub fn submit<F, Fut>(&self, make: F) -> Result<Submitted<Fut::Output>, LoopClosed<F>>
     where
         F: FnOnce() -> Fut + Send + 'static,
@@ -110,6 +122,10 @@ impl LoopThread {
     }
 
     /// Runs `work` on the loop's worker threads; see [`LoopHandle::submit_blocking`].
+    ///
+    /// # Errors
+    ///
+    /// [`LoopClosed`] with `work` handed back when the loop has shut down.
     pub fn submit_blocking<F, T>(&self, work: F) -> Result<Submitted<T>, LoopClosed<F>>
     where
         F: FnOnce() -> T + Send + 'static,
@@ -123,6 +139,10 @@ impl LoopThread {
     /// is joined. `Err(TaskError::Panicked)` if the thread had died of a panic
     /// (in `make_loop`, say). Called from a task on the loop itself, it asks the
     /// loop to stop and returns without waiting, as a thread cannot join itself.
+    ///
+    /// # Errors
+    ///
+    /// [`TaskError::Panicked`] when the loop's thread had died of a panic.
     pub fn shut_down(mut self) -> Result<(), TaskError> {
         self.stop()
     }
@@ -176,6 +196,10 @@ impl LoopHandle {
     /// value is dropped. A panic in `make` or the future comes back as
     /// [`TaskError::Panicked`]; the loop runs on. After the loop has shut down,
     /// `make` is handed back in [`LoopClosed`].
+    ///
+    /// # Errors
+    ///
+    /// [`LoopClosed`] with `make` handed back when the loop has shut down.
     pub fn submit<F, Fut>(&self, make: F) -> Result<Submitted<Fut::Output>, LoopClosed<F>>
     where
         F: FnOnce() -> Fut + Send + 'static,
@@ -195,6 +219,10 @@ impl LoopHandle {
     /// [`run_blocking`]), leaving the loop free: `unsync(cpu_bound=True)`, which
     /// uses processes where this uses threads. A panic in `work` comes back as
     /// [`TaskError::Panicked`].
+    ///
+    /// # Errors
+    ///
+    /// [`LoopClosed`] with `work` handed back when the loop has shut down.
     pub fn submit_blocking<F, T>(&self, work: F) -> Result<Submitted<T>, LoopClosed<F>>
     where
         F: FnOnce() -> T + Send + 'static,

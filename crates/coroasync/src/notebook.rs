@@ -36,6 +36,10 @@ pub async fn is_prime(x: u64) -> bool {
 
 /// The first item that `predicate` accepts, yielding to the loop between items.
 ///
+/// # Errors
+///
+/// [`NotFound`](crate::NotFound) when no item satisfies `predicate`.
+///
 /// ```
 /// use coroasync::{is_prime, run, search};
 ///

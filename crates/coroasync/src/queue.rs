@@ -155,6 +155,10 @@ impl<T> Queue<T> {
 
     /// Puts `item` at the back without waiting, or hands it back if the queue is
     /// full.
+    ///
+    /// # Errors
+    ///
+    /// [`QueueFull`] with the item handed back when the queue is full.
     pub fn put_nowait(&self, item: T) -> Result<(), QueueFull<T>> {
         if self.is_full() {
             return Err(QueueFull(item));
@@ -167,6 +171,10 @@ impl<T> Queue<T> {
     }
 
     /// Takes the item at the front without waiting, if there is one.
+    ///
+    /// # Errors
+    ///
+    /// [`QueueEmpty`] when the queue holds no item.
     pub fn get_nowait(&self) -> Result<T, QueueEmpty> {
         let item = self
             .inner
@@ -198,6 +206,10 @@ impl<T> Queue<T> {
 
     /// Counts one item taken with `get` as processed. Called more often than items
     /// were put, it is an error (asyncio's `ValueError`) and counts nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`TaskDoneError`] when called more times than items were put.
     pub fn task_done(&self) -> Result<(), TaskDoneError> {
         let unfinished = self.inner.unfinished.get();
         if unfinished == 0 {

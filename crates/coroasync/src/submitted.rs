@@ -111,6 +111,11 @@ impl<T> Submitted<T> {
     /// On the loop's own thread it returns [`WaitError::OnLoopThread`] at once
     /// instead of hanging (the loop could never run the work while its thread
     /// waits): a task there awaits the handle instead.
+    ///
+    /// # Errors
+    ///
+    /// [`WaitError::Task`] when the work panicked, was cancelled or its value was
+    /// taken; [`WaitError::OnLoopThread`] on the loop's own thread.
     pub fn wait(self) -> Result<T, WaitError> {
         self.check_thread()?;
         let mut state = lock(&self.slot.state);
@@ -126,6 +131,11 @@ impl<T> Submitted<T> {
 
     /// Like [`Submitted::wait`], for at most `timeout`: [`WaitError::TimedOut`]
     /// leaves the work running and the handle usable.
+    ///
+    /// # Errors
+    ///
+    /// As [`Submitted::wait`], and [`WaitError::TimedOut`] when `timeout` passes
+    /// first.
     pub fn wait_timeout(&mut self, timeout: Duration) -> Result<T, WaitError> {
         self.check_thread()?;
         // A timeout too long for the clock to add is a wait without end.

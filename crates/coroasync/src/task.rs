@@ -387,6 +387,10 @@ where
 
 /// Spawns `future` on the running loop, or says there is none.
 ///
+/// # Errors
+///
+/// [`SpawnError::NoRunningLoop`] when no event loop runs on this thread.
+///
 /// ```
 /// use coroasync::{try_spawn, SpawnError};
 ///

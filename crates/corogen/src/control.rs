@@ -59,6 +59,11 @@ impl<T, S, Y> Scheduler<T, S, Y> {
     /// A task that has finished, was closed already or was never added is an
     /// error that names the reason; nothing changes.
     ///
+    /// # Errors
+    ///
+    /// [`CloseError`] when `task` is unknown to this scheduler, has finished, or
+    /// was closed already.
+    ///
     /// ```
     /// use corogen::{ControlRefusal, Gen, Scheduler, TaskState};
     ///
@@ -126,6 +131,11 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     ///
     /// A task that has finished, was closed or was never added refuses the
     /// error and hands it back.
+    ///
+    /// # Errors
+    ///
+    /// [`ThrowError`], with the error handed back, when `task` is unknown to this
+    /// scheduler, has finished, or was closed.
     ///
     /// ```
     /// use corogen::{Gen, Scheduler, Step, Thrown};

@@ -28,6 +28,8 @@
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// A fallible public function says when it fails, in an `# Errors` section.
+#![warn(clippy::missing_errors_doc)]
 
 mod clock;
 mod control;

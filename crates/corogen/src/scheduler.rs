@@ -226,6 +226,11 @@ impl<T, S, Y> Scheduler<T, S, Y> {
 
     /// Takes the value `task` completed with (the notebook's
     /// `completed_task_result.pop(id)`); asking twice is an error, not a panic.
+    ///
+    /// # Errors
+    ///
+    /// [`ResultError`] when `task` is unknown, has not finished, failed, was
+    /// closed, or its result was taken already.
     pub fn take_result(&mut self, task: TaskId) -> Result<T, ResultError> {
         if let Some(value) = self.completed.shift_remove(&task) {
             return Ok(value);
@@ -322,6 +327,11 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// Finding the task costs a scan of the runnable queue. A task that has
     /// finished, has not started, or was never added refuses the value and
     /// hands it back in the error.
+    ///
+    /// # Errors
+    ///
+    /// [`SendError`], with the value handed back, when `task` is unknown, has not
+    /// started, has finished or was closed.
     ///
     /// ```
     /// use corogen::{Gen, Scheduler, SendRefusal, Step};

@@ -6,6 +6,10 @@ use corotrace::{NotFound, Trace};
 /// The first item of `iterable` that satisfies `predicate`: the notebook's
 /// blocking linear search, which holds the thread until it is done.
 ///
+/// # Errors
+///
+/// [`NotFound`] when no item satisfies `predicate`.
+///
 /// ```
 /// use corogen::{fib, search, NotFound};
 ///

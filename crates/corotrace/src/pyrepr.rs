@@ -77,10 +77,18 @@ pub use known::py_str_if_known;
 /// ```
 pub trait PyRepr {
     /// Writes `self` as Python's `repr()` writes its twin.
+    ///
+    /// # Errors
+    ///
+    /// The formatter's error, as `Display::fmt` returns it.
     fn fmt_py_repr(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 
     /// Writes `self` as Python's `str()` (and `print`, and an f-string's `{}`)
     /// writes its twin; `repr()` unless the type says otherwise, as in Python.
+    ///
+    /// # Errors
+    ///
+    /// The formatter's error, as `Display::fmt` returns it.
     fn fmt_py_str(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.fmt_py_repr(f)
     }
