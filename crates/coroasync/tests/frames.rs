@@ -183,12 +183,14 @@ fn on_a_real_clock_a_frame_runs_the_ready_work_and_returns() {
         yield_now().await;
         3
     });
-    // Nothing left once the task ends: the frame returns without waiting out dt.
-    let frame = lp.run_for(ms(5)).unwrap();
+    // Nothing left once the task ends: the frame returns without waiting out its
+    // minute (and a minute is long enough that a busy machine cannot cut it short).
+    let frame = lp.run_for(Duration::from_secs(60)).unwrap();
     assert_eq!(task.take_result(), Some(Ok(3)));
     assert_eq!((frame.completed, frame.has_remaining), (1, false));
 
-    // A timer past the frame: the frame parks for its 5 ms and returns.
+    // A timer past the frame: the frame parks for its 5 ms and returns, the task's
+    // first step (in the frame's first pass) done.
     let later = lp.spawn(async { sleep(Duration::from_secs(3600)).await });
     let before = lp.now();
     let frame = lp.run_for(ms(5)).unwrap();

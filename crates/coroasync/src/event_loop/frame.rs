@@ -55,9 +55,10 @@ impl EventLoop {
     /// its own deadline, in order, in the frame that contains it; a timer due at
     /// exactly now + `dt` fires in this frame, not the next. When the frame
     /// returns, nothing is left to run at its last instant. Worker results land as
-    /// in [`EventLoop::run_until_complete`]: before the clock moves, the loop waits
-    /// (for up to its [patience](EventLoop::with_worker_patience)) for busy
-    /// workers and hands their results over in the order the jobs were submitted.
+    /// in [`EventLoop::run_until_complete`]: when nothing else can run at the
+    /// current instant, before the clock moves on, the loop waits (for up to its
+    /// [patience](EventLoop::with_worker_patience)) for busy workers and hands
+    /// their results over in the order the jobs were submitted.
     /// Frames of any size thus run a program in the same order, at the same
     /// virtual times, as `run_until_complete` does. A task that never waits
     /// (yields in a loop) holds the clock at its instant, as it does in
