@@ -88,6 +88,9 @@ pub fn lesson(stage: &Stage) {
         {
             positions.insert(task, value);
         }
+        // One round: a step for each routine runnable as the frame begins. The
+        // host reads where each stands, so it steps them itself; without that,
+        // `scheduler.run_steps(routines)` is the round.
         let routines = scheduler.runnable().len();
         for _ in 0..routines {
             if let Some(Step::Yielded { task, value }) = scheduler.step() {

@@ -1,5 +1,5 @@
 //! Embedding coroasync in a simulation's own loop: traffic lights and a queue of
-//! cars, advanced one simulated second at a time with `advance` and `tick`. The
+//! cars, advanced one simulated second at a time: one `run_for` frame a second. The
 //! simulation owns time: it always runs on the virtual clock, and when run by hand
 //! shows each second for 200 ms.
 
@@ -60,7 +60,7 @@ async fn crossing(queue: Queue<u32>, green: Event, passed: Rc<Cell<u32>>) {
     }
 }
 
-/// The simulation's loop: one second, then everything that second woke.
+/// The simulation's loop: one frame per second, then the picture.
 pub fn lesson(stage: &Stage) {
     let lp = EventLoop::with_virtual_clock().with_trace(stage.trace());
     let light = Rc::new(Cell::new(Light::Red));
@@ -72,19 +72,21 @@ pub fn lesson(stage: &Stage) {
     lp.spawn(crossing(queue.clone(), green, Rc::clone(&passed)));
 
     for second in 0..stage.flag::<u32>("seconds") {
-        // Run everything due at this second, hop by hop.
-        while lp
-            .tick()
-            .map(|tick| tick.polled + tick.woken > 0)
-            .unwrap_or(false)
-        {}
+        // One frame per simulated second: every timer due in it fires at its own
+        // time, and the frame ends with the second's work done. The first, empty,
+        // frame settles what starts at 0 s.
+        let frame = if second == 0 {
+            Duration::ZERO
+        } else {
+            Duration::from_secs(1)
+        };
+        let _ = lp.run_for(frame);
         let waiting = "#".repeat(queue.qsize());
         stage.say(format_args!(
             "t={second:>2}s  {:<6}  waiting: {waiting:<8}  passed: {}",
             format!("{:?}", light.get()),
             passed.get()
         ));
-        let _ = lp.advance(Duration::from_secs(1));
         if !stage.is_virtual() {
             std::thread::sleep(Duration::from_millis(200));
         }

@@ -15,6 +15,10 @@ use crate::error::{RealClock, RunError, TaskError};
 use crate::task::{Task, TaskRef};
 use crate::time::LoopClock;
 
+mod frame;
+
+pub use frame::Frame;
+
 /// What one pass of the loop ([`EventLoop::tick`]) did, so a host program that
 /// keeps its own main loop knows whether to come back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -305,9 +309,19 @@ impl EventLoop {
     }
 
     /// Runs one pass of the loop, as asyncio's `_run_once` does, without ever
-    /// blocking or moving the clock: a host program with its own main loop (a game
-    /// frame, a simulation step) calls it when it likes, and moves a virtual clock
-    /// with [`EventLoop::advance`].
+    /// blocking or moving the clock. A host's frame usually wants
+    /// [`EventLoop::run_for`] instead; `tick` is the finer tool underneath it.
+    ///
+    /// The contract of one pass: wakes from other threads and the timers due by
+    /// the clock's current time join the back of the ready queue, then exactly the
+    /// entries queued when the pass began run, in order; what they queue (the task
+    /// a timer's hop wakes, a task's next step after a yield, a done callback)
+    /// waits for the next pass. So a timer that comes due takes two passes to run
+    /// its task, and one pass per frame runs a program late; the returned [`Tick`]
+    /// says how much is queued (`ready`) and what is left. On a virtual clock a
+    /// pass with nothing ready lands the worker results that have arrived, without
+    /// waiting for the others; the host moves the clock with
+    /// [`EventLoop::advance`].
     ///
     /// # Errors
     ///

@@ -75,7 +75,7 @@ pub use error::{
     Elapsed, QueueEmpty, QueueFull, RealClock, RunError, SpawnError, TaskDoneError, TaskError,
 };
 pub use event::{Event, EventWait};
-pub use event_loop::{EventLoop, Tick, run};
+pub use event_loop::{EventLoop, Frame, Tick, run};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};

@@ -302,6 +302,70 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
 
     /// Runs at most `budget` steps and returns how many ran (fewer only when the
     /// queue empties first).
+    ///
+    /// This is corogen's frame. The scheduler has no clock, so a host's frame
+    /// decides three things, in this order: the input, sent in with
+    /// [`Scheduler::send`] (it resumes that routine at once, out of turn, and the
+    /// routine keeps its place in the queue), or left where a routine reads it at
+    /// its step (an `Rc<Cell<_>>`, a channel); one round, `run_steps(n)` with `n`
+    /// the number of routines runnable as the frame begins
+    /// ([`Scheduler::runnable`]), so each gets one step whatever the others do;
+    /// and the time, moved by the frame on the [`VirtualClock`](crate::VirtualClock)
+    /// (or [`SystemClock`](crate::SystemClock)) its sleeps read. A sleep
+    /// ([`async_sleep`](crate::async_sleep)) ends at the first step after its
+    /// deadline: a sleep of 250 ms in 100 ms frames ends in the fourth frame's
+    /// round (the clock then reads 300 ms). Where the host needs what each routine
+    /// yields, it calls [`Scheduler::step`] `n` times instead.
+    ///
+    /// ```
+    /// use std::convert::Infallible;
+    /// use std::time::Duration;
+    /// use corogen::{async_sleep, Clock, Gen, Scheduler, VirtualClock};
+    ///
+    /// let clock = VirtualClock::new();
+    /// let mut scheduler: Scheduler<String, Option<char>> = Scheduler::new();
+    /// // The player takes the keys sent in, and goes home after three.
+    /// let player = scheduler.add(Gen::new(|co| async move {
+    ///     let mut walked = String::new();
+    ///     while walked.len() < 3 {
+    ///         if let Some(key) = co.yield_(()).await {
+    ///             walked.push(key);
+    ///         }
+    ///     }
+    ///     Ok::<_, Infallible>(walked)
+    /// }));
+    /// // An alarm on the host's clock.
+    /// let alarm = scheduler.add(Gen::new({
+    ///     let clock = clock.clone();
+    ///     move |co| async move {
+    ///         async_sleep(&co, &clock, Duration::from_millis(250)).await;
+    ///         Ok::<_, Infallible>("ring".to_string())
+    ///     }
+    /// }));
+    ///
+    /// let mut keys = "wad".chars();
+    /// let (mut frames, mut rang_in) = (0, None);
+    /// while !scheduler.is_idle() {
+    ///     // Input first: a key every other frame (not before the player's first step).
+    ///     if frames % 2 == 1 && let Some(key) = keys.next() {
+    ///         scheduler.send(player, Some(key)).unwrap();
+    ///     }
+    ///     // One step for each routine runnable as the frame begins.
+    ///     let round = scheduler.runnable().len();
+    ///     scheduler.run_steps(round);
+    ///     if rang_in.is_none() && scheduler.result(alarm).is_some() {
+    ///         rang_in = Some((frames, clock.now()));
+    ///     }
+    ///     clock.advance(Duration::from_millis(100));
+    ///     frames += 1;
+    /// }
+    /// // The alarm rang in the fourth frame's round; the third key sent the player
+    /// // home in the sixth frame.
+    /// assert_eq!(rang_in, Some((3, Duration::from_millis(300))));
+    /// assert_eq!(frames, 6);
+    /// assert_eq!(scheduler.take_result(alarm).as_deref(), Ok("ring"));
+    /// assert_eq!(scheduler.take_result(player).as_deref(), Ok("wad"));
+    /// ```
     pub fn run_steps(&mut self, budget: usize) -> usize
     where
         S: Default,
