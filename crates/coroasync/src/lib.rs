@@ -82,10 +82,10 @@ pub use print::print;
 pub use queue::{Get, Put, Queue};
 pub use submitted::{Submitted, WaitError};
 pub use task::{
-    IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
+    IntoTask, Join, Task, TaskDone, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
 pub use time::{Sleep, YieldNow, now, sleep, yield_now};
-pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, shield, wait, wait_for};
+pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, Waitable, shield, wait, wait_for};
 
 // The trace's vocabulary, so that a program (and every example here) needs only
 // this crate: a path into `corotrace` fails to resolve in a crate that does not
