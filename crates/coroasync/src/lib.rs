@@ -39,8 +39,10 @@
 #![warn(missing_docs)]
 
 mod as_completed;
+mod barrier;
 mod blocking;
 mod cell;
+mod condition;
 mod context;
 mod core;
 mod diagnostics;
@@ -66,10 +68,13 @@ mod watch;
 mod watchdog;
 
 pub use as_completed::{AsCompleted, NextCompleted, as_completed};
+pub use barrier::Barrier;
 pub use blocking::{ToThread, run_blocking, to_thread};
+pub use condition::{Condition, ConditionAcquire, ConditionGuard, ConditionWait};
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
-    Elapsed, QueueEmpty, QueueFull, RealClock, RunError, SpawnError, TaskDoneError, TaskError,
+    BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, RealClock, RunError, SpawnError,
+    TaskDoneError, TaskError, ZeroParties,
 };
 pub use event::{Event, EventWait};
 pub use event_loop::{EventLoop, Tick, run};
