@@ -179,3 +179,17 @@ impl fmt::Display for ZeroParties {
 }
 
 impl std::error::Error for ZeroParties {}
+
+/// A [`Queue`](crate::Queue) was shut down: [`Queue::send`](crate::Queue::send)
+/// hands its item back in it, and [`Queue::recv`](crate::Queue::recv) reports it
+/// (with `()`) once no item is left (asyncio 3.13's `QueueShutDown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueueShutDown<T = ()>(pub T);
+
+impl<T> fmt::Display for QueueShutDown<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the queue is shut down")
+    }
+}
+
+impl<T: fmt::Debug> std::error::Error for QueueShutDown<T> {}

@@ -73,8 +73,8 @@ pub use blocking::{ToThread, run_blocking, to_thread};
 pub use condition::{Condition, ConditionAcquire, ConditionGuard, ConditionWait};
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
-    BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, RealClock, RunError, SpawnError,
-    TaskDoneError, TaskError, ZeroParties,
+    BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, QueueShutDown, RealClock, RunError,
+    SpawnError, TaskDoneError, TaskError, ZeroParties,
 };
 pub use event::{Event, EventWait};
 pub use event_loop::{EventLoop, Tick, run};
@@ -84,7 +84,7 @@ pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
 pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
 pub use notebook::{is_prime, print_matches, repetitive_message, search};
 pub use print::print;
-pub use queue::{Get, Put, Queue};
+pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
 pub use submitted::{Submitted, WaitError};
 pub use task::{
     IntoTask, Join, Task, TaskDone, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
