@@ -57,6 +57,7 @@ mod notebook;
 mod pool;
 mod print;
 mod queue;
+mod settled;
 mod submitted;
 mod task;
 mod time;
@@ -111,4 +112,5 @@ pub use corotrace::{Py, PyRepr};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::gather::{GatherTuple, TaskTuple, gather_tuple};
+    pub use crate::settled::{SettleTuple, settle_tuple};
 }
