@@ -2,30 +2,47 @@
 import asyncio
 
 async def coro():
-    print('shit')
+    print('the coroutine ran')
+
+async def worker(name):
+    await asyncio.sleep(1)
+    print(f'{name} finished its work')
 
 # error attempt at calling  a coroutine like a function
-coro()
+never_run = coro()
+print('coro() made a future and ran nothing')
+never_run.close()  # driver: silences "never awaited"; the lesson shows the error in words
 
 # right thing to do
 # run a coroutine
 asyncio.run(coro())
 
-# create a coroutine object
-coro = coro()
-# got RuntimeError if you don't run it
+# schedule coroutine to run independently as a task: without a running loop,
+# create_task is an error
+orphan = coro()
+try:
+    asyncio.create_task(orphan)
+except RuntimeError as error:
+    orphan.close()  # driver: silences "never awaited"
+    print(f'spawn without a loop: {error}')
 
-# right thing to do
-asyncio.run(coro)
+# Exiting the main coroutine too early: the worker is cancelled when run ends
+async def early():
+    asyncio.create_task(worker('early worker'))
+    print('main returns at once')
 
-# schedule coroutine to run independently as a task
-task = asyncio.create_task(coro)
+asyncio.run(early())
 
-# Exiting the main coroutine too early
-all_tasks = asyncio.all_tasks()
-# get the current task
-current_task = asyncio.current_task()
-# remove the current task from the list of all tasks
-all_tasks.remove(current_task)
-# suspend until all tasks are completed
-await asyncio.wait(all_tasks)
+async def patient():
+    asyncio.create_task(worker('patient worker'))
+    # Exiting the main coroutine too early
+    all_tasks = asyncio.all_tasks()
+    # get the current task
+    current_task = asyncio.current_task()
+    # remove the current task from the list of all tasks
+    all_tasks.remove(current_task)
+    # suspend until all tasks are completed
+    await asyncio.wait(all_tasks)
+    print('main waited for the others')
+
+asyncio.run(patient())

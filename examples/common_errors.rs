@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use coroasync::{TaskRef, all_tasks, current_task, say, sleep, spawn, try_spawn};
+use coroasync::{ReturnWhen, TaskRef, all_tasks, current_task, say, sleep, spawn, try_spawn, wait};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
@@ -54,9 +54,9 @@ pub fn lesson(stage: &Stage) {
                 .into_iter()
                 .filter(|task| Some(task.id()) != me)
                 .collect();
-            while others.iter().any(|task| !task.is_done()) {
-                sleep(Duration::from_millis(100)).await;
-            }
+            wait(others, ReturnWhen::AllCompleted, None)
+                .await
+                .expect("every task is this loop's");
             say!("main waited for the others");
         })
         .expect("main finishes");

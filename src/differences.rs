@@ -177,8 +177,11 @@ pub const DIFFERENCES: &[Difference] = &[
     },
     Difference {
         lesson: "common-errors",
-        lines: Lines::Everything,
-        why: "The note's cells are errors on purpose (a coroutine called and never awaited, `create_task` with no loop, a top-level `await`); the Python stops at the first, and the lesson shows each one in its own words.",
+        lines: Lines::Text {
+            python: "spawn without a loop: no running event loop",
+            rust: "spawn without a loop: no event loop is running on this thread: *",
+        },
+        why: "coroasync's error says what to do instead: spawn from inside a task, or on the loop itself.",
     },
     Difference {
         lesson: "generator-object",

@@ -174,3 +174,43 @@ impl fmt::Display for RealClock {
 }
 
 impl std::error::Error for RealClock {}
+
+/// A [`Barrier`](crate::Barrier) wait failed: the barrier was aborted, or reset
+/// while this task waited (asyncio's `BrokenBarrierError`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BrokenBarrierError;
+
+impl fmt::Display for BrokenBarrierError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the barrier is broken: it was aborted, or reset while this task waited")
+    }
+}
+
+impl std::error::Error for BrokenBarrierError {}
+
+/// A [`Barrier`](crate::Barrier) needs at least one party (asyncio's
+/// `ValueError: parties must be > 0`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZeroParties;
+
+impl fmt::Display for ZeroParties {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a barrier needs at least one party")
+    }
+}
+
+impl std::error::Error for ZeroParties {}
+
+/// A [`Queue`](crate::Queue) was shut down: [`Queue::send`](crate::Queue::send)
+/// hands its item back in it, and [`Queue::recv`](crate::Queue::recv) reports it
+/// (with `()`) once no item is left (asyncio 3.13's `QueueShutDown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueueShutDown<T = ()>(pub T);
+
+impl<T> fmt::Display for QueueShutDown<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the queue is shut down")
+    }
+}
+
+impl<T: fmt::Debug> std::error::Error for QueueShutDown<T> {}

@@ -41,8 +41,10 @@
 #![warn(clippy::missing_errors_doc)]
 
 mod as_completed;
+mod barrier;
 mod blocking;
 mod cell;
+mod condition;
 mod context;
 mod core;
 mod diagnostics;
@@ -57,6 +59,7 @@ mod notebook;
 mod pool;
 mod print;
 mod queue;
+mod settled;
 mod submitted;
 mod task;
 mod time;
@@ -69,10 +72,13 @@ mod watch;
 mod watchdog;
 
 pub use as_completed::{AsCompleted, NextCompleted, as_completed};
+pub use barrier::Barrier;
 pub use blocking::{ToThread, run_blocking, to_thread};
+pub use condition::{Condition, ConditionAcquire, ConditionGuard, ConditionWait};
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
-    Elapsed, QueueEmpty, QueueFull, RealClock, RunError, SpawnError, TaskDoneError, TaskError,
+    BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, QueueShutDown, RealClock, RunError,
+    SpawnError, TaskDoneError, TaskError, ZeroParties,
 };
 pub use event::{Event, EventWait};
 pub use event_loop::{EventLoop, Frame, Tick, run};
@@ -82,14 +88,14 @@ pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
 pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
 pub use notebook::{is_prime, print_matches, repetitive_message, search};
 pub use print::print;
-pub use queue::{Get, Put, Queue};
+pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
 pub use submitted::{Submitted, WaitError};
 pub use task::{
-    IntoTask, Join, Task, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
+    IntoTask, Join, Task, TaskDone, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
 pub use time::{Sleep, YieldNow, now, sleep, yield_now};
 pub use timeout::{Timeout, timeout};
-pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, shield, wait, wait_for};
+pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, Waitable, shield, wait, wait_for};
 
 // The trace's vocabulary, so that a program (and every example here) needs only
 // this crate: a path into `corotrace` fails to resolve in a crate that does not
@@ -110,4 +116,5 @@ pub use corotrace::{Py, PyRepr};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::gather::{GatherTuple, TaskTuple, gather_tuple};
+    pub use crate::settled::{SettleTuple, settle_tuple};
 }

@@ -14,6 +14,10 @@ use crate::event::Event;
 use crate::time::Waiting;
 use crate::waiters::{WaitKey, WaitList};
 
+mod shutdown;
+
+pub use shutdown::{QueueRecv, QueueSend};
+
 /// A first-in, first-out queue for tasks: asyncio's `Queue`.
 ///
 /// With a `maxsize` above 0, [`Queue::put`] waits while the queue is full; 0 means
@@ -62,6 +66,8 @@ struct QueueInner<T> {
     putters: RefCell<WaitList>,
     unfinished: Cell<usize>,
     finished: Event,
+    /// Set by [`Queue::shutdown`]: nothing more goes in.
+    shut_down: Cell<bool>,
 }
 
 impl<T> Queue<T> {
@@ -87,6 +93,7 @@ impl<T> Queue<T> {
                 putters: RefCell::default(),
                 unfinished: Cell::new(0),
                 finished,
+                shut_down: Cell::new(false),
             }),
         }
     }
@@ -154,13 +161,13 @@ impl<T> Queue<T> {
     }
 
     /// Puts `item` at the back without waiting, or hands it back if the queue is
-    /// full.
+    /// full, or shut down (see [`Queue::shutdown`]).
     ///
     /// # Errors
     ///
-    /// [`QueueFull`] with the item handed back when the queue is full.
+    /// [`QueueFull`] with the item handed back when the queue is full or shut down.
     pub fn put_nowait(&self, item: T) -> Result<(), QueueFull<T>> {
-        if self.is_full() {
+        if self.is_full() || self.is_shut_down() {
             return Err(QueueFull(item));
         }
         self.inner.items.borrow_mut().push_back(item);

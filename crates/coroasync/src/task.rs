@@ -285,6 +285,30 @@ impl TaskRef {
 }
 
 impl TaskRef {
+    /// A future that waits for the task to finish, without its value (which only
+    /// the [`Task`] can take): `Ok(())` if it completed, or the error that ended
+    /// it. The same as awaiting the `TaskRef` itself, but keeps the handle.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use coroasync::{sleep, spawn, EventLoop, TaskError};
+    ///
+    /// let lp = EventLoop::with_virtual_clock();
+    /// lp.run_until_complete(async {
+    ///     let worker = spawn(async { sleep(Duration::from_secs(1)).await; "value" });
+    ///     let handle = worker.to_ref();
+    ///     assert_eq!(handle.done().await, Ok(()));
+    ///     assert!(handle.is_done());
+    ///     let doomed = spawn(sleep(Duration::from_secs(9))).to_ref();
+    ///     doomed.cancel();
+    ///     assert_eq!(doomed.await, Err(TaskError::Cancelled));
+    /// })
+    /// .unwrap();
+    /// ```
+    pub fn done(&self) -> TaskDone {
+        self.clone().into_future()
+    }
+
     pub(crate) fn ending(&self) -> Option<Ending> {
         self.cell.ending()
     }
@@ -314,6 +338,66 @@ impl TaskRef {
 
     pub(crate) fn core(&self) -> Option<Rc<Core>> {
         self.cell.header().core.upgrade()
+    }
+}
+
+impl IntoFuture for TaskRef {
+    type Output = Result<(), TaskError>;
+    type IntoFuture = TaskDone;
+
+    /// Awaiting a `TaskRef` waits for the task to finish; see [`TaskRef::done`].
+    fn into_future(self) -> TaskDone {
+        TaskDone {
+            task: self,
+            slot: None,
+        }
+    }
+}
+
+/// The future that awaits a [`TaskRef`]: the task's end, without its value.
+#[must_use = "futures do nothing unless awaited"]
+pub struct TaskDone {
+    task: TaskRef,
+    slot: Option<usize>,
+}
+
+impl Future for TaskDone {
+    type Output = Result<(), TaskError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        if context::with_running(|core| {
+            core.is_some_and(|core| {
+                !std::ptr::eq(this.task.cell.header().core.as_ptr(), Rc::as_ptr(core))
+            })
+        }) {
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
+        match this.task.poll_done(cx, Hop::Direct, &mut this.slot) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(()) => {
+                this.slot = None;
+                this.task.mark_observed();
+                Poll::Ready(match this.task.ending() {
+                    Some(Ending::Failed(error)) => Err(error),
+                    _ => Ok(()),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for TaskDone {
+    fn drop(&mut self) {
+        self.task.forget(self.slot.take());
+    }
+}
+
+impl fmt::Debug for TaskDone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TaskDone")
+            .field("task", &self.task)
+            .finish()
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crate::cell::Hop;
 use crate::error::{Elapsed, TaskError};
-use crate::task::{IntoTask, Task};
+use crate::task::{IntoTask, Task, TaskRef};
 use crate::time::{Sleep, sleep};
 use crate::watch::{Home, Relay, Watch};
 
@@ -26,13 +26,34 @@ pub enum ReturnWhen {
     FirstException,
 }
 
+/// A handle [`wait`] can watch: a [`Task`] of any output type, or a [`TaskRef`]
+/// (so one call can wait for tasks of different types, or for
+/// [`all_tasks`](crate::all_tasks)).
+pub trait Waitable {
+    /// The task, without its result type.
+    fn task_ref(&self) -> TaskRef;
+}
+
+impl<T: 'static> Waitable for Task<T> {
+    fn task_ref(&self) -> TaskRef {
+        self.to_ref()
+    }
+}
+
+impl Waitable for TaskRef {
+    fn task_ref(&self) -> TaskRef {
+        self.clone()
+    }
+}
+
 /// Waits until `return_when` holds for `tasks`, or until `timeout` passes, and
 /// returns them split into `(done, pending)`: asyncio's `wait`.
 ///
-/// Both lists keep the order the tasks were given in (asyncio's are sets, in hash
-/// order). Nothing is cancelled, on timeout either; the pending tasks run on. A
-/// task of another loop can never finish here: the wait ends at once with
-/// [`TaskError::OtherLoop`], as awaiting that task would, and leaves it alone.
+/// `tasks` are [`Task`]s or [`TaskRef`]s. Both lists keep the order the tasks
+/// were given in (asyncio's are sets, in hash order). Nothing is cancelled, on
+/// timeout either; the pending tasks run on. A task of another loop can never
+/// finish here: the wait ends at once with [`TaskError::OtherLoop`], as awaiting
+/// that task would, and leaves it alone.
 ///
 /// ```
 /// use std::time::Duration;
@@ -50,14 +71,32 @@ pub enum ReturnWhen {
 /// })
 /// .unwrap();
 /// ```
+///
+/// Tasks of different types, through their [`TaskRef`]s:
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{sleep, spawn, wait, EventLoop, ReturnWhen};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// lp.run_until_complete(async {
+///     let number = spawn(async { 4 });
+///     let text = spawn(async { sleep(Duration::from_secs(1)).await; "four" });
+///     let both = [number.to_ref(), text.to_ref()];
+///     let (done, pending) = wait(both, ReturnWhen::AllCompleted, None).await.unwrap();
+///     assert_eq!((done.len(), pending.len()), (2, 0));
+///     assert_eq!(text.await, Ok("four"));
+/// })
+/// .unwrap();
+/// ```
 #[doc(alias = "select")]
-pub fn wait<T: 'static>(
-    tasks: impl IntoIterator<Item = Task<T>>,
+pub fn wait<W: Waitable>(
+    tasks: impl IntoIterator<Item = W>,
     return_when: ReturnWhen,
     timeout: Option<Duration>,
-) -> Wait<T> {
-    let tasks: Vec<Task<T>> = tasks.into_iter().collect();
-    let watch = Watch::new(tasks.iter().map(Task::to_ref).collect());
+) -> Wait<W> {
+    let tasks: Vec<W> = tasks.into_iter().collect();
+    let watch = Watch::new(tasks.iter().map(Waitable::task_ref).collect());
     Wait {
         tasks,
         watch,
@@ -67,20 +106,20 @@ pub fn wait<T: 'static>(
     }
 }
 
-/// The future of [`wait`].
+/// The future of [`wait`]: `(done, pending)`, or [`TaskError::OtherLoop`].
 #[must_use = "futures do nothing unless awaited"]
-pub struct Wait<T: 'static> {
-    tasks: Vec<Task<T>>,
+pub struct Wait<W> {
+    tasks: Vec<W>,
     watch: Watch,
     return_when: ReturnWhen,
     timeout: Option<Sleep>,
     home: Home,
 }
 
-impl<T: 'static> Unpin for Wait<T> {}
+impl<W> Unpin for Wait<W> {}
 
-impl<T: 'static> Future for Wait<T> {
-    type Output = Result<(Vec<Task<T>>, Vec<Task<T>>), TaskError>;
+impl<W: Waitable> Future for Wait<W> {
+    type Output = Result<(Vec<W>, Vec<W>), TaskError>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
@@ -105,12 +144,12 @@ impl<T: 'static> Future for Wait<T> {
         this.watch.forget();
         let (done, pending) = std::mem::take(&mut this.tasks)
             .into_iter()
-            .partition(|task| task.is_done());
+            .partition(|task| task.task_ref().is_done());
         Poll::Ready(Ok((done, pending)))
     }
 }
 
-impl<T: 'static> fmt::Debug for Wait<T> {
+impl<W> fmt::Debug for Wait<W> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Wait")
             .field("tasks", &self.watch.tasks())

@@ -15,8 +15,8 @@ use std::task::{Poll, Waker};
 use std::time::Duration;
 
 use coroasync::{
-    Elapsed, Event, EventLoop, Lock, Queue, ReturnWhen, Semaphore, Task, TaskError, TaskGroup,
-    Trace, gather, shield, sleep, spawn, wait, wait_for, yield_now,
+    Barrier, Condition, Elapsed, Event, EventLoop, Lock, Queue, ReturnWhen, Semaphore, Task,
+    TaskError, TaskGroup, Trace, gather, shield, sleep, spawn, wait, wait_for, yield_now,
 };
 
 /// 1 for the full load; the leak check runs at a fraction of it.
@@ -192,6 +192,25 @@ async fn acquire_with_timeout(rounds: usize) -> (Lock, Semaphore) {
     (lock.clone(), semaphore.clone())
 }
 
+/// Waiting on a condition nobody notifies (through `wait_timeout`, and through
+/// `wait_for`, which drops the wait), and on a barrier nobody else reaches, with
+/// a timeout.
+async fn condition_and_barrier_with_timeout(rounds: usize) -> (Condition, Barrier) {
+    let (cond, barrier) = (Condition::new(), Barrier::new(2));
+    for _ in 0..rounds {
+        let (guard, notified) = cond.acquire().await.wait_timeout(MS).await;
+        assert!(!notified);
+        drop(guard);
+        let guard = cond.acquire().await;
+        assert_eq!(wait_for(guard.wait(), MS).await.err(), Some(Elapsed));
+        let party = barrier.clone();
+        let waited = wait_for(async move { party.wait().await }, MS).await;
+        assert_eq!(waited.err(), Some(Elapsed));
+        assert_eq!(barrier.n_waiting(), 0);
+    }
+    (cond, barrier)
+}
+
 /// `wait` on a long task with a timeout, again and again.
 async fn wait_with_timeout_on_a_long_task(rounds: usize) -> Task<()> {
     let mut long = spawn(sleep(DAY));
@@ -250,6 +269,11 @@ fn waiting_with_timeouts_on_an_event_or_a_queue_holds_flat_memory() {
     assert_flat("Event.wait", QUICK, event_wait_with_timeout);
     assert_flat("Queue.get/put", QUICK, queue_get_and_put_with_timeout);
     assert_flat("Lock/Semaphore.acquire", QUICK, acquire_with_timeout);
+    assert_flat(
+        "Condition/Barrier.wait",
+        QUICK,
+        condition_and_barrier_with_timeout,
+    );
 }
 
 #[test]
@@ -306,6 +330,11 @@ fn every_pattern_holds_flat_memory_over_a_hundred_thousand_rounds() {
     assert_flat("Event.wait", rounds, event_wait_with_timeout);
     assert_flat("Queue.get/put", rounds, queue_get_and_put_with_timeout);
     assert_flat("Lock/Semaphore.acquire", rounds, acquire_with_timeout);
+    assert_flat(
+        "Condition/Barrier.wait",
+        rounds,
+        condition_and_barrier_with_timeout,
+    );
     assert_flat("wait", rounds, wait_with_timeout_on_a_long_task);
     assert_flat("shield/gather", rounds, shield_and_gather_with_timeout);
     assert_flat("wait_for", rounds, wait_for_quick_work_beside_a_timer);

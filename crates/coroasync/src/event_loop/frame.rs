@@ -88,6 +88,10 @@ impl EventLoop {
     /// assert_eq!(task.take_result(), Some(Ok(Duration::from_millis(200))));
     /// assert_eq!(lp.now(), Duration::from_millis(200));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::AlreadyRunning`] when called from inside a running loop.
     pub fn run_for(&self, dt: Duration) -> Result<Frame, RunError> {
         let _entered = context::enter(&self.core).ok_or(RunError::AlreadyRunning)?;
         let mut frame = if self.core.clock.is_virtual() {
