@@ -6,9 +6,12 @@ use std::borrow::Cow;
 /// value cannot widen a lane past reading.
 pub(super) const MAX_CELL: usize = 28;
 
+/// How many characters a cut may give up to end at a word rather than in one.
+const WORD_SLACK: usize = 5;
+
 /// `text` as a lane shows it: whole if it has at most [`MAX_CELL`] characters,
-/// else cut after its last word that fits (or mid-word, if that would leave less
-/// than half) and ended with `…`.
+/// else cut after its last word that fits (or mid-word, if ending at a word
+/// would lose more than [`WORD_SLACK`] characters) and ended with `…`.
 pub(super) fn shorten(text: &str) -> Cow<'_, str> {
     if text.chars().count() <= MAX_CELL {
         return Cow::Borrowed(text);
@@ -20,7 +23,7 @@ pub(super) fn shorten(text: &str) -> Cow<'_, str> {
         .char_indices()
         .filter(|&(_, c)| c == ' ' || c == ',')
         .map(|(i, _)| i)
-        .filter(|&i| head[..i].chars().count() >= MAX_CELL / 2)
+        .filter(|&i| head[..i].chars().count() + WORD_SLACK >= MAX_CELL)
         .last();
     let kept = at_word.map_or_else(
         || &head[..head.char_indices().last().map_or(0, |(i, _)| i)],
@@ -78,6 +81,14 @@ mod tests {
         let cut = shorten("✗ the task panicked: child2 failed badly");
         assert_eq!(cut, "✗ the task panicked: child2…");
         assert!(cut.chars().count() <= MAX_CELL);
+    }
+
+    #[test]
+    fn a_cut_keeps_the_start_of_a_word_rather_than_lose_it_whole() {
+        assert_eq!(
+            shorten("✗ the task panicked: Something went wrong"),
+            "✗ the task panicked: Someth…"
+        );
     }
 
     #[test]
