@@ -23,10 +23,9 @@ pub(super) fn shorten(text: &str) -> Cow<'_, str> {
         .char_indices()
         .filter(|&(_, c)| c == ' ' || c == ',')
         .map(|(i, _)| i)
-        .filter(|&i| head[..i].chars().count() + WORD_SLACK >= MAX_CELL)
-        .last();
+        .rfind(|&i| head[..i].chars().count() + WORD_SLACK >= MAX_CELL);
     let kept = at_word.map_or_else(
-        || &head[..head.char_indices().last().map_or(0, |(i, _)| i)],
+        || &head[..head.char_indices().next_back().map_or(0, |(i, _)| i)],
         |i| &head[..i],
     );
     Cow::Owned(format!("{}…", kept.trim_end_matches([' ', ','])))
