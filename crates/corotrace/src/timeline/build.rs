@@ -46,91 +46,93 @@ impl Lanes {
     }
 }
 
-/// The lanes' labels and the rows that `events` draw.
-pub(super) fn lanes_and_rows(events: &[Event]) -> (Vec<String>, Vec<Row>) {
-    let mut lanes = Lanes::default();
-    let mut rows: Vec<Row> = Vec::new();
-    // The row of the step under way, so its ending and its lines land there.
-    let mut open: Option<usize> = None;
-    let mut number = 0;
+/// The rows drawn so far, and the step under way.
+#[derive(Default)]
+struct Rows {
+    lanes: Lanes,
+    rows: Vec<Row>,
+    /// The row of the step under way, so its ending and its lines land there.
+    open: Option<usize>,
+    /// The last step's number.
+    number: usize,
+}
 
-    for event in events {
-        let ended = match event {
-            Event::Added { task } => {
-                lanes.of(*task);
-                None
-            }
-            Event::Named { task, name } => {
-                let lane = lanes.of(*task);
-                lanes.labels[lane].clone_from(name);
-                None
-            }
-            Event::Running { task } => {
-                let lane = lanes.of(*task);
-                lanes.states[lane] = Lane::Waiting;
-                let mut cells = lanes.marks();
-                cells[lane] = "●".to_owned();
-                number += 1;
-                rows.push(Row::Step(Step {
-                    number,
-                    lane,
-                    cells,
-                    printed: Vec::new(),
-                }));
-                open = Some(rows.len() - 1);
-                None
-            }
-            Event::Sleeping { task, .. } => {
-                let lane = lanes.of(*task);
-                lanes.states[lane] = Lane::Sleeping;
-                None
-            }
-            Event::Woken { task } => {
-                let lane = lanes.of(*task);
-                lanes.states[lane] = Lane::Waiting;
-                None
-            }
-            Event::Completed { task, value } => {
-                Some((*task, format!("✓ {}", super::cell::tidy_type_names(value))))
-            }
-            Event::Failed { task, message } => Some((*task, format!("✗ {message}"))),
-            Event::Cancelled { task } => Some((*task, "⊘ cancelled".to_owned())),
-            Event::Closed { task } => Some((*task, "⊘ closed".to_owned())),
-            Event::ClockMoved { now } => {
-                rows.push(Row::Clock(*now));
-                open = None;
-                None
-            }
-            Event::Printed { task, line } => {
-                if let Some(Row::Step(step)) = open.map(|row| &mut rows[row])
-                    && task.is_some_and(|t| lanes.tasks.get(step.lane) == Some(&t))
-                {
-                    step.printed.push(line.clone());
-                }
-                None
-            }
-        };
-        if let Some((task, text)) = ended {
-            let lane = lanes.of(task);
-            lanes.states[lane] = Lane::Finished;
-            match open.map(|row| &mut rows[row]) {
-                Some(Row::Step(step)) if step.lane == lane => step.cells[lane] = text,
-                // Ended outside its own step (cancelled while waiting): a row of
-                // its own says so.
-                _ => {
-                    let mut cells = lanes.marks();
-                    cells[lane] = text;
-                    number += 1;
-                    rows.push(Row::Step(Step {
-                        number,
-                        lane,
-                        cells,
-                        printed: Vec::new(),
-                    }));
-                    open = None;
-                }
+impl Rows {
+    /// Opens a row for a step of `lane`, marked `mark` there.
+    fn step(&mut self, lane: usize, mark: String) {
+        let mut cells = self.lanes.marks();
+        cells[lane] = mark;
+        self.number += 1;
+        self.rows.push(Row::Step(Step {
+            number: self.number,
+            lane,
+            cells,
+            printed: Vec::new(),
+        }));
+        self.open = Some(self.rows.len() - 1);
+    }
+
+    /// Marks how `task` ended: in its own step's row, or (cancelled while
+    /// waiting) in a row of its own.
+    fn end(&mut self, task: TaskId, text: String) {
+        let lane = self.lanes.of(task);
+        self.lanes.states[lane] = Lane::Finished;
+        match self.open.map(|row| &mut self.rows[row]) {
+            Some(Row::Step(step)) if step.lane == lane => step.cells[lane] = text,
+            _ => {
+                self.step(lane, text);
+                self.open = None;
             }
         }
     }
-    (lanes.labels, rows)
+
+    /// Keeps a line the running step printed; the host's lines are not a step's.
+    fn print(&mut self, task: Option<TaskId>, line: &str) {
+        if let Some(Row::Step(step)) = self.open.map(|row| &mut self.rows[row])
+            && task.is_some_and(|t| self.lanes.tasks.get(step.lane) == Some(&t))
+        {
+            step.printed.push(line.to_owned());
+        }
+    }
+}
+
+/// The lanes' labels and the rows that `events` draw.
+pub(super) fn lanes_and_rows(events: &[Event]) -> (Vec<String>, Vec<Row>) {
+    let mut rows = Rows::default();
+    for event in events {
+        match event {
+            Event::Added { task } => {
+                rows.lanes.of(*task);
+            }
+            Event::Named { task, name } => {
+                let lane = rows.lanes.of(*task);
+                rows.lanes.labels[lane].clone_from(name);
+            }
+            Event::Running { task } => {
+                let lane = rows.lanes.of(*task);
+                rows.lanes.states[lane] = Lane::Waiting;
+                rows.step(lane, "●".to_owned());
+            }
+            Event::Sleeping { task, .. } => {
+                let lane = rows.lanes.of(*task);
+                rows.lanes.states[lane] = Lane::Sleeping;
+            }
+            Event::Woken { task } => {
+                let lane = rows.lanes.of(*task);
+                rows.lanes.states[lane] = Lane::Waiting;
+            }
+            Event::Completed { task, value } => {
+                rows.end(*task, format!("✓ {}", super::cell::tidy_type_names(value)));
+            }
+            Event::Failed { task, message } => rows.end(*task, format!("✗ {message}")),
+            Event::Cancelled { task } => rows.end(*task, "⊘ cancelled".to_owned()),
+            Event::Closed { task } => rows.end(*task, "⊘ closed".to_owned()),
+            Event::ClockMoved { now } => {
+                rows.rows.push(Row::Clock(*now));
+                rows.open = None;
+            }
+            Event::Printed { task, line } => rows.print(*task, line),
+        }
+    }
+    (rows.lanes.labels, rows.rows)
 }

@@ -31,25 +31,7 @@ impl Timeline {
     /// assert!(svg.starts_with("<svg") && svg.contains(">task 0</text>"));
     /// ```
     pub fn to_svg(&self) -> String {
-        let left = MARGIN + CHAR * self.step_width() + GAP;
-        let mut lanes_x = Vec::new();
-        let mut x = left;
-        for width in self.lane_widths() {
-            lanes_x.push(x);
-            x += CHAR * width + GAP;
-        }
-        let texts_wide = self
-            .rows
-            .iter()
-            .filter_map(|row| match row {
-                Row::Folded(fold) => Some(left + CHAR * fold.describe().chars().count()),
-                _ => None,
-            })
-            .chain(self.title.iter().map(|t| MARGIN + CHAR * t.chars().count()))
-            .chain([MARGIN + CHAR * LEGEND.chars().count()])
-            .max()
-            .unwrap_or(0);
-        let width = x.max(texts_wide + MARGIN);
+        let (left, lanes_x, width) = self.layout();
         let top = if self.title.is_some() { 2 * ROW } else { 0 } + ROW + MARGIN;
         let height = top + ROW * (self.rows.len() + 1) + MARGIN;
 
@@ -108,6 +90,33 @@ impl Timeline {
             escape(LEGEND)
         );
         svg
+    }
+}
+
+impl Timeline {
+    /// Where the lanes start (`left`), where each lane starts, and the picture's
+    /// width: every column as wide as its longest text, the picture as wide as
+    /// its lanes, its title, its folded rows and its legend.
+    fn layout(&self) -> (usize, Vec<usize>, usize) {
+        let left = MARGIN + CHAR * self.step_width() + GAP;
+        let mut lanes_x = Vec::new();
+        let mut x = left;
+        for width in self.lane_widths() {
+            lanes_x.push(x);
+            x += CHAR * width + GAP;
+        }
+        let texts_wide = self
+            .rows
+            .iter()
+            .filter_map(|row| match row {
+                Row::Folded(fold) => Some(left + CHAR * fold.describe().chars().count()),
+                _ => None,
+            })
+            .chain(self.title.iter().map(|t| MARGIN + CHAR * t.chars().count()))
+            .chain([MARGIN + CHAR * LEGEND.chars().count()])
+            .max()
+            .unwrap_or(0);
+        (left, lanes_x, x.max(texts_wide + MARGIN))
     }
 }
 
