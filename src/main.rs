@@ -2,6 +2,7 @@
 //! its timeline.
 
 use std::io::Write;
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,6 +60,18 @@ enum Command {
         /// Write an SVG picture to this file instead.
         #[arg(long)]
         svg: Option<PathBuf>,
+        /// Only these steps, numbered from 1, both ends included: `10..40`,
+        /// `10..` (to the end), `..40` (from the start) or `7` (one step).
+        #[arg(long, value_name = "A..B", value_parser = parse_steps)]
+        steps: Option<RangeInclusive<usize>>,
+        /// Show every step: do not fold the stretches where the run goes on as
+        /// before into one `⋮ N steps` row.
+        #[arg(long)]
+        all: bool,
+        /// Add a column with what each step printed (the SVG always shows it
+        /// when the mouse is over a step's mark).
+        #[arg(long)]
+        output: bool,
     },
 }
 
@@ -76,9 +89,20 @@ fn main() -> ExitCode {
             let width = width.map_or_else(show::terminal_width, usize::from);
             emit(&show::side_by_side(lesson, width))
         }),
-        Command::Timeline { lesson, svg } => {
-            with_lesson(&lesson, |lesson| timeline(lesson, svg.as_deref()))
-        }
+        Command::Timeline {
+            lesson,
+            svg,
+            steps,
+            all,
+            output,
+        } => with_lesson(&lesson, |lesson| {
+            let drawing = Drawing {
+                steps,
+                fold: !all,
+                output,
+            };
+            timeline(lesson, &drawing, svg.as_deref())
+        }),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -159,17 +183,68 @@ fn run(lesson: &Lesson, virtual_time: bool, flags: Vec<String>) -> Result<(), Fa
     Ok(())
 }
 
+/// How `corolab timeline` draws: which steps, folded or not, with output or not.
+#[derive(Debug)]
+struct Drawing {
+    steps: Option<RangeInclusive<usize>>,
+    fold: bool,
+    output: bool,
+}
+
 /// `corolab timeline`: the chart, or the SVG written to `svg`.
-fn timeline(lesson: &Lesson, svg: Option<&Path>) -> Result<(), Failure> {
-    let timeline = lesson.run_captured(Flags::default()).trace().timeline();
+fn timeline(lesson: &Lesson, drawing: &Drawing, svg: Option<&Path>) -> Result<(), Failure> {
+    let mut timeline = lesson.run_captured(Flags::default()).trace().timeline();
     if timeline.steps() == 0 {
         return Err(Failure::NoTimeline(lesson.name));
     }
+    if let Some(steps) = &drawing.steps {
+        timeline = timeline
+            .only_steps(steps.clone())
+            .map_err(|error| Failure::Usage(format!("--steps: {error}")))?;
+    }
+    if drawing.fold {
+        timeline = timeline.folded();
+    }
+    if drawing.output {
+        timeline = timeline.with_output();
+    }
+    let timeline = timeline.titled(&format!("{} — {}", lesson.name, lesson.title));
     match svg {
         Some(path) => std::fs::write(path, timeline.to_svg())
             .map_err(|error| Failure::Write(format!("cannot write {}: {error}", path.display()))),
         None => emit(&timeline.to_string()),
     }
+}
+
+/// Reads `--steps`: `A..B`, `A..`, `..B` or `A`, steps numbered from 1.
+fn parse_steps(text: &str) -> Result<RangeInclusive<usize>, String> {
+    let number = |part: &str, default: usize| -> Result<usize, String> {
+        if part.is_empty() {
+            return Ok(default);
+        }
+        part.parse().map_err(|_| {
+            format!("{part:?} is not a step number: write A..B, as in 10..40 (steps count from 1)")
+        })
+    };
+    let (first, last) = match text.split_once("..") {
+        Some((first, last)) => (
+            number(first, 1)?,
+            number(last.strip_prefix('=').unwrap_or(last), usize::MAX)?,
+        ),
+        None => {
+            let step = number(text, 1)?;
+            (step, step)
+        }
+    };
+    if first == 0 {
+        return Err("steps count from 1: write 1.., not 0..".to_owned());
+    }
+    if first > last {
+        return Err(format!(
+            "{first} comes after {last}: write the first step first"
+        ));
+    }
+    Ok(first..=last)
 }
 
 /// Writes `text` to standard output. A closed pipe is not a failure: the reader

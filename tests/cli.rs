@@ -182,7 +182,7 @@ fn timeline_draws_lanes_in_text_and_svg() {
     let svg = std::fs::read_to_string(&path).expect("the SVG was written");
     let _ = std::fs::remove_file(&path);
     assert!(
-        svg.starts_with("<svg") && svg.contains("task 1") && svg.trim_end().ends_with("</svg>")
+        svg.starts_with("<svg") && svg.contains(">Task-2<") && svg.trim_end().ends_with("</svg>")
     );
 }
 
@@ -320,4 +320,187 @@ fn help_lists_the_exit_statuses() {
     ] {
         assert!(help.contains(status), "{status} in {help}");
     }
+}
+
+/// The `(x, class, text)` of each `<text>` in an SVG, hover titles left out.
+fn svg_texts(svg: &str) -> Vec<(f64, String, String)> {
+    let attribute = |tag: &str, name: &str| {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[start..start + tag[start..].find('"')?].to_owned())
+    };
+    svg.split("<text")
+        .skip(1)
+        .map(|rest| {
+            let (tag, body) = rest.split_once('>').unwrap();
+            let body = &body[..body.find("</text>").unwrap()];
+            let shown = body.rsplit("</title>").next().unwrap();
+            let x = attribute(tag, "x").unwrap().parse().unwrap();
+            let class = attribute(tag, "class").unwrap_or_default();
+            let shown = shown.replace("&lt;", "<").replace("&gt;", ">");
+            (
+                x,
+                class,
+                shown.replace("&quot;", "\"").replace("&amp;", "&"),
+            )
+        })
+        .collect()
+}
+
+fn svg_size(svg: &str) -> (f64, f64) {
+    let tag = &svg[..svg.find('>').unwrap()];
+    let number = |name: &str| {
+        let start = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[start..start + tag[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    (number("width"), number("height"))
+}
+
+fn timeline_svg(args: &[&str]) -> String {
+    let path = std::env::temp_dir().join(format!("corolab-{}-{}.svg", args[0], std::process::id()));
+    let mut all = vec!["timeline"];
+    all.extend(args);
+    all.extend(["--svg", path.to_str().unwrap()]);
+    let output = corolab(&all);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&path).expect("the SVG was written");
+    let _ = std::fs::remove_file(&path);
+    svg
+}
+
+#[test]
+fn the_svg_is_titled_with_the_lesson_and_its_lanes_with_task_names() {
+    let svg = timeline_svg(&["gather-failure"]);
+    let lesson = corolab::find_lesson("gather-failure").unwrap();
+    let title = format!("{} — {}", lesson.name, lesson.title);
+    assert!(svg.contains(&format!("<title>{title}</title>")), "{svg}");
+    let texts = svg_texts(&svg);
+    let lanes: Vec<&str> = texts
+        .iter()
+        .filter(|(_, class, _)| class == "lane")
+        .map(|(_, _, text)| text.as_str())
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            "Task-1", "Task-2", "Task-3", "Task-4", "Task-5", "Task-6", "Task-7"
+        ]
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|(_, _, text)| text == "✗ the task panicked: child2…")
+    );
+}
+
+#[test]
+fn no_lesson_timeline_has_a_clipped_text() {
+    for lesson in LESSONS {
+        let timeline = lesson.run_captured(Flags::default()).trace().timeline();
+        let svg = timeline.folded().titled(lesson.title).to_svg();
+        let (width, _) = svg_size(&svg);
+        let texts = svg_texts(&svg);
+        let mut lanes: Vec<f64> = texts
+            .iter()
+            .filter(|(_, class, _)| class == "lane")
+            .map(|(x, _, _)| *x)
+            .collect();
+        lanes.push(width);
+        for (x, class, text) in &texts {
+            // A monospace character advances 0.6 of the font's 13 pixels.
+            let end = x + 0.6 * 13.0 * text.chars().count() as f64;
+            assert!(end <= width, "{}: {text:?} leaves the picture", lesson.name);
+            if class == "lane" || class == "mark" {
+                let next = lanes.iter().find(|&&lane| lane > *x).unwrap();
+                assert!(
+                    end < *next,
+                    "{}: {text:?} runs into the next lane",
+                    lesson.name
+                );
+                assert!(text.chars().count() <= 28, "{}: {text:?}", lesson.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_run_folds_to_a_picture_of_reasonable_size() {
+    let folded = timeline_svg(&["asyncio-primes"]);
+    let all = timeline_svg(&["asyncio-primes", "--all"]);
+    let (_, folded_height) = svg_size(&folded);
+    let (_, all_height) = svg_size(&all);
+    assert!(folded_height < 1000.0, "{folded_height}");
+    assert!(folded.len() < 16_000, "{} bytes", folded.len());
+    assert!(
+        all_height > 80_000.0,
+        "{all_height}: every one of 4397 steps"
+    );
+    let narrowed = timeline_svg(&["asyncio-primes", "--steps", "100..120"]);
+    let steps: Vec<String> = svg_texts(&narrowed)
+        .into_iter()
+        .filter(|(_, class, _)| class == "step" || class == "fold")
+        .map(|(_, _, text)| text)
+        .collect();
+    assert_eq!(steps.first().map(String::as_str), Some("100"));
+    assert!(
+        steps.iter().all(|text| text != "99" && text != "121"),
+        "{steps:?}"
+    );
+}
+
+#[test]
+fn timeline_steps_narrows_the_text_and_keeps_the_step_numbers() {
+    let output = corolab(&["timeline", "asyncio-primes", "--steps", "10..12", "--all"]);
+    assert!(output.status.success());
+    let numbers: Vec<String> = stdout(&output)
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
+        .take_while(|first| first.parse::<usize>().is_ok())
+        .collect();
+    assert_eq!(numbers, ["10", "11", "12"]);
+}
+
+#[test]
+fn a_bad_range_of_steps_is_a_usage_error_that_says_why() {
+    for (steps, says) in [
+        ("20..10", "20 comes after 10"),
+        ("x..3", "\"x\" is not a step number"),
+        ("0..3", "steps count from 1"),
+        (
+            "5000..",
+            "steps 5000.. start past the end: the run has 4397 steps",
+        ),
+    ] {
+        let output = corolab(&["timeline", "asyncio-primes", "--steps", steps]);
+        assert_eq!(output.status.code(), Some(2), "{steps}");
+        assert!(output.stdout.is_empty(), "{steps}");
+        assert!(
+            stderr(&output).contains(says),
+            "{steps}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn timeline_output_adds_what_each_step_printed() {
+    let output = corolab(&[
+        "timeline",
+        "asyncio-primes",
+        "--output",
+        "--steps",
+        "17..17",
+    ]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.lines().next().unwrap().ends_with("  printed"),
+        "{text}"
+    );
+    assert!(
+        text.lines().nth(1).unwrap().ends_with("  Found: 29"),
+        "{text}"
+    );
 }

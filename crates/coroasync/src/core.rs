@@ -168,6 +168,8 @@ impl Core {
         drop(state);
         if self.tracing.get() {
             self.trace().record(|| Event::Added { task: id });
+            let name = crate::cell::task_name(&cell.header);
+            self.trace().record(|| Event::Named { task: id, name });
         }
         Task::from_cell(cell)
     }

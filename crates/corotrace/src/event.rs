@@ -27,6 +27,14 @@ pub enum Event {
         /// The new task.
         task: TaskId,
     },
+    /// A task has a name (asyncio's `Task-1`, or the one it was spawned with). The
+    /// notebook prints nothing for it; the timeline labels the task's lane with it.
+    Named {
+        /// The task.
+        task: TaskId,
+        /// Its name.
+        name: String,
+    },
     /// The scheduler resumed a task for one step: `Running task 0`.
     Running {
         /// The task resumed.
@@ -89,6 +97,7 @@ impl Event {
     pub fn task(&self) -> Option<TaskId> {
         match self {
             Self::Added { task }
+            | Self::Named { task, .. }
             | Self::Running { task }
             | Self::Completed { task, .. }
             | Self::Failed { task, .. }
@@ -101,12 +110,13 @@ impl Event {
         }
     }
 
-    /// Whether the text rendering shows this event. Additions, timers and clock
+    /// Whether the text rendering shows this event. Additions, names, timers and clock
     /// moves show only in the timeline: the notebooks print nothing for them.
     pub fn is_printed(&self) -> bool {
         !matches!(
             self,
             Self::Added { .. }
+                | Self::Named { .. }
                 | Self::Sleeping { .. }
                 | Self::Woken { .. }
                 | Self::ClockMoved { .. }
@@ -118,6 +128,7 @@ impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Added { .. }
+            | Self::Named { .. }
             | Self::Sleeping { .. }
             | Self::Woken { .. }
             | Self::ClockMoved { .. } => Ok(()),

@@ -50,5 +50,5 @@ pub use id::TaskId;
 pub use not_found::NotFound;
 pub use panic::{panic_message, take_panic_message};
 pub use pyrepr::{Py, PyRepr, py_str_if_known};
-pub use timeline::Timeline;
+pub use timeline::{StepsError, Timeline};
 pub use trace::{Echo, Trace};

@@ -80,7 +80,7 @@ fn a_long_value_is_cut_in_the_timeline() {
     ]);
     let row = timeline.to_string().lines().nth(1).unwrap().to_owned();
     assert!(row.ends_with('…'), "{row}");
-    assert_eq!(row.chars().count(), "   1  ".len() + 24);
+    assert_eq!(row.chars().count(), "   1  ".len() + 28);
 }
 
 #[test]
