@@ -64,6 +64,11 @@ impl Timeline {
     /// ends included; an end past the last step stops at it), and the clock
     /// rows among them. Steps keep their numbers.
     ///
+    /// # Errors
+    ///
+    /// [`StepsError`] when the range is empty, starts at 0, or starts past the
+    /// last step.
+    ///
     /// ```
     /// use corotrace::{Event, TaskId, Timeline};
     ///
