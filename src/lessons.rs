@@ -92,6 +92,9 @@ mod manager;
 #[path = "../examples/mapping_results.rs"]
 mod mapping_results;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/mini_executor.rs"]
+mod mini_executor;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/monitor_consumers.rs"]
 mod monitor_consumers;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -318,6 +321,12 @@ pub const LESSONS: &[Lesson] = &[
         "awaitable",
         Some(MODULE_1),
         "An awaitable that yields three times"
+    ),
+    lesson!(
+        mini_executor,
+        "mini-executor",
+        Some(MODULE_1),
+        "Build the machine: a ready queue, a waker, a timer"
     ),
     lesson!(
         input_provider,
