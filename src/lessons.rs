@@ -95,6 +95,9 @@ mod mapping_results;
 #[path = "../examples/mini_executor.rs"]
 mod mini_executor;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/mini_scheduler.rs"]
+mod mini_scheduler;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/monitor_consumers.rs"]
 mod monitor_consumers;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -327,6 +330,12 @@ pub const LESSONS: &[Lesson] = &[
         "mini-executor",
         Some(MODULE_1),
         "Build the machine: a ready queue, a waker, a timer"
+    ),
+    lesson!(
+        mini_scheduler,
+        "mini-scheduler",
+        Some(STUDY_NOTE),
+        "Build the machine: the notebook's scheduler on `resume`"
     ),
     lesson!(
         input_provider,
