@@ -106,6 +106,11 @@ pub const DIFFERENCES: &[Difference] = &[
         why: "The note leaves `sched.run_to_completion()` commented out, for it never returns; the Python runs it, and the lesson stops after `--found` primes (10).",
     },
     Difference {
+        lesson: "mini-executor",
+        lines: Lines::RustOnly("coroasync: *"),
+        why: "The lesson runs the stuck future on coroasync's loop too, which reports `RunError::Deadlock`; asyncio has no such report, and would not hang on it (a bare `yield` in a task means \"run me again soon\").",
+    },
+    Difference {
         lesson: "asyncio-primes",
         lines: Lines::Endless,
         why: "The search never ends; the lesson stops after `--found` primes.",

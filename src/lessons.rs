@@ -92,6 +92,12 @@ mod manager;
 #[path = "../examples/mapping_results.rs"]
 mod mapping_results;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/mini_executor.rs"]
+mod mini_executor;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/mini_scheduler.rs"]
+mod mini_scheduler;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/monitor_consumers.rs"]
 mod monitor_consumers;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -318,6 +324,18 @@ pub const LESSONS: &[Lesson] = &[
         "awaitable",
         Some(MODULE_1),
         "An awaitable that yields three times"
+    ),
+    lesson!(
+        mini_executor,
+        "mini-executor",
+        Some(MODULE_1),
+        "Build the machine: a ready queue, a waker, a timer"
+    ),
+    lesson!(
+        mini_scheduler,
+        "mini-scheduler",
+        Some(STUDY_NOTE),
+        "Build the machine: the notebook's scheduler on `resume`"
     ),
     lesson!(
         input_provider,
