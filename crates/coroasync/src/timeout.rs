@@ -22,7 +22,7 @@ use crate::time::{Sleep, sleep};
 /// counts from the call).
 ///
 /// The future is kept in a box (one allocation per timeout), so that `Timeout`
-/// can pin it without `unsafe`.
+/// can pin it in safe code (the crate forbids the other kind).
 ///
 /// # Panics
 ///

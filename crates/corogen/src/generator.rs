@@ -11,7 +11,7 @@
 //! clear error rather than "`async fn` resumed after completion".
 //!
 //! The guard costs each generator one 16-byte allocation (the body is boxed so
-//! it can be polled without `unsafe` pin projection) and each resume a few
+//! it can be polled with no pin projection, which safe code cannot do) and each resume a few
 //! instructions: a thread-local flag `co.yield_` raises. `docs/corogen.md` has
 //! the figures.
 
