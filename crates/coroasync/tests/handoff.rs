@@ -5,48 +5,20 @@
 //! print the same lines. A missing python3 is a failure that says so.
 
 use std::future::Future;
-use std::path::Path;
-use std::process::Command;
 use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{
-    Elapsed, Event, EventLoop, Lock, Semaphore, TaskError, gather_settled, now, say, sleep, spawn,
-    wait_for, yield_now,
+    Elapsed, Event, EventLoop, Lock, Semaphore, TaskError, Trace, gather_settled, now, say, sleep,
+    spawn, wait_for, yield_now,
 };
-use corotrace::Trace;
 
-/// What `python3 handoff/NAME.py` prints.
-fn python_output(name: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/handoff");
-    let output = Command::new("python3")
-        .arg(dir.join(format!("{name}.py")))
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run python3 ({error}); install Python 3.11"));
-    assert!(
-        output.status.success(),
-        "{name}.py failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("the Python prints UTF-8")
-}
+#[path = "toolbox/twin.rs"]
+mod twin;
 
-/// Runs the Rust twin on a virtual clock and compares its lines with the Python's.
+/// Runs `handoff/NAME.py` and its Rust twin, and compares their lines.
 fn assert_twin<F: Future<Output = ()> + 'static>(name: &str, main: F) {
-    let trace = Trace::capture();
-    let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
-    if let Err(error) = lp.run_until_complete(main) {
-        panic!(
-            "{name}: the Rust twin failed: {error}\nit printed:\n{}",
-            trace.output()
-        );
-    }
-    let (python, rust) = (python_output(name), trace.output());
-    assert_eq!(
-        rust, python,
-        "{name}: the Rust twin (left) differs from the Python"
-    );
+    twin::assert_twin_in("handoff", name, main);
 }
 
 #[test]
