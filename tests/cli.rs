@@ -93,14 +93,13 @@ fn example(name: &str) -> PathBuf {
     let path = bin
         .with_file_name("examples")
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    // `cargo test --test cli` builds the binary but not the examples: an example
-    // older than the library it links is stale.
-    let built = |path: &std::path::Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    let library = bin.with_file_name("libcorolab.rlib");
+    // `cargo test --test cli` builds the binary but not the examples; `cargo test`
+    // builds both. (A file time says nothing sure about staleness: cargo may leave
+    // an up-to-date example older than a library it rewrote.)
     assert!(
-        built(&path).is_some() && built(&path) >= built(&library),
-        "{} is missing or older than the corolab library: build the examples (`cargo test` \
-         without `--test`, or `cargo build --examples`)",
+        path.exists(),
+        "{} is missing: build the examples (`cargo test` without `--test`, or \
+         `cargo build --examples`)",
         path.display()
     );
     path
