@@ -30,6 +30,10 @@ mod clock;
 mod report;
 mod step;
 
+/// How many diagnostics a loop keeps for [`Core::diagnostics`]; older ones go
+/// first (each is still printed as it happens, if the loop prints them).
+pub(crate) const KEPT_DIAGNOSTICS: usize = 1_000;
+
 /// A done callback and the task it is for.
 type DoneCallback = (TaskRef, Box<dyn FnOnce(&TaskRef)>);
 
@@ -81,7 +85,9 @@ pub(crate) struct Core {
     /// Watches for slow steps; started at the first pass with a threshold set.
     watchdog: RefCell<Option<Watchdog>>,
     pub(crate) report_to_stderr: Cell<bool>,
-    diagnostics: RefCell<Vec<Diagnostic>>,
+    /// The most recent diagnostics, at most [`KEPT_DIAGNOSTICS`]: a loop that runs
+    /// for ever (a game with a slow step each frame) must not keep them all.
+    diagnostics: RefCell<VecDeque<Diagnostic>>,
     /// The slot of the task being polled.
     current: Cell<Option<usize>>,
     /// What the task being polled last said it waits on.

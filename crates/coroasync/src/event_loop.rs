@@ -384,7 +384,9 @@ impl EventLoop {
     }
 
     /// What the loop has reported so far: slow steps, unobserved failures,
-    /// callbacks that panicked.
+    /// callbacks that panicked. It keeps the most recent 1,000, so a loop that
+    /// runs for ever holds flat memory; each one is also printed as it happens
+    /// (see [`EventLoop::with_diagnostics_on_stderr`]).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         self.core.diagnostics()
     }

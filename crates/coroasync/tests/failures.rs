@@ -330,3 +330,24 @@ fn a_destructor_that_panics_during_cancellation_is_reported() {
         }]
     );
 }
+
+#[test]
+fn a_loop_keeps_its_most_recent_thousand_diagnostics() {
+    let lp = quiet_loop();
+    lp.run_until_complete(async {
+        for _ in 0..1_200 {
+            let task = spawn(async {});
+            task.add_done_callback(|_| panic!("callback broke"));
+            task.await.unwrap();
+            yield_now().await;
+        }
+    })
+    .unwrap();
+    let kept = lp.diagnostics();
+    assert_eq!(kept.len(), 1_000);
+    // The oldest went first: the last one kept is the last task's (ids from 1).
+    assert!(matches!(
+        kept.last(),
+        Some(Diagnostic::CallbackPanicked { task, .. }) if *task == coroasync::TaskId::new(1_200)
+    ));
+}

@@ -22,11 +22,15 @@ impl Core {
         if self.report_to_stderr.get() {
             eprintln!("{diagnostic}");
         }
-        self.diagnostics.borrow_mut().push(diagnostic);
+        let mut kept = self.diagnostics.borrow_mut();
+        if kept.len() == super::KEPT_DIAGNOSTICS {
+            kept.pop_front();
+        }
+        kept.push_back(diagnostic);
     }
 
     pub(crate) fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.diagnostics.borrow().clone()
+        self.diagnostics.borrow().iter().cloned().collect()
     }
 
     pub(crate) fn note_waiting(&self, waiting: Waiting) {
