@@ -42,6 +42,7 @@ mod id;
 mod not_found;
 mod panic;
 mod pyrepr;
+mod subscribers;
 mod timeline;
 mod trace;
 
