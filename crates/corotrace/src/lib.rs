@@ -32,6 +32,12 @@
 //!      Task 0 completed with result: 123\n"
 //! );
 //! ```
+//!
+//! # Features
+//!
+//! - `serde` (off by default): `Serialize` and `Deserialize` for [`Event`],
+//!   [`TaskId`] and [`Echo`], so a trace's events can be written as JSON (an
+//!   `insta::assert_json_snapshot!` of [`Trace::events`], say) and read back.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // A fallible public function says when it fails, in an `# Errors` section.
