@@ -90,6 +90,38 @@ impl<T: 'static> AsCompleted<T> {
     pub fn remaining(&self) -> usize {
         self.tasks.iter().flatten().count() + self.other_loop
     }
+
+    /// The next result if a task has finished, or `Pending` with the waker kept:
+    /// the work of [`AsCompleted::next`], and of `Stream::poll_next` with the
+    /// `futures` feature.
+    pub(crate) fn poll_next_result(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<T, TaskError>>> {
+        self.split_off_other();
+        if self.other_loop > 0 {
+            self.other_loop -= 1;
+            return Poll::Ready(Some(Err(TaskError::OtherLoop)));
+        }
+        if self.remaining() == 0 {
+            return Poll::Ready(None);
+        }
+        if !self.watch.poll(cx) {
+            return Poll::Pending;
+        }
+        let next = self
+            .tasks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, task)| Some((i, task.as_ref()?)))
+            .filter(|(_, task)| task.ending().is_some())
+            .min_by_key(|(_, task)| task.to_ref().finished_as())
+            .map(|(index, _)| index);
+        match next.and_then(|index| self.tasks[index].take()) {
+            Some(task) => Poll::Ready(Some(task.take_finished())),
+            None => Poll::Pending,
+        }
+    }
 }
 
 impl<T: 'static> fmt::Debug for AsCompleted<T> {
@@ -111,29 +143,6 @@ impl<T: 'static> Future for NextCompleted<'_, T> {
     type Output = Option<Result<T, TaskError>>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let set = &mut *self.set;
-        set.split_off_other();
-        if set.other_loop > 0 {
-            set.other_loop -= 1;
-            return Poll::Ready(Some(Err(TaskError::OtherLoop)));
-        }
-        if set.remaining() == 0 {
-            return Poll::Ready(None);
-        }
-        if !set.watch.poll(cx) {
-            return Poll::Pending;
-        }
-        let next = set
-            .tasks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, task)| Some((i, task.as_ref()?)))
-            .filter(|(_, task)| task.ending().is_some())
-            .min_by_key(|(_, task)| task.to_ref().finished_as())
-            .map(|(index, _)| index);
-        match next.and_then(|index| set.tasks[index].take()) {
-            Some(task) => Poll::Ready(Some(task.take_finished())),
-            None => Poll::Pending,
-        }
+        self.set.poll_next_result(cx)
     }
 }

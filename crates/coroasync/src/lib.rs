@@ -35,6 +35,14 @@
 //! Everything runs on one thread, and `#![forbid(unsafe_code)]` holds: wakers are
 //! `std::task::Wake` implementations, and a wake from another thread goes through
 //! a mutex-guarded inbox that unparks the loop.
+//!
+//! # Features
+//!
+//! - `futures` (off by default): `futures-core`'s `Stream` for [`AsCompleted`] and
+//!   for a queue's receiving end (`Queue::into_stream`, ending at
+//!   [`Queue::shutdown`]), and `futures-sink`'s `Sink` for its sending end
+//!   (`Queue::into_sink`), so `StreamExt`, `SinkExt` and the ecosystem's other
+//!   combinators take them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // A fallible public function says when it fails, in an `# Errors` section.
@@ -60,6 +68,8 @@ mod pool;
 mod print;
 mod queue;
 mod settled;
+#[cfg(feature = "futures")]
+mod streams;
 mod submitted;
 mod task;
 mod time;
@@ -89,6 +99,8 @@ pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
 pub use notebook::{is_prime, print_matches, repetitive_message, search};
 pub use print::print;
 pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
+#[cfg(feature = "futures")]
+pub use streams::{QueueSink, QueueStream};
 pub use submitted::{Submitted, WaitError};
 pub use task::{
     IntoTask, Join, Task, TaskDone, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,

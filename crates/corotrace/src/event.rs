@@ -19,6 +19,11 @@ use crate::TaskId;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "event")
+)]
 #[non_exhaustive]
 pub enum Event {
     /// A task was added. The notebook prints nothing for it; the timeline opens a

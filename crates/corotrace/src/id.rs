@@ -14,6 +14,11 @@ use std::fmt;
 /// assert_eq!(id.to_string(), "3");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(transparent)
+)]
 pub struct TaskId(u64);
 
 impl TaskId {

@@ -32,6 +32,14 @@
 //!      Task 0 completed with result: 123\n"
 //! );
 //! ```
+//!
+//! # Features
+//!
+//! - `serde` (off by default): `Serialize` and `Deserialize` for [`Event`],
+//!   [`TaskId`] and [`Echo`], so a trace's events can be written as JSON (an
+//!   `insta::assert_json_snapshot!` of [`Trace::events`], say) and read back.
+//! - `tracing` (off by default): `Trace::with_tracing`, which hands each event to
+//!   `tracing`, in a span per task, so any `tracing` subscriber sees the run.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // A fallible public function says when it fails, in an `# Errors` section.
@@ -42,8 +50,11 @@ mod id;
 mod not_found;
 mod panic;
 mod pyrepr;
+mod subscribers;
 mod timeline;
 mod trace;
+#[cfg(feature = "tracing")]
+mod tracing_bridge;
 
 pub use event::Event;
 pub use id::TaskId;
@@ -52,3 +63,5 @@ pub use panic::{panic_message, take_panic_message};
 pub use pyrepr::{Py, PyRepr, py_str_if_known};
 pub use timeline::{StepsError, Timeline};
 pub use trace::{Echo, Trace};
+#[cfg(feature = "tracing")]
+pub use tracing_bridge::TARGET as TRACING_TARGET;

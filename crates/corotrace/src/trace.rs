@@ -3,6 +3,7 @@ use std::fmt;
 use std::io::Write;
 use std::rc::Rc;
 
+use crate::subscribers::Subscribers;
 use crate::{Event, TaskId, Timeline};
 
 /// A handle on a scheduler's trace, shared by the scheduler and its routines.
@@ -41,6 +42,7 @@ pub struct Trace {
 /// 0 rather than running on for nobody; any other write error is said on standard
 /// error and ends the process with status 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Echo {
     /// Prints nothing.
@@ -57,6 +59,7 @@ struct Recorder {
     capture: bool,
     events: RefCell<Vec<Event>>,
     running: Cell<Option<TaskId>>,
+    subscribers: Subscribers,
 }
 
 impl Trace {
@@ -98,8 +101,55 @@ impl Trace {
                 capture,
                 events: RefCell::default(),
                 running: Cell::new(None),
+                subscribers: Subscribers::default(),
             })),
         }
+    }
+
+    /// This trace, with `subscriber` called with each event as it is recorded:
+    /// to log, count or assert on the fly, without keeping the events. An off
+    /// trace is turned on (echoing and keeping nothing) so the subscriber sees
+    /// the run.
+    ///
+    /// Subscribers see every event, printed or not, in the order they happen,
+    /// before the event is captured. Add them before the trace is cloned into
+    /// routines: clones of an off trace stay off. A subscriber that records into
+    /// the same trace (calls [`Trace::print`], say) does not recurse: the event
+    /// it causes is handed to the subscribers once the current one returns. A
+    /// subscriber that panics inside a task's step fails that step's task, as
+    /// any panic there does.
+    ///
+    /// ```
+    /// use std::cell::Cell;
+    /// use std::rc::Rc;
+    /// use corotrace::{Event, TaskId, Trace};
+    ///
+    /// let runs = Rc::new(Cell::new(0));
+    /// let counter = Rc::clone(&runs);
+    /// let trace = Trace::off().with_subscriber(move |event| {
+    ///     if let Event::Running { .. } = event {
+    ///         counter.set(counter.get() + 1);
+    ///     }
+    /// });
+    /// trace.enter(TaskId::new(0));
+    /// trace.leave();
+    /// trace.enter(TaskId::new(1));
+    /// trace.leave();
+    ///
+    /// assert_eq!(runs.get(), 2);
+    /// assert!(trace.events().is_empty(), "nothing kept");
+    /// ```
+    #[must_use = "the trace with the subscriber is the one returned"]
+    pub fn with_subscriber(self, subscriber: impl FnMut(&Event) + 'static) -> Self {
+        let trace = if self.is_on() {
+            self
+        } else {
+            Self::new(Echo::Nothing, false)
+        };
+        if let Some(recorder) = &trace.recorder {
+            recorder.subscribers.add(Box::new(subscriber));
+        }
+        trace
     }
 
     /// Whether this trace records anything.
@@ -216,9 +266,18 @@ impl Recorder {
         if shown {
             echo_line(&event);
         }
-        if self.capture {
-            self.events.borrow_mut().push(event);
+        if self.subscribers.is_empty() {
+            if self.capture {
+                self.events.borrow_mut().push(event);
+            }
+            return;
         }
+        // Kept before the subscribers see it, so an event a subscriber records
+        // is kept after this one, in the order the subscribers see them.
+        if self.capture {
+            self.events.borrow_mut().push(event.clone());
+        }
+        self.subscribers.deliver(&event);
     }
 }
 
@@ -255,6 +314,7 @@ impl fmt::Debug for Trace {
                 .field("capture", &r.capture)
                 .field("events", &r.events.borrow().len())
                 .field("running", &r.running.get())
+                .field("subscribers", &r.subscribers.count())
                 .finish(),
         }
     }
