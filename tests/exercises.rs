@@ -214,3 +214,24 @@ fn a_consumer_that_fails_before_task_done_leaves_join_waiting_for_ever() {
     let py_body = python.strip_suffix("TimeoutError\n").expect("a timeout");
     assert_eq!(body, py_body);
 }
+
+/// Runs the lesson `name` with `args` and returns what it prints.
+fn lesson_output(name: &str, args: &[&str]) -> String {
+    let flags = Flags::parse(args.iter().map(|arg| arg.to_string())).expect("well-formed flags");
+    corolab::find_lesson(name)
+        .expect("the lesson exists")
+        .run_captured(flags)
+        .output()
+}
+
+#[test]
+fn wait_returns_at_the_first_completed_and_leaves_the_rest_running() {
+    // The note's first commented-out line: `return_when=FIRST_COMPLETED`.
+    let first = lesson_output("wait-modes", &["--return-when", "FIRST_COMPLETED"]);
+    assert!(first.ends_with("main done\n1 done, 9 pending\n"), "{first}");
+    assert_eq!(first.matches("done after sleep").count(), 1, "{first}");
+    // Waiting for all: every task reports before `main done`.
+    let all = lesson_output("wait-modes", &[]);
+    let (before, _) = all.split_once("main done").expect("main ends");
+    assert_eq!(before.matches("done after sleep").count(), 10, "{all}");
+}
