@@ -235,3 +235,80 @@ fn wait_returns_at_the_first_completed_and_leaves_the_rest_running() {
     let (before, _) = all.split_once("main done").expect("main ends");
     assert_eq!(before.matches("done after sleep").count(), 10, "{all}");
 }
+
+/// Every question and exercise the notes set their reader, by the page that
+/// answers it and words of it the page quotes.
+const QUESTIONS: &[(&str, &str)] = &[
+    ("user-input", "when it is better to use multiprocessing"),
+    ("user-input", "Why `sleep(1)` is needed here?"),
+    (
+        "character-move",
+        "Do you see a problem with this event loop",
+    ),
+    ("character-move", "`user_input = UserInput(0.1)`"),
+    (
+        "character-move",
+        "Do you see where the event loop is started",
+    ),
+    (
+        "character-move",
+        "Generators have `send` and `throw` methods",
+    ),
+    ("generator-basics", "What is needed?"),
+    ("primes-and-messages", "`#sched.run_to_completion()`"),
+    ("awaitable", "Take a look at `coroutine iteration result`"),
+    ("input-provider", "Let's now reimplement our example"),
+    ("gather-children", "If one of the children raises an error"),
+    (
+        "gather-children",
+        "`asyncio.gather(*tasks, return_exceptions=True)`",
+    ),
+    ("gather-children", "Cancel the tasks instead"),
+    ("mapping-results", "Add `get_triple` async function"),
+    ("mapping-results", "within the same `asyncio.gather`"),
+    (
+        "blocking-factorial",
+        "What would you see when the code is executed?",
+    ),
+    (
+        "blocking-factorial",
+        "Place `asyncio.sleep(0)` inside the `factorial`",
+    ),
+    ("blocking-factorial", "Use `loop.run_in_executor()`"),
+    ("producer-consumer", "Add more producers and consumers"),
+    (
+        "producer-consumer",
+        "intermittently fail before `queue.task_done()`",
+    ),
+    ("to-thread", "When should choose which one?"),
+    ("wait-modes", "you can play with done and pending"),
+    ("wait-for", "you can change timeout and sleep"),
+    ("event-gather", "`# return_exceptions=True,`"),
+    ("unsync", "But why all the interfaces are so different?"),
+];
+
+const ANSWER: &str = "<details><summary>Answer</summary>";
+
+#[test]
+fn every_question_of_the_notes_is_quoted_on_its_page_with_an_answer() {
+    for &(lesson, words) in QUESTIONS {
+        let page = corolab::find_lesson(lesson)
+            .unwrap_or_else(|| panic!("{lesson} is a lesson"))
+            .page;
+        let quoted = page
+            .lines()
+            .position(|line| line.starts_with("> ") && line.contains(words))
+            .unwrap_or_else(|| panic!("{lesson}'s page quotes \"{words}\""));
+        let rest: Vec<&str> = page.lines().skip(quoted + 1).collect();
+        let opens = rest.iter().position(|line| *line == ANSWER);
+        let next_question = rest.iter().position(|line| line.starts_with("> "));
+        let opens = opens.filter(|at| next_question.is_none_or(|next| at < &next));
+        let opens = opens.unwrap_or_else(|| panic!("{lesson}: \"{words}\" has no answer"));
+        let answer = rest[opens + 1..]
+            .iter()
+            .take_while(|line| **line != "</details>")
+            .flat_map(|line| line.split_whitespace())
+            .count();
+        assert!(answer >= 40, "{lesson}: \"{words}\" has {answer} words");
+    }
+}
