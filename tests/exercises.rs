@@ -284,6 +284,7 @@ const QUESTIONS: &[(&str, &str)] = &[
     ("wait-modes", "you can play with done and pending"),
     ("wait-for", "you can change timeout and sleep"),
     ("event-gather", "`# return_exceptions=True,`"),
+    ("nursery", "Are there better options? Trio"),
     ("unsync", "But why all the interfaces are so different?"),
 ];
 
