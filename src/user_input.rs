@@ -106,6 +106,7 @@ pub struct PacedInput<C> {
     period: Duration,
     last_event_time: Duration,
     last_event: Option<char>,
+    late_by: Option<Duration>,
 }
 
 impl<C: Clock> PacedInput<C> {
@@ -118,7 +119,35 @@ impl<C: Clock> PacedInput<C> {
             period: Duration::from_secs(1),
             last_event_time,
             last_event: None,
+            late_by: None,
         }
+    }
+
+    /// The same input drawn once every `period`: the note's `UserInput(period)`.
+    /// A zero period is taken as a nanosecond.
+    pub fn with_period(mut self, period: Duration) -> Self {
+        self.period = period.max(Duration::from_nanos(1));
+        self
+    }
+
+    /// How late the last draw came, past its period, when more than two periods
+    /// had gone by since the one before: the note's warning that "previous events
+    /// may be lost". `None` when the reader kept up.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use corogen::VirtualClock;
+    /// use corolab::{PacedInput, SplitMix64, UserInput};
+    ///
+    /// let clock = VirtualClock::new();
+    /// let input = PacedInput::new(UserInput::new(SplitMix64::new(7)), clock.clone());
+    /// let mut input = input.with_period(Duration::from_millis(100));
+    /// clock.advance(Duration::from_secs(1));
+    /// input.get_key();
+    /// assert_eq!(input.late_by(), Some(Duration::from_millis(900)));
+    /// ```
+    pub fn late_by(&self) -> Option<Duration> {
+        self.late_by
     }
 
     /// The key pressed this period, if any: the note's `get_key()`.
@@ -128,8 +157,9 @@ impl<C: Clock> PacedInput<C> {
         if since < self.period {
             return self.last_event;
         }
-        // The note also warns when a reading comes more than two periods late;
-        // a lesson reads once a period, so that never happens here.
+        // The note warns when a reading comes more than two periods late: the
+        // presses of the periods in between were never read.
+        self.late_by = (since / 2 > self.period).then(|| since - self.period);
         let into_period = since.as_nanos() % self.period.as_nanos().max(1);
         let into_period = Duration::from_nanos(u64::try_from(into_period).unwrap_or(u64::MAX));
         self.last_event_time = now.saturating_sub(into_period);
