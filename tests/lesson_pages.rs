@@ -262,22 +262,26 @@ fn timeline_drift(page: &str, lesson: &Lesson, svg: Option<&str>, update: bool) 
     drifted
 }
 
+/// The most bytes a timeline picture may take: the page loads it whole, and the
+/// folding keeps even the longest lesson's well under it.
+const PICTURE_BUDGET: u64 = 32 * 1024;
+
 #[test]
-fn every_timeline_picture_belongs_to_a_lesson() {
+fn every_timeline_picture_belongs_to_a_lesson_and_is_small() {
     // No folder means no pictures, hence none astray.
     let entries = std::fs::read_dir(timelines_dir()).into_iter().flatten();
-    let stray: Vec<String> = entries
-        .map(|entry| {
-            entry
-                .expect("readable")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|file| {
-            let name = file.strip_suffix(".svg");
-            !name.is_some_and(|name| LESSONS.iter().any(|lesson| lesson.name == name))
-        })
-        .collect();
-    assert!(stray.is_empty(), "pictures of no lesson: {stray:?}");
+    let mut wrong = Vec::new();
+    for entry in entries {
+        let entry = entry.expect("readable");
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let name = file.strip_suffix(".svg");
+        if !name.is_some_and(|name| LESSONS.iter().any(|lesson| lesson.name == name)) {
+            wrong.push(format!("{file}: the picture of no lesson"));
+        }
+        let size = entry.metadata().expect("readable").len();
+        if size > PICTURE_BUDGET {
+            wrong.push(format!("{file}: {size} bytes, over {PICTURE_BUDGET}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
