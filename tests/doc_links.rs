@@ -42,7 +42,7 @@ fn title_of(page: &str) -> String {
 
 /// The book's table of contents, built from `docs/README.md`: its chapters (the
 /// `## ` headings that hold numbered lessons) and their lessons in its order, the
-/// front pages before them and the reference pages after.
+/// front pages before them and the reference pages after, unnumbered.
 fn summary() -> String {
     let course = read(&root().join("docs/README.md"));
     let mut text = format!("# Summary\n\n[{}](README.md)\n\n", title_of("README.md"));
@@ -63,9 +63,11 @@ fn summary() -> String {
         }
         text.push_str(&format!("- [{}]({page})\n", title_of(page)));
     }
-    text.push_str("\n# Reference\n\n");
+    // After a rule and unnumbered, as mdBook's suffix chapters: the numbers stay
+    // the lessons' own.
+    text.push_str("\n---\n\n");
     for page in REFERENCE {
-        text.push_str(&format!("- [{}]({page})\n", title_of(page)));
+        text.push_str(&format!("[{}]({page})\n", title_of(page)));
     }
     text
 }
