@@ -7,10 +7,14 @@
 //! A lesson whose Python defines what its Rust imports (`fib`, the `Scheduler`)
 //! also has a section with the Rust definitions, cut from their source
 //! ([`corolab::Lesson::excerpts`]), rewritten and checked the same way.
+//!
+//! A lesson that runs a scheduler also has its timeline, drawn as
+//! `corolab timeline NAME --svg` draws it, in `docs/lessons/timelines/NAME.svg`,
+//! and a section on its page that shows it: both rewritten and checked too.
 
 use std::path::Path;
 
-use corolab::{Flags, LESSONS, Lesson, differences_of};
+use corolab::{Flags, LESSONS, Lesson, Stage, differences_of};
 
 /// Where the body of the first ```LANGUAGE block after `heading` lies.
 fn block_range(page: &str, heading: &str, language: &str) -> std::ops::Range<usize> {
@@ -71,7 +75,8 @@ fn every_page_shows_its_python_its_example_and_its_output() {
             .join("docs/lessons")
             .join(format!("{}.md", lesson.name));
         let mut page = std::fs::read_to_string(&path).expect("every lesson has a page");
-        let output = lesson.run_captured(Flags::default()).output();
+        let run = lesson.run_captured(Flags::default());
+        let output = run.output();
         let checked = checked(lesson);
         let mut blocks: Vec<(&str, std::ops::Range<usize>, &str)> = Vec::new();
         // The embedding toys have no Python, so nothing to check it against.
@@ -103,8 +108,9 @@ fn every_page_shows_its_python_its_example_and_its_output() {
                 drifted.push(format!("{}: {what} differs from its source", lesson.name));
             }
         }
+        let svg = timeline_svg(lesson, &run);
         if update {
-            let page = with_definitions(&page, lesson);
+            let page = with_timeline(&with_definitions(&page, lesson), lesson, svg.is_some());
             std::fs::write(&path, page).expect("the page can be written");
         } else if with_definitions(&page, lesson) != page {
             drifted.push(format!(
@@ -112,6 +118,7 @@ fn every_page_shows_its_python_its_example_and_its_output() {
                 lesson.name
             ));
         }
+        drifted.extend(timeline_drift(&page, lesson, svg.as_deref(), update));
     }
     assert!(
         drifted.is_empty(),
@@ -168,4 +175,113 @@ fn definitions_section(lesson: &corolab::Lesson) -> String {
         ));
     }
     section
+}
+
+/// The heading of the section that shows the lesson's timeline.
+const TIMELINE: &str = "## Timeline\n";
+
+/// Where the timeline pictures live, beside the pages that show them.
+fn timelines_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/lessons/timelines")
+}
+
+/// `lesson`'s timeline as `corolab timeline NAME --svg` draws it (folded, titled),
+/// or `None` if the lesson runs no scheduler.
+fn timeline_svg(lesson: &Lesson, run: &Stage) -> Option<String> {
+    let timeline = run.trace().timeline();
+    (timeline.steps() > 0).then(|| {
+        timeline
+            .folded()
+            .titled(&format!("{} — {}", lesson.name, lesson.title))
+            .to_svg()
+    })
+}
+
+/// The timeline section of `lesson`'s page: what the picture shows and how to
+/// draw it in a terminal.
+fn timeline_section(lesson: &Lesson) -> String {
+    let name = lesson.name;
+    format!(
+        "{TIMELINE}\n<!-- What `corolab timeline {name} --svg` draws; a test keeps it equal. -->\n\
+         One column a task, one row a step: which task ran, and what the others were \
+         doing meanwhile; a long steady stretch folds into one `⋮ N steps` row. In a \
+         terminal: `cargo run --release -- timeline {name}` (`--steps A..B` narrows it, \
+         `--all` unfolds it, `--output` adds what each step printed).\n\n\
+         [![The timeline of {name}](timelines/{name}.svg)](timelines/{name}.svg)\n\n"
+    )
+}
+
+/// `page` with its timeline section as it should be: rewritten, put in after the
+/// output (and its checked differences) where it is missing, or taken out where
+/// the lesson has no timeline.
+fn with_timeline(page: &str, lesson: &Lesson, has_timeline: bool) -> String {
+    let mut page = page.to_owned();
+    if let Some(start) = page.find(TIMELINE) {
+        let end = page[start + TIMELINE.len()..]
+            .find("\n## ")
+            .map_or(page.len(), |end| start + TIMELINE.len() + end + 1);
+        page.replace_range(start..end, "");
+    }
+    if has_timeline {
+        let output = page.find("## Output\n").expect("the page has an output");
+        let at = page[output + 1..]
+            .find("\n## ")
+            .map_or(page.len(), |at| output + 1 + at + 1);
+        page.insert_str(at, &timeline_section(lesson));
+    }
+    page
+}
+
+/// What differs between `lesson`'s timeline (`svg`) and its picture and section
+/// on the page; with `update`, the picture is rewritten instead (the section is
+/// rewritten with the page).
+fn timeline_drift(page: &str, lesson: &Lesson, svg: Option<&str>, update: bool) -> Vec<String> {
+    let path = timelines_dir().join(format!("{}.svg", lesson.name));
+    let mut drifted = Vec::new();
+    let on_disk = std::fs::read_to_string(&path).ok();
+    if update {
+        match svg {
+            Some(svg) if on_disk.as_deref() != Some(svg) => {
+                std::fs::create_dir_all(timelines_dir()).expect("the folder can be made");
+                std::fs::write(&path, svg).expect("the picture can be written");
+            }
+            None if on_disk.is_some() => std::fs::remove_file(&path).expect("removable"),
+            _ => {}
+        }
+        return drifted;
+    }
+    if on_disk.as_deref() != svg {
+        drifted.push(format!(
+            "{}: the timeline picture differs from its run",
+            lesson.name
+        ));
+    }
+    if with_timeline(page, lesson, svg.is_some()) != page {
+        drifted.push(format!("{}: the timeline section differs", lesson.name));
+    }
+    drifted
+}
+
+/// The most bytes a timeline picture may take: the page loads it whole, and the
+/// folding keeps even the longest lesson's well under it.
+const PICTURE_BUDGET: u64 = 32 * 1024;
+
+#[test]
+fn every_timeline_picture_belongs_to_a_lesson_and_is_small() {
+    // No folder means no pictures, hence none astray.
+    let entries = std::fs::read_dir(timelines_dir()).into_iter().flatten();
+    let mut wrong = Vec::new();
+    for entry in entries {
+        let entry = entry.expect("readable");
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let name = file.strip_suffix(".svg");
+        if !name.is_some_and(|name| LESSONS.iter().any(|lesson| lesson.name == name)) {
+            wrong.push(format!("{file}: the picture of no lesson"));
+        }
+        let size = entry.metadata().expect("readable").len();
+        if size > PICTURE_BUDGET {
+            wrong.push(format!("{file}: {size} bytes, over {PICTURE_BUDGET}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
