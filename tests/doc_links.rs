@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 /// The reference pages, in the order the book lists them after the lessons.
-const REFERENCE: [&str; 8] = [
+const REFERENCE: [&str; 9] = [
     "coroasync.md",
     "corogen.md",
     "embedding.md",
@@ -16,6 +16,7 @@ const REFERENCE: [&str; 8] = [
     "reliability.md",
     "benchmarks.md",
     "coming-from-tokio.md",
+    "outgrowing-one-thread.md",
     "asyncio-order.md",
 ];
 
