@@ -53,12 +53,15 @@ mod event;
 mod event_loop;
 mod gather;
 mod group;
+mod guard;
 mod lock;
 mod loop_thread;
 mod notebook;
 mod pool;
 mod print;
 mod queue;
+mod race;
+mod scope;
 mod settled;
 mod submitted;
 mod task;
@@ -84,11 +87,14 @@ pub use event::{Event, EventWait};
 pub use event_loop::{EventLoop, Frame, Tick, run};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
+pub use guard::{CancelGuard, catch_cancel, on_cancel};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
 pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
-pub use notebook::{is_prime, print_matches, repetitive_message, search};
+pub use notebook::{is_prime, print_matches, repetitive_message, repetitive_message_n, search};
 pub use print::print;
 pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
+pub use race::{First, Race, RaceAll, race};
+pub use scope::{CancelScope, FailAfter, Scoped, fail_after, move_on_after};
 pub use submitted::{Submitted, WaitError};
 pub use task::{
     IntoTask, Join, Task, TaskDone, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
@@ -116,5 +122,6 @@ pub use corotrace::{Py, PyRepr};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::gather::{GatherTuple, TaskTuple, gather_tuple};
+    pub use crate::race::{RaceTuple, race_tuple};
     pub use crate::settled::{SettleTuple, settle_tuple};
 }
