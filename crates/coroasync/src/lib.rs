@@ -5,8 +5,9 @@
 //! the migration the notes make: `yield from` becomes `.await`, and the scheduler
 //! becomes an [`EventLoop`] with asyncio's toolbox: tasks, [`sleep`], [`gather`](fn@gather),
 //! [`wait`], [`wait_for`] (and tokio's [`timeout`]), [`shield`], cancellation, [`Event`], [`Queue`],
-//! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; and a loop on a thread of its
-//! own that other threads submit work to, [`LoopThread`].
+//! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; [`race`](fn@race),
+//! cancel scopes ([`CancelScope`], [`fail_after`]) and the cancel guard ([`on_cancel`]);
+//! and a loop on a thread of its own that other threads submit work to, [`LoopThread`].
 //!
 //! ```
 //! use std::time::Duration;

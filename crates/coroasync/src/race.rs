@@ -51,6 +51,7 @@ use std::task::{Context, Poll};
 /// assert_eq!(first, Ok(Some((1, 1))));
 /// assert_eq!(lp.now(), Duration::from_secs(1)); // the others were dropped at 1 s
 /// ```
+#[doc(alias = "select")]
 pub fn race<F: IntoFuture>(futures: impl IntoIterator<Item = F>) -> Race<F::IntoFuture> {
     Race {
         futures: futures
