@@ -33,10 +33,12 @@ use crate::time::{Sleep, now, sleep};
 /// Deadlines are times on the loop's clock, as [`now`] reads it (asyncio's
 /// `loop.time()`); `None` is none. The body runs at least to its first `.await`
 /// that waits, even when the deadline has passed already: asyncio's timeout
-/// cancels at the loop's next step, trio at the body's first checkpoint. A body
-/// that is ready on the same poll the scope runs out wins, as with
-/// [`timeout`](crate::timeout). A deadline too far to reach (`now() +
-/// Duration::MAX`) is no deadline.
+/// cancels at the loop's next step, trio at the body's first checkpoint. After
+/// that, a deadline (or a [`cancel`](CancelScope::cancel)) that comes in the
+/// step the body is woken wins over the body, as in asyncio, whose `cancel()`
+/// reaches a task whose wake-up is already queued; tokio's
+/// [`timeout`](crate::timeout) lets the future win instead. A deadline too far to
+/// reach (`now() + Duration::MAX`) is no deadline.
 ///
 /// ```
 /// use std::time::Duration;
@@ -150,6 +152,7 @@ impl CancelScope {
             scope: self.clone(),
             body: Some(Box::pin(body.into_future())),
             timer: None,
+            started: false,
         }
     }
 }
@@ -182,6 +185,8 @@ pub struct Scoped<F> {
     body: Option<Pin<Box<F>>>,
     /// The timer for the deadline of the given generation.
     timer: Option<(u64, Sleep)>,
+    /// Whether the body has been polled.
+    started: bool,
 }
 
 impl<F> Unpin for Scoped<F> {}
@@ -195,19 +200,26 @@ impl<F: Future> Future for Scoped<F> {
     /// outside a running event loop.
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        // Once the body has started, the scope looks first: a deadline that came
+        // in the step the body was woken wins, as asyncio's `cancel()` reaches a
+        // task whose wake-up is queued.
+        if this.started && this.cut_due(cx) {
+            return Poll::Ready(this.cut());
+        }
+        this.started = true;
         let body = this
             .body
             .as_mut()
             .expect("coroasync::Scoped polled after it returned its result");
         if let Poll::Ready(output) = body.as_mut().poll(cx) {
             this.body = None;
+            this.timer = None;
             return Poll::Ready(Some(output));
         }
-        if this.scope.cancel_called() || this.poll_deadline(cx) {
-            this.body = None;
-            this.timer = None;
-            this.scope.state.borrow_mut().expired = true;
-            return Poll::Ready(None);
+        // Again after the step: the body may have cancelled its own scope or moved
+        // its deadline, and the first step sets the timer.
+        if this.cut_due(cx) {
+            return Poll::Ready(this.cut());
         }
         let mut state = this.scope.state.borrow_mut();
         if !state.wakers.iter().any(|w| w.will_wake(cx.waker())) {
@@ -218,6 +230,22 @@ impl<F: Future> Future for Scoped<F> {
 }
 
 impl<F> Scoped<F> {
+    /// Whether the scope is cancelled or its deadline has come.
+    fn cut_due(&mut self, cx: &mut Context<'_>) -> bool {
+        self.scope.cancel_called() || self.poll_deadline(cx)
+    }
+
+    /// Drops the body, cut short, and says so on the scope.
+    fn cut(&mut self) -> Option<F::Output>
+    where
+        F: Future,
+    {
+        self.body = None;
+        self.timer = None;
+        self.scope.state.borrow_mut().expired = true;
+        None
+    }
+
     /// Whether the deadline has come, setting a timer for it when it has not.
     fn poll_deadline(&mut self, cx: &mut Context<'_>) -> bool {
         let (deadline, generation) = {
@@ -271,9 +299,10 @@ pub fn move_on_after<F: IntoFuture>(delay: Duration, body: F) -> Scoped<F::IntoF
 
 /// Runs `body` for at most `delay`: its output, or `Err(Elapsed)` when the time
 /// ran out and it was dropped: asyncio's `async with asyncio.timeout(delay):`,
-/// which raises `TimeoutError` out of the block, and trio's `fail_after`. The
-/// same as [`timeout`](crate::timeout) but that the deadline is taken when
-/// `fail_after` is called, as asyncio and trio take it, not at the first poll.
+/// which raises `TimeoutError` out of the block, and trio's `fail_after`. Unlike
+/// [`timeout`](crate::timeout), the deadline is taken when `fail_after` is
+/// called, as asyncio and trio take it, not at the first poll, and it wins a tie
+/// with the body, as asyncio's does (see [`CancelScope`]).
 ///
 /// # Errors
 ///

@@ -137,6 +137,31 @@ fn a_scope_cuts_its_body_at_the_deadline_and_says_so() {
 }
 
 #[test]
+fn a_deadline_that_comes_as_the_body_is_woken_wins_as_in_asyncio() {
+    // asyncio 3.11: `async with asyncio.timeout(1): await asyncio.sleep(1)` raises
+    // TimeoutError; the deadline's timer was set first, and its `cancel()` reaches
+    // the task whose wake-up is queued.
+    let (out, said) = run(async {
+        let tie = fail_after(SEC, nap("tie", 1)).await;
+        let zero = fail_after(Duration::ZERO, async {
+            say!("runs to its first wait");
+            sleep(SEC).await;
+        })
+        .await;
+        let scope = CancelScope::new();
+        let cancels_itself = scope
+            .run(async {
+                scope.cancel();
+                sleep(SEC).await;
+            })
+            .await;
+        (tie, zero, cancels_itself, now())
+    });
+    assert_eq!(out, (Err(Elapsed), Err(Elapsed), None, SEC));
+    assert_eq!(said, "tie dropped at 1\nruns to its first wait\n");
+}
+
+#[test]
 fn fail_after_is_elapsed_counting_from_its_call() {
     let (out, _) = run(async {
         let limited = fail_after(2 * SEC, sleep(5 * SEC));
