@@ -23,7 +23,9 @@ use std::task::{Context, Poll};
 ///
 /// The futures run inside the task that awaits the race, one after the other in
 /// each of its steps, as tokio's `select!` runs them; nothing is spawned, so they
-/// may borrow. Asyncio's tasks would run as tasks of their own.
+/// may borrow. Asyncio's tasks would run as tasks of their own. A [`Task`](crate::Task)
+/// can be raced too (it is `IntoFuture`), but losing drops only its handle, which
+/// leaves the task running, as dropping a `Task` always does: cancel it yourself.
 ///
 /// **Ties**: every future is polled, in the order listed, each time the race is
 /// woken, and the first one found ready wins; two that become ready in the same

@@ -321,3 +321,16 @@ fn repetitive_message_n_says_it_so_many_times_and_ends() {
     assert_eq!(out, (Duration::ZERO, 4 * SEC));
     assert_eq!(said, "tick\ntick\n");
 }
+
+#[test]
+fn a_task_that_loses_a_race_runs_on() {
+    let (out, said) = run(async {
+        let slow = spawn(nap("slow task", 2));
+        let slow_ref = slow.to_ref();
+        let won = race!(slow, sleep(SEC)).await;
+        let running = !slow_ref.is_done();
+        (won, running, slow_ref.await)
+    });
+    assert_eq!(out, (First::B(()), true, Ok(())));
+    assert_eq!(said, "");
+}
