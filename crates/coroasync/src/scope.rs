@@ -77,9 +77,12 @@ struct State {
     generation: u64,
     cancel_called: bool,
     expired: bool,
-    /// The tasks running a body in this scope, to wake on `cancel` or
-    /// `reschedule`; one per task.
-    wakers: Vec<Waker>,
+    /// The bodies waiting in this scope, by their id, with the waker to wake on
+    /// `cancel` or `reschedule`; each leaves when it finishes or is dropped, so a
+    /// long-lived scope keeps nothing of the bodies it ran.
+    wakers: Vec<(u64, Waker)>,
+    /// The id of the next body.
+    next_body: u64,
 }
 
 impl CancelScope {
@@ -148,7 +151,13 @@ impl CancelScope {
     /// Runs `body` in the scope: `Some(output)`, or `None` if the scope cancelled
     /// it first. Dropping the returned future drops the body, as any future's.
     pub fn run<F: IntoFuture>(&self, body: F) -> Scoped<F::IntoFuture> {
+        let id = {
+            let mut state = self.state.borrow_mut();
+            state.next_body += 1;
+            state.next_body
+        };
         Scoped {
+            id,
             scope: self.clone(),
             body: Some(Box::pin(body.into_future())),
             timer: None,
@@ -161,7 +170,7 @@ fn wake_all(mut state: std::cell::RefMut<'_, State>) {
     let wakers = std::mem::take(&mut state.wakers);
     // Woken with the borrow let go: a waker may run code that looks at the scope.
     drop(state);
-    for waker in wakers {
+    for (_, waker) in wakers {
         waker.wake();
     }
 }
@@ -180,6 +189,8 @@ impl fmt::Debug for CancelScope {
 /// The future of [`CancelScope::run`]: `Some(output)`, or `None` when cut short.
 #[must_use = "futures do nothing unless awaited"]
 pub struct Scoped<F> {
+    /// Which of the scope's bodies this is.
+    id: u64,
     scope: CancelScope,
     /// Boxed so it can be pinned in safe code; `None` once finished or dropped.
     body: Option<Pin<Box<F>>>,
@@ -222,8 +233,9 @@ impl<F: Future> Future for Scoped<F> {
             return Poll::Ready(this.cut());
         }
         let mut state = this.scope.state.borrow_mut();
-        if !state.wakers.iter().any(|w| w.will_wake(cx.waker())) {
-            state.wakers.push(cx.waker().clone());
+        match state.wakers.iter_mut().find(|(id, _)| *id == this.id) {
+            Some((_, waker)) => waker.clone_from(cx.waker()),
+            None => state.wakers.push((this.id, cx.waker().clone())),
         }
         Poll::Pending
     }
@@ -265,6 +277,18 @@ impl<F> Scoped<F> {
         }
         let (_, timer) = self.timer.as_mut().expect("set just above");
         Pin::new(timer).poll(cx).is_ready()
+    }
+}
+
+impl<F> Drop for Scoped<F> {
+    fn drop(&mut self) {
+        // Finished, cut short or dropped: this body waits no more.
+        let id = self.id;
+        self.scope
+            .state
+            .borrow_mut()
+            .wakers
+            .retain(|(body, _)| *body != id);
     }
 }
 

@@ -304,10 +304,28 @@ async fn scopes(rounds: usize) {
     }
 }
 
+/// One long-lived scope (a server's "shut down" scope, say) that many short tasks
+/// run their bodies in, two at a time so their wakers differ.
+async fn one_scope_many_tasks(rounds: usize) {
+    let scope = CancelScope::new();
+    for _ in 0..rounds / 2 {
+        let tasks = [1, 2].map(|ms| {
+            let scope = scope.clone();
+            spawn(async move {
+                scope.run(sleep(Duration::from_millis(ms))).await;
+            })
+        });
+        for task in tasks {
+            task.await.unwrap();
+        }
+    }
+}
+
 #[test]
 fn races_and_scopes_in_a_loop_hold_flat_memory() {
     assert_flat("race", races);
     assert_flat("scope", scopes);
+    assert_flat("one scope, many tasks", one_scope_many_tasks);
 }
 
 #[test]
@@ -333,4 +351,38 @@ fn a_task_that_loses_a_race_runs_on() {
     });
     assert_eq!(out, (First::B(()), true, Ok(())));
     assert_eq!(said, "");
+}
+
+#[test]
+fn cancel_reaches_every_body_in_the_scope_in_any_task() {
+    let (out, said) = run(async {
+        let scope = CancelScope::new();
+        let tasks: Vec<_> = ["t1", "t2"]
+            .map(|name| {
+                let scope = scope.clone();
+                spawn(async move { scope.run(nap(name, 3600)).await })
+            })
+            .into();
+        // Two bodies in one task, and one that finished before the cancel.
+        let done = scope.run(async { 5 }).await;
+        let canceller = {
+            let scope = scope.clone();
+            spawn(async move {
+                sleep(SEC).await;
+                scope.cancel();
+            })
+        };
+        let both = race!(scope.run(nap("b1", 3600)), scope.run(nap("b2", 3600))).await;
+        canceller.await.unwrap();
+        let mut ends = Vec::new();
+        for task in tasks {
+            ends.push(task.await.unwrap());
+        }
+        (done, both, ends, now())
+    });
+    assert_eq!(out, (Some(5), First::A(None), vec![None, None], SEC));
+    assert_eq!(
+        said, "b1 dropped at 1\nb2 dropped at 1\nt1 dropped at 1\nt2 dropped at 1\n",
+        "woken in the order the bodies began waiting: main's first"
+    );
 }
