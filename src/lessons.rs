@@ -4,7 +4,7 @@
 //! Each lesson's code is its file in `examples/`, compiled in here too; its page
 //! is `docs/lessons/NAME.md`.
 
-use crate::sources::{ASYNCIO_NOTES, FRIDAY_TALK, MODULE_1, MODULE_3, STUDY_NOTE};
+use crate::sources::{ASYNCIO_DOCS, ASYNCIO_NOTES, FRIDAY_TALK, MODULE_1, MODULE_3, STUDY_NOTE};
 use crate::{Flag, Flags, Kind, SourceNote, Stage};
 
 #[allow(dead_code)] // its `main` is the example binary's
@@ -22,6 +22,9 @@ mod awaitable;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/blocking_factorial.rs"]
 mod blocking_factorial;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/cancel_scope.rs"]
+mod cancel_scope;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/character_move.rs"]
 mod character_move;
@@ -115,6 +118,9 @@ mod producer_consumer;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/pull_move.rs"]
 mod pull_move;
+#[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/race.rs"]
+mod race;
 #[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/run_coroutine.rs"]
 mod run_coroutine;
@@ -500,6 +506,18 @@ pub const LESSONS: &[Lesson] = &[
         "lock",
         Some(ASYNCIO_NOTES),
         "`Lock`: a lost update, and a deadlock"
+    ),
+    lesson!(
+        race,
+        "race",
+        Some(ASYNCIO_DOCS),
+        "`race`: the first to finish, the others cancelled"
+    ),
+    lesson!(
+        cancel_scope,
+        "cancel-scope",
+        Some(ASYNCIO_DOCS),
+        "`asyncio.timeout()`: a deadline for a block"
     ),
     lesson!(
         embed_game,

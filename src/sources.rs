@@ -31,6 +31,10 @@ pub(crate) const ASYNCIO_NOTES: SourceNote = SourceNote {
     name: "asyncio-notes",
     title: "Asyncio (notes from superfastpython.com and others)",
 };
+pub(crate) const ASYNCIO_DOCS: SourceNote = SourceNote {
+    name: "asyncio-docs",
+    title: "asyncio's documentation for Python 3.11 (programs written here, in the notes' style)",
+};
 
 /// The source notes, in the order they were collected.
 ///
@@ -40,5 +44,11 @@ pub(crate) const ASYNCIO_NOTES: SourceNote = SourceNote {
 /// assert_eq!(note.name, "study-note");
 /// assert!(corolab::SOURCE_NOTES.contains(&note));
 /// ```
-pub const SOURCE_NOTES: &[SourceNote] =
-    &[MODULE_3, STUDY_NOTE, FRIDAY_TALK, MODULE_1, ASYNCIO_NOTES];
+pub const SOURCE_NOTES: &[SourceNote] = &[
+    MODULE_3,
+    STUDY_NOTE,
+    FRIDAY_TALK,
+    MODULE_1,
+    ASYNCIO_NOTES,
+    ASYNCIO_DOCS,
+];

@@ -2,24 +2,14 @@
 
 use std::time::Duration;
 
-use coroasync::{TaskError, gather, say, sleep, spawn};
-
-struct OnCancel(&'static str, bool);
-
-impl Drop for OnCancel {
-    fn drop(&mut self) {
-        if self.1 {
-            say!("{} cancelled", self.0);
-        }
-    }
-}
+use coroasync::{TaskError, gather, on_cancel, say, sleep, spawn};
 
 async fn child(name: &'static str, secs: u64) {
-    let mut guard = OnCancel(name, true);
+    let guard = on_cancel(move || say!("{name} cancelled"));
     say!("{name} starts");
     sleep(Duration::from_secs(secs)).await;
     say!("{name} done");
-    guard.1 = false;
+    guard.disarm();
 }
 
 async fn parent() {

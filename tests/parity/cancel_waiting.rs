@@ -1,23 +1,12 @@
-//! The twin of `cancel_waiting.py`. Python's `except CancelledError` becomes a
-//! guard whose `Drop` runs when the cancelled task's future is dropped.
+//! The twin of `cancel_waiting.py`. Python's `except CancelledError` becomes an
+//! `on_cancel` guard, which runs when the cancelled task's future is dropped.
 
-use coroasync::{Queue, TaskError, gather_settled, say, spawn, yield_now};
-
-/// Says `NAME cancelled` if dropped before it is disarmed.
-struct OnCancel(&'static str, bool);
-
-impl Drop for OnCancel {
-    fn drop(&mut self) {
-        if self.1 {
-            say!("{} cancelled", self.0);
-        }
-    }
-}
+use coroasync::{Queue, TaskError, gather_settled, on_cancel, say, spawn, yield_now};
 
 async fn getter(name: &'static str, queue: Queue<&'static str>) {
-    let mut guard = OnCancel(name, true);
+    let guard = on_cancel(move || say!("{name} cancelled"));
     let value = queue.get().await;
-    guard.1 = false;
+    guard.disarm();
     say!("{name} got {value}");
 }
 

@@ -2,29 +2,19 @@
 
 use std::time::Duration;
 
-use coroasync::{TaskError, TaskGroup, say, sleep};
-
-struct OnCancel(&'static str, bool);
-
-impl Drop for OnCancel {
-    fn drop(&mut self) {
-        if self.1 {
-            say!("{} cancelled", self.0);
-        }
-    }
-}
+use coroasync::{TaskError, TaskGroup, on_cancel, say, sleep};
 
 async fn counter(name: &'static str, n: u32, boom: Option<u32>) {
-    let mut guard = OnCancel(name, true);
+    let guard = on_cancel(move || say!("{name} cancelled"));
     for i in 0..n {
         say!("{name} {i}");
         if Some(i) == boom {
-            guard.1 = false;
+            // A panic does not run the guard: it is not a cancellation.
             panic!("{name} boom");
         }
         sleep(Duration::from_secs(1)).await;
     }
-    guard.1 = false;
+    guard.disarm();
 }
 
 pub async fn main() {

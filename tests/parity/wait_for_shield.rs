@@ -2,24 +2,14 @@
 
 use std::time::Duration;
 
-use coroasync::{Elapsed, say, shield, sleep, spawn, wait_for};
-
-struct OnCancel(&'static str, bool);
-
-impl Drop for OnCancel {
-    fn drop(&mut self) {
-        if self.1 {
-            say!("{} cancelled", self.0);
-        }
-    }
-}
+use coroasync::{Elapsed, on_cancel, say, shield, sleep, spawn, wait_for};
 
 async fn work(name: &'static str, secs: u64) -> &'static str {
-    let mut guard = OnCancel(name, true);
+    let guard = on_cancel(move || say!("{name} cancelled"));
     say!("{name} starts");
     sleep(Duration::from_secs(secs)).await;
     say!("{name} done");
-    guard.1 = false;
+    guard.disarm();
     name
 }
 

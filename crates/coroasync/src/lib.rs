@@ -5,8 +5,9 @@
 //! the migration the notes make: `yield from` becomes `.await`, and the scheduler
 //! becomes an [`EventLoop`] with asyncio's toolbox: tasks, [`sleep`], [`gather`](fn@gather),
 //! [`wait`], [`wait_for`] (and tokio's [`timeout`]), [`shield`], cancellation, [`Event`], [`Queue`],
-//! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; and a loop on a thread of its
-//! own that other threads submit work to, [`LoopThread`].
+//! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; [`race`](fn@race),
+//! cancel scopes ([`CancelScope`], [`fail_after`]) and the cancel guard ([`on_cancel`]);
+//! and a loop on a thread of its own that other threads submit work to, [`LoopThread`].
 //!
 //! ```
 //! use std::time::Duration;
@@ -61,12 +62,15 @@ mod event;
 mod event_loop;
 mod gather;
 mod group;
+mod guard;
 mod lock;
 mod loop_thread;
 mod notebook;
 mod pool;
 mod print;
 mod queue;
+mod race;
+mod scope;
 mod settled;
 #[cfg(feature = "futures")]
 mod streams;
@@ -94,11 +98,14 @@ pub use event::{Event, EventWait};
 pub use event_loop::{EventLoop, Frame, Tick, run};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
+pub use guard::{CancelGuard, catch_cancel, on_cancel};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
 pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
-pub use notebook::{is_prime, print_matches, repetitive_message, search};
+pub use notebook::{is_prime, print_matches, repetitive_message, repetitive_message_n, search};
 pub use print::print;
 pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
+pub use race::{First, Race, RaceAll, race};
+pub use scope::{CancelScope, FailAfter, Scoped, fail_after, move_on_after};
 #[cfg(feature = "futures")]
 pub use streams::{QueueSink, QueueStream};
 pub use submitted::{Submitted, WaitError};
@@ -128,5 +135,6 @@ pub use corotrace::{Py, PyRepr};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::gather::{GatherTuple, TaskTuple, gather_tuple};
+    pub use crate::race::{RaceTuple, race_tuple};
     pub use crate::settled::{SettleTuple, settle_tuple};
 }

@@ -94,3 +94,25 @@ pub async fn repetitive_message(msg: impl Display, interval: Duration) {
         sleep(interval).await;
     }
 }
+
+/// Says `msg` `times` times, sleeping `interval` after each, then returns: the
+/// bounded [`repetitive_message`], for a program that wants it to end (the sleep
+/// after the last message is kept, so each message takes one interval, as in the
+/// endless one). `times` of zero returns at once.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{repetitive_message_n, EventLoop, Trace};
+///
+/// let trace = Trace::capture();
+/// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
+/// lp.run_until_complete(repetitive_message_n("tick", Duration::from_secs(2), 3)).unwrap();
+/// assert_eq!(trace.output(), "tick\ntick\ntick\n");
+/// assert_eq!(lp.now(), Duration::from_secs(6));
+/// ```
+pub async fn repetitive_message_n(msg: impl Display, interval: Duration, times: usize) {
+    for _ in 0..times {
+        say!("{msg}");
+        sleep(interval).await;
+    }
+}

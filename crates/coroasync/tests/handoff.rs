@@ -9,8 +9,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{
-    Elapsed, Event, EventLoop, Lock, Semaphore, TaskError, Trace, gather_settled, now, say, sleep,
-    spawn, wait_for, yield_now,
+    Elapsed, Event, EventLoop, Lock, Semaphore, TaskError, Trace, gather_settled, now, on_cancel,
+    say, sleep, spawn, wait_for, yield_now,
 };
 
 #[path = "toolbox/twin.rs"]
@@ -97,9 +97,7 @@ fn semaphore_woken_cancelled() {
         say!("{name} waits");
         let cancelled = {
             let sem = sem.clone();
-            OnCancel(Some(move || {
-                say!("{name} cancelled, value {}", sem.available())
-            }))
+            on_cancel(move || say!("{name} cancelled, value {}", sem.available()))
         };
         let permit = sem.acquire().await;
         cancelled.disarm();
@@ -158,9 +156,7 @@ fn lock_woken_cancelled() {
         say!("{name} waits");
         let cancelled = {
             let lock = lock.clone();
-            OnCancel(Some(move || {
-                say!("{name} cancelled, locked {}", py(lock.is_locked()))
-            }))
+            on_cancel(move || say!("{name} cancelled, locked {}", py(lock.is_locked())))
         };
         let guard = lock.acquire().await;
         cancelled.disarm();
@@ -235,24 +231,6 @@ fn wait_for_stale_wake() {
 /// A flag as Python prints it.
 fn py(flag: bool) -> &'static str {
     if flag { "True" } else { "False" }
-}
-
-/// Runs its closure if dropped before [`OnCancel::disarm`], as a cancellation drops
-/// it: the twin of Python's `except CancelledError: print(...); raise`.
-struct OnCancel<F: FnOnce()>(Option<F>);
-
-impl<F: FnOnce()> OnCancel<F> {
-    fn disarm(mut self) {
-        self.0 = None;
-    }
-}
-
-impl<F: FnOnce()> Drop for OnCancel<F> {
-    fn drop(&mut self) {
-        if let Some(said) = self.0.take() {
-            said();
-        }
-    }
 }
 
 /// A holder that gives its unit back at `at`, and a waiter whose `wait_for` runs

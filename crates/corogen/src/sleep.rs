@@ -79,3 +79,36 @@ pub fn async_repetitive_message(
         }
     })
 }
+
+/// Prints `msg` `times` times, sleeping `interval` after each, then returns: the
+/// bounded [`async_repetitive_message`], for a program that wants it to end (the
+/// sleep after the last message is kept, so each message takes one interval, as
+/// in the endless one). `times` of zero returns at its first resume.
+///
+/// ```
+/// use std::time::Duration;
+/// use corogen::{async_repetitive_message_n, Scheduler, Trace, VirtualClock};
+///
+/// let trace = Trace::capture();
+/// let clock = VirtualClock::ticking(Duration::from_secs(1));
+/// let mut sched: Scheduler<()> = Scheduler::with_trace(trace.clone());
+/// sched.add(async_repetitive_message_n(trace.clone(), clock, "tick", Duration::from_secs(2), 2));
+/// sched.run_to_completion();
+/// assert!(sched.is_idle());
+/// assert_eq!(trace.text().lines().filter(|l| *l == "tick").count(), 2);
+/// ```
+pub fn async_repetitive_message_n(
+    trace: Trace,
+    clock: impl Clock,
+    msg: impl std::fmt::Display,
+    interval: Duration,
+    times: usize,
+) -> Gen<(), (), impl Future<Output = Result<(), Infallible>>> {
+    Gen::new(move |co| async move {
+        for _ in 0..times {
+            trace.print(format_args!("{msg}"));
+            async_sleep(&co, &clock, interval).await;
+        }
+        Ok(())
+    })
+}

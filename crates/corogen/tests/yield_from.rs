@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use corogen::{
     Event, Scheduler, Trace, VirtualClock, async_is_prime, async_print_matches,
-    async_repetitive_message, fib,
+    async_repetitive_message, async_repetitive_message_n, fib,
 };
 
 fn run_until_found(wanted: usize) -> (Trace, Vec<Event>) {
@@ -58,4 +58,46 @@ fn primes_and_messages_interleave_as_in_the_notebook() {
         .filter(|l| *l == "This is an async message")
         .count();
     assert_eq!(messages, 4);
+}
+
+#[test]
+fn the_bounded_repetitive_message_ends_after_so_many() {
+    let trace = Trace::capture();
+    let clock = VirtualClock::ticking(Duration::from_secs(1));
+    let mut sched: Scheduler<()> = Scheduler::with_trace(trace.clone());
+    let none = sched.add(async_repetitive_message_n(
+        trace.clone(),
+        clock.clone(),
+        "never said",
+        Duration::from_secs(1),
+        0,
+    ));
+    let three = sched.add(async_repetitive_message_n(
+        trace.clone(),
+        clock.clone(),
+        "tick",
+        Duration::from_secs(2),
+        3,
+    ));
+    // Said once, then asleep for ever: it must not end, nor overflow.
+    let endless = sched.add(async_repetitive_message_n(
+        trace.clone(),
+        clock,
+        "once",
+        Duration::MAX,
+        2,
+    ));
+    sched.run_steps(100);
+    assert_eq!(sched.state(none), Some(corogen::TaskState::Completed));
+    assert_eq!(sched.state(three), Some(corogen::TaskState::Completed));
+    assert_eq!(sched.state(endless), Some(corogen::TaskState::Runnable));
+    let said: Vec<_> = trace
+        .text()
+        .lines()
+        .filter(|line| !line.starts_with("Running"))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(said.iter().filter(|l| *l == "tick").count(), 3);
+    assert_eq!(said.iter().filter(|l| *l == "once").count(), 1);
+    assert!(!said.iter().any(|l| l == "never said"));
 }
