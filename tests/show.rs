@@ -105,23 +105,17 @@ fn column_of(line: &str, column: usize, left: bool) -> String {
     text
 }
 
-/// The text of a pairing's cell as `show` prints it, without the comment that
-/// names a file.
-fn cell_text(cell: &Cell) -> String {
+/// The text of a pairing's cell as `show` prints it: where the Rust comes from
+/// another file than the row before's (`file`), a comment naming it first.
+fn cell_text(cell: &Cell, file: &mut String) -> String {
     match cell {
+        Cell::Code { code, file: from } if from != file => {
+            file.clone_from(from);
+            format!("// from {from}\n{code}")
+        }
         Cell::Code { code, .. } => code.clone(),
         Cell::Missing(why) => format!("— {why}"),
     }
-}
-
-/// `lines` without a first line naming the file the Rust comes from.
-fn without_file(lines: &[String]) -> String {
-    let skip = usize::from(
-        lines
-            .first()
-            .is_some_and(|l| l.trim_start().starts_with("// from ")),
-    );
-    lines[skip..].join("\n")
 }
 
 /// Checks the paired view of `shown` (the lines before the whole files) against
@@ -139,6 +133,7 @@ fn assert_pairs_kept(lesson: &Lesson, paired: &[&str], width: usize, what: &str)
     };
     let chunks: Vec<&[&str]> = paired.split(separator).collect();
     assert_eq!(chunks.len(), rows.len(), "{what}: a row a pair");
+    let mut file = format!("examples/{}.rs", lesson.example());
     for (chunk, row) in chunks.iter().zip(&rows) {
         let (python, rust): (Vec<String>, Vec<String>) = if stacked {
             let (rust, python): (Vec<&str>, Vec<&str>) =
@@ -154,18 +149,13 @@ fn assert_pairs_kept(lesson: &Lesson, paired: &[&str], width: usize, what: &str)
             )
         };
         let cell_width = if stacked { width - 2 } else { column };
-        assert_words_kept(
-            &cell_text(&row.python),
-            &python.join("\n"),
-            cell_width,
-            what,
+        let python_text = cell_text(
+            &row.python,
+            &mut format!("examples/{}.py", lesson.example()),
         );
-        assert_words_kept(
-            &cell_text(&row.rust),
-            &without_file(&rust),
-            cell_width,
-            what,
-        );
+        assert_words_kept(&python_text, &python.join("\n"), cell_width, what);
+        let rust_text = cell_text(&row.rust, &mut file);
+        assert_words_kept(&rust_text, &rust.join("\n"), cell_width, what);
     }
 }
 
