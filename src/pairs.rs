@@ -345,44 +345,27 @@ impl Lesson {
     /// driver comment exempts: empty when the pairing is whole.
     pub fn unpaired_python(&self) -> Result<Vec<(usize, &'static str)>, PairError> {
         let (_, covered) = self.resolve()?;
-        let mut unpaired = Vec::new();
-        let mut in_driver = false;
-        for (n, line) in self.python.lines().enumerate() {
-            let code = line.trim();
-            if code.is_empty() {
-                in_driver = false;
-                continue;
-            }
-            if covered.iter().any(|lines| lines.contains(&n)) {
-                continue;
-            }
-            in_driver |= code.starts_with("# driver");
-            let exempt = in_driver || code.starts_with('#') || line.contains("# driver");
-            if !exempt {
-                unpaired.push((n + 1, line));
-            }
-        }
-        Ok(unpaired)
+        Ok(unpaired(self.python, &covered))
     }
 }
 
-/// Lessons whose pairing is still to be written.
-const NOT_YET_PAIRED: &[&str] = &[
-    "event-gather",
-    "wait-modes",
-    "wait-for",
-    "shield",
-    "blocking-factorial",
-    "to-thread",
-    "run-in-executor",
-    "exceptions",
-    "producer-consumer",
-    "monitor-consumers",
-    "nursery",
-    "unsync",
-    "common-errors",
-    "lock",
-];
+/// The lines of `python` (numbered from 1) in none of the `covered` ranges
+/// (counted from 0), but for blank lines, comments and a driver's lines: a block
+/// under a `# driver` comment, up to the next blank line, or a line ending in one.
+fn unpaired<'a>(python: &'a str, covered: &[Range<usize>]) -> Vec<(usize, &'a str)> {
+    let mut unpaired = Vec::new();
+    let mut in_driver = false;
+    for (n, line) in python.lines().enumerate() {
+        let code = line.trim();
+        in_driver = !code.is_empty() && (in_driver || code.starts_with("# driver"));
+        let exempt =
+            code.is_empty() || in_driver || code.starts_with('#') || line.contains("# driver");
+        if !exempt && !covered.iter().any(|lines| lines.contains(&n)) {
+            unpaired.push((n + 1, line));
+        }
+    }
+    unpaired
+}
 
 /// Every lesson's pairing checked: each lesson with Python has one, each
 /// fragment is found, and no Python statement is left out. Returns every problem
@@ -396,9 +379,6 @@ pub fn check_pairings() -> Vec<String> {
     }
     for lesson in LESSONS {
         let has_python = !lesson.python.is_empty();
-        if NOT_YET_PAIRED.contains(&lesson.name) {
-            continue;
-        }
         if has_python != lesson.has_pairing() {
             problems.push(format!(
                 "{}: {} (src/pairs/)",
@@ -427,6 +407,62 @@ pub fn check_pairings() -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{Cell, Finder, Piece, Side, unpaired};
+
+    fn finder(text: &str, anywhere: bool) -> Finder {
+        let pieces = vec![Piece {
+            file: "f.py".to_owned(),
+            text: text.to_owned(),
+        }];
+        Finder {
+            pieces,
+            at: (0, 0),
+            anywhere,
+        }
+    }
+
+    fn code(first: &'static str, last: Option<&'static str>) -> Side {
+        Side::Code { first, last }
+    }
+
+    #[test]
+    fn a_side_covers_whole_lines_from_its_first_fragment_to_its_last() {
+        let mut f = finder("a = 1\nif a:\n\n  b = 2\n  c = 3\nd = 4\n", false);
+        let (cell, lines) = f.cell(code("if", Some("b =")), "Python").unwrap();
+        assert_eq!(
+            cell,
+            Cell::Code {
+                code: "if a:\n  b = 2\n".to_owned(),
+                file: "f.py".to_owned()
+            }
+        );
+        assert_eq!(lines, 1..4);
+        // In order: what comes before the last fragment found is not found again.
+        assert!(f.cell(code("a = 1", None), "Python").is_err());
+        let (_, lines) = f.cell(code("c = 3\n", None), "Python").unwrap();
+        assert_eq!(lines, 4..5, "a fragment's own newline ends its line");
+    }
+
+    #[test]
+    fn a_fragment_not_found_is_named_with_where_it_was_looked_for() {
+        let mut f = finder("x = 1\n", true);
+        let error = f.cell(code("y = 2", None), "Rust").unwrap_err();
+        assert_eq!(
+            error,
+            "the Rust fragment \"y = 2\" is not found anywhere in f.py"
+        );
+        let error = f.cell(code("x", Some("z")), "Rust").unwrap_err();
+        assert!(error.contains("\"z\", the end of \"x\""), "{error}");
+    }
+
+    #[test]
+    fn only_blank_lines_comments_and_the_driver_may_go_unpaired() {
+        let python = "# driver: set up\nimport a\n\n# a comment\nx = 1\ny = 2  # driver\nz = 3\n";
+        let covered = vec![6..7];
+        assert_eq!(unpaired(python, &covered), [(5, "x = 1")]);
+        assert_eq!(unpaired(python, &[4..5, 6..7]), []);
+    }
+
     #[test]
     fn every_lesson_with_python_pairs_every_statement_with_its_rust() {
         let problems = super::check_pairings();
