@@ -407,7 +407,7 @@ pub fn check_pairings() -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cell, Finder, Piece, Side, unpaired};
+    use super::{Cell, Finder, Piece, Range, Side, unpaired};
 
     fn finder(text: &str, anywhere: bool) -> Finder {
         let pieces = vec![Piece {
@@ -458,7 +458,7 @@ mod tests {
     #[test]
     fn only_blank_lines_comments_and_the_driver_may_go_unpaired() {
         let python = "# driver: set up\nimport a\n\n# a comment\nx = 1\ny = 2  # driver\nz = 3\n";
-        let covered = vec![6..7];
+        let covered = [Range { start: 6, end: 7 }];
         assert_eq!(unpaired(python, &covered), [(5, "x = 1")]);
         assert_eq!(unpaired(python, &[4..5, 6..7]), []);
     }
