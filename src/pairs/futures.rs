@@ -526,9 +526,9 @@ const COROUTINE_DECORATOR: Pairing = Pairing {
         ("print(\"Something happened\")")("say!(\"Something happened\");"),
         ("return 24")("24\n"),
         ("@asyncio.coroutine\ndef manager():")("async fn manager() -> u32 {"),
-        ("coro = counter_coro(100)"..="counter = asyncio.ensure_future(coro)")(
-            "let counter = spawn(counter_coro(100));"
-        ),
+        ("coro = counter_coro(100)")(-"made and spawned in one line, two rows down"),
+        ("print(type(coro))")(-"no twin in the Rust"),
+        ("counter = asyncio.ensure_future(coro)")("let counter = spawn(counter_coro(100));"),
         ("result = yield from real_coro()")("let result = real_coro().await;"),
         ("counter.cancel()")("counter.cancel();"),
         ("return result")("result\n"),
@@ -553,9 +553,9 @@ const MANAGER: Pairing = Pairing {
         ("print(\"Something happened\")")("say!(\"Something happened\");"),
         ("return 24")("24\n"),
         ("async def manager():")("async fn manager() -> u32 {"),
-        ("coro = counter_coro(100)"..="counter = asyncio.create_task(coro)")(
-            "let counter = spawn(counter_coro(100));"
-        ),
+        ("coro = counter_coro(100)")(-"made and spawned in one line, two rows down"),
+        ("print(type(coro))")(-"no twin in the Rust"),
+        ("counter = asyncio.create_task(coro)")("let counter = spawn(counter_coro(100));"),
         ("result = await real_coro()")("let result = real_coro().await;"),
         ("counter.cancel()")("counter.cancel();"),
         ("return result")("result\n"),
