@@ -55,8 +55,10 @@ pub fn side_by_side(lesson: &Lesson, width: usize) -> String {
         out.push('\n');
         let whole = format!("The whole files: examples/{}.py", lesson.example());
         out.push_str(&stacked(&whole, lesson.python(), width));
+        out.push('\n');
     } else if !lesson.python().is_empty() {
         out.push_str(&stacked(&python_title, lesson.python(), width));
+        out.push('\n');
     }
     // The crates' definitions of what the Python defines, after the lesson's own.
     let rust = format!("{}{}", lesson.rust, lesson.definitions_listing());

@@ -5,6 +5,16 @@
 use super::{Cell, PairError};
 use crate::Lesson;
 
+/// A cell's opening tag: half the width each, the code at the top, so a row's
+/// two sides start level. (GitHub keeps these attributes and drops `style`;
+/// mdBook keeps both: there the table fills the page in two equal columns, and
+/// [`PRE`] wraps long lines.)
+const CELL: &str = "<td width=\"50%\" valign=\"top\">";
+
+/// How a cell's code is laid out where `style` is kept: lines wrapped at the
+/// cell's edge, between words unless a word is wider than the cell.
+const PRE: &str = "white-space: pre-wrap; overflow-wrap: anywhere";
+
 /// The heading of the section.
 pub const LINE_BY_LINE: &str = "## Line by line\n";
 
@@ -16,7 +26,7 @@ impl Lesson {
     /// let fib = corolab::find_lesson("fib").unwrap();
     /// let section = fib.line_by_line().unwrap();
     /// assert!(section.starts_with("## Line by line\n"));
-    /// assert!(section.contains("<tr><td><pre>  yield a</pre></td>"));
+    /// assert!(section.contains(">  yield a</pre></td>"));
     /// ```
     pub fn line_by_line(&self) -> Result<String, PairError> {
         let rows = self.pairing()?;
@@ -28,9 +38,10 @@ impl Lesson {
             "{LINE_BY_LINE}\n<!-- From the pairing in src/pairs/; a test keeps it equal. -->\n\
              Each statement of the Python beside the Rust it became, from the lesson's \
              example or from the crate that defines it (named where it changes). What \
-             only sets the program up (imports, the `Stage`, `main`) is left out here; \
-             the whole files follow.\n\n\
-             <table>\n<tr><th>Python</th><th>Rust</th></tr>\n"
+             only sets the program up (`KIND`, `FLAGS`, `main`, the `Stage`'s plumbing) is \
+             left out here; the whole files follow.\n\n\
+             <table style=\"table-layout: fixed; width: 100%\">\n\
+             <tr><th>Python</th><th>Rust</th></tr>\n"
         );
         let mut file = example;
         for row in rows {
@@ -43,7 +54,7 @@ impl Lesson {
                 _ => None,
             };
             let rust = cell(&row.rust, from);
-            section.push_str(&format!("<tr><td>{python}</td><td>{rust}</td></tr>\n"));
+            section.push_str(&format!("<tr>{CELL}{python}</td>{CELL}{rust}</td></tr>\n"));
         }
         section.push_str("</table>\n\n");
         Ok(section)
@@ -58,7 +69,8 @@ fn cell(cell: &Cell, from: Option<&str>) -> String {
             let from = from.map_or(String::new(), |f| {
                 format!("<sub>from <code>{f}</code></sub>")
             });
-            format!("{from}<pre>{}</pre>", escape(code.trim_end_matches('\n')))
+            let code = escape(code.trim_end_matches('\n'));
+            format!("{from}<pre style=\"{PRE}\">{code}</pre>")
         }
         Cell::Missing(why) => format!("— <em>{}</em>", with_code(&escape(why))),
     }
