@@ -283,7 +283,7 @@ const WAIT_FOR: Pairing = Pairing {
         ("except asyncio.TimeoutError:"..="print('main gave up waiting , task cancelled')")(
             "Err(Elapsed) => say!(\"main gave up waiting , task cancelled\"),"
         ),
-        ("asyncio.run(main())")(".run(main_(stage.flag(\"timeout\")))"),
+        ("asyncio.run(main())")("stage\n        .run(main_(stage.flag(\"timeout\")))"),
     ],
 };
 

@@ -238,7 +238,7 @@ const MONITOR_CONSUMERS: Pairing = Pairing {
             "say!(\"    {tid}: got value {}\", value.py_repr());"
         ),
         ("queue.task_done()")("queue.task_done()"),
-        ("await main()")(".run(main_(stage.random(), fail))"),
+        ("await main()")("let fail = stage.flag(\"fail\");"..=".run(main_(stage.random(), fail))"),
     ],
 };
 
