@@ -89,7 +89,7 @@ const AWAITABLE: Pairing = Pairing {
     pairs: pairs![
         ("class Awaitable:")("struct Awaitable<'a> {"..="yielded: Rc<Cell<Option<u32>>>,"),
         ("def __await__(self):")("impl<'a> IntoFuture for &Awaitable<'a> {"..="i: u32,\n}"),
-        ("for i in range(3):")("fn poll(mut self: Pin<&mut Self>"..="if self.i == 3 {"),
+        ("for i in range(3):")("impl Future for AwaitableSteps<'_> {"..="if self.i == 3 {"),
         ("print(\"index from awaitable:\", i)")(
             "let i = self.i;"..="self.stage.say(format_args!(\"index from awaitable: {i}\"));"
         ),
