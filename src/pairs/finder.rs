@@ -67,7 +67,7 @@ impl Finder {
         // A fragment that ends with its line's newline ends on that line.
         let end = end - usize::from(text[..end].ends_with('\n'));
         let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
-        let code = text[line_start..line_end]
+        let code: String = text[line_start..line_end]
             .lines()
             // Doc comments are the page's prose, and the whole file keeps them.
             .filter(|line| {
@@ -76,6 +76,12 @@ impl Finder {
             })
             .flat_map(|line| [line, "\n"])
             .collect();
+        if code.is_empty() {
+            return Err(format!(
+                "the {what} fragment {first:?} is found only in a doc comment, in {}",
+                self.pieces[piece].file
+            ));
+        }
         let lines =
             text[..line_start].matches('\n').count()..text[..line_end].matches('\n').count() + 1;
         let cell = Cell::Code {
@@ -169,6 +175,13 @@ mod tests {
         );
         let error = f.cell(code("x", Some("z")), "Rust").unwrap_err();
         assert!(error.contains("\"z\", the end of \"x\""), "{error}");
+    }
+
+    #[test]
+    fn a_fragment_found_only_in_a_doc_comment_is_refused() {
+        let mut f = finder("/// `run(x)` runs it\nfn run() {}\n", true);
+        let error = f.cell(code("run(x)", None), "Rust").unwrap_err();
+        assert!(error.contains("only in a doc comment"), "{error}");
     }
 
     #[test]
