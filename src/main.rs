@@ -44,7 +44,7 @@ enum Command {
         #[arg(last = true)]
         flags: Vec<String>,
     },
-    /// The Python and the Rust side by side.
+    /// Each Python statement beside the Rust it became, then the whole files.
     Show {
         /// The lesson.
         lesson: String,

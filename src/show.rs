@@ -1,12 +1,13 @@
-//! `corolab show`: the Python and the Rust of a lesson side by side, fitted to the
-//! terminal, or one above the other when it is too narrow. The Rust is the
-//! lesson's example, then the definitions of what the Python defines
+//! `corolab show`: each statement of a lesson's Python beside the Rust it
+//! became, as its pairing declares ([`Lesson::pairing`]), fitted to the terminal,
+//! or each above the other when it is too narrow; then the whole files, the Rust
+//! being the lesson's example and the definitions of what the Python defines
 //! ([`Lesson::definitions_listing`]).
 //!
 //! Widths are counted in characters: the sources are ASCII but for the box
 //! drawing, which takes one column a character.
 
-use corolab::Lesson;
+use corolab::{Cell, Lesson};
 
 /// The narrowest a column may be before the two are stacked.
 const MIN_COLUMN: usize = 40;
@@ -38,40 +39,107 @@ pub fn terminal_width() -> usize {
     width.max(usize::from(MIN_WIDTH))
 }
 
-/// The lesson's Python beside its Rust, in `width` columns: no line is wider,
-/// and lines are broken between words.
+/// The lesson's Python beside its Rust in `width` columns: first each Python
+/// statement beside its Rust twin, a pair a row ([`Lesson::pairing`]), then the
+/// whole files, one after the other. No line is wider than `width`, and lines
+/// are broken between words.
 pub fn side_by_side(lesson: &Lesson, width: usize) -> String {
     let python_title = match lesson.source {
         None => "Python: none, this lesson has no original".to_owned(),
         Some(note) => format!("Python (from {})", note.name),
     };
     let rust_title = format!("Rust (examples/{}.rs)", lesson.example());
-    let python = lesson.python();
+    let mut out = String::new();
+    if lesson.has_pairing() {
+        out.push_str(&paired(lesson, width, &python_title, &rust_title));
+        out.push('\n');
+        let whole = format!("The whole files: examples/{}.py", lesson.example());
+        out.push_str(&stacked(&whole, lesson.python(), width));
+        out.push('\n');
+    } else if !lesson.python().is_empty() {
+        out.push_str(&stacked(&python_title, lesson.python(), width));
+        out.push('\n');
+    }
     // The crates' definitions of what the Python defines, after the lesson's own.
     let rust = format!("{}{}", lesson.rust, lesson.definitions_listing());
-    let rust = rust.as_str();
+    let title = if lesson.python().is_empty() {
+        format!("{python_title}\n{rust_title}")
+    } else {
+        rust_title
+    };
+    out.push_str(&stacked(&title, &rust, width));
+    out
+}
 
+/// The rows of the lesson's pairing as lines of text: each side's code, and
+/// where a row's Rust comes from another file than the row before, a comment
+/// naming it first.
+pub fn pairing_cells(lesson: &Lesson) -> Vec<(String, String)> {
+    let rows = match lesson.pairing() {
+        Ok(rows) => rows,
+        Err(error) => {
+            return vec![(
+                format!("(the pairing is out of date: {error})"),
+                String::new(),
+            )];
+        }
+    };
+    let example = format!("examples/{}.rs", lesson.example());
+    let mut file = example.as_str().to_owned();
+    let mut cells = Vec::new();
+    for row in rows {
+        let python = text_of(&row.python);
+        let mut rust = text_of(&row.rust);
+        if let Cell::Code { file: from, .. } = &row.rust
+            && *from != file
+        {
+            rust = format!("// from {from}\n{rust}");
+            file.clone_from(from);
+        }
+        cells.push((python, rust));
+    }
+    cells
+}
+
+fn text_of(cell: &Cell) -> String {
+    match cell {
+        Cell::Code { code, .. } => code.clone(),
+        Cell::Missing(why) => format!("— {why}\n"),
+    }
+}
+
+/// The pairing in two columns, or, where they would be too narrow, each
+/// Python cell above its Rust, which a bar in the margin marks.
+fn paired(lesson: &Lesson, width: usize, python_title: &str, rust_title: &str) -> String {
+    let cells = pairing_cells(lesson);
     let column = width.saturating_sub(3) / 2;
+    let mut out = String::new();
     if column < MIN_COLUMN {
         let rule = "─".repeat(width.min(80));
-        let mut out = String::new();
-        for (title, text) in [(python_title, python), (rust_title, rust)] {
-            for line in wrap(&title, width).into_iter().chain([rule.clone()]) {
-                out.push_str(&line);
+        let title = format!("Line by line: {python_title}, each above its {rust_title}");
+        for line in wrap(&title, width).into_iter().chain([rule.clone()]) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        for (n, (python, rust)) in cells.iter().enumerate() {
+            if n > 0 {
+                out.push_str(&format!("{}\n", "┈".repeat(width.min(80))));
+            }
+            for line in wrap(python, width) {
+                out.push_str(line.trim_end());
                 out.push('\n');
             }
-            for line in wrap(text, width) {
-                out.push_str(&line);
+            for line in wrap(rust, width - 2) {
+                out.push_str(format!("{BAR}{line}").trim_end());
                 out.push('\n');
             }
         }
         return out;
     }
-    let mut out = String::new();
     beside(
         &mut out,
-        &wrap(&python_title, column),
-        &wrap(&rust_title, column),
+        &wrap(python_title, column),
+        &wrap(rust_title, column),
         column,
     );
     out.push_str(&format!(
@@ -79,7 +147,34 @@ pub fn side_by_side(lesson: &Lesson, width: usize) -> String {
         "─".repeat(column),
         "─".repeat(column)
     ));
-    beside(&mut out, &wrap(python, column), &wrap(rust, column), column);
+    for (n, (python, rust)) in cells.iter().enumerate() {
+        if n > 0 {
+            out.push_str(&format!(
+                "{}┈┼┈{}\n",
+                "┈".repeat(column),
+                "┈".repeat(column)
+            ));
+        }
+        beside(&mut out, &wrap(python, column), &wrap(rust, column), column);
+    }
+    out
+}
+
+/// What marks a Rust line when each Python cell is above its Rust.
+pub const BAR: &str = "│ ";
+
+/// `text` under `title` and a rule, in `width` columns.
+fn stacked(title: &str, text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let rule = "─".repeat(width.min(80));
+    for line in wrap(title, width)
+        .into_iter()
+        .chain([rule])
+        .chain(wrap(text, width))
+    {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
 }
 

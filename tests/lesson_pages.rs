@@ -109,6 +109,11 @@ fn every_page_shows_its_python_its_example_and_its_output() {
             }
         }
         let svg = timeline_svg(lesson, &run);
+        let page_now = page.clone();
+        page = with_line_by_line(&page, lesson);
+        if page != page_now && !update {
+            drifted.push(format!("{}: the line-by-line pairing differs", lesson.name));
+        }
         if update {
             let page = with_timeline(&with_definitions(&page, lesson), lesson, svg.is_some());
             std::fs::write(&path, page).expect("the page can be written");
@@ -284,4 +289,24 @@ fn every_timeline_picture_belongs_to_a_lesson_and_is_small() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// `page` with its "Line by line" section as the lesson's pairing has it
+/// ([`corolab::Lesson::line_by_line`]): rewritten, or put in before `## Python`.
+fn with_line_by_line(page: &str, lesson: &Lesson) -> String {
+    const HEADING: &str = "## Line by line\n";
+    let section = lesson
+        .line_by_line()
+        .unwrap_or_else(|error| panic!("{error}"));
+    let mut page = page.to_owned();
+    if let Some(start) = page.find(HEADING) {
+        let end = page[start + HEADING.len()..]
+            .find("\n## ")
+            .map_or(page.len(), |end| start + HEADING.len() + end + 1);
+        page.replace_range(start..end, "");
+    }
+    if let Some(at) = page.find("## Python\n") {
+        page.insert_str(at, &section);
+    }
+    page
 }

@@ -1,9 +1,10 @@
-//! `corolab show`: the Python beside the Rust, fitted to the width of the
-//! terminal (or `$COLUMNS`, or `--width`), lines broken only between words.
+//! `corolab show`: each Python statement beside its Rust twin, then the whole
+//! files, fitted to the width of the terminal (or `$COLUMNS`, or `--width`),
+//! lines broken only between words.
 
 use std::process::{Command, Output, Stdio};
 
-use corolab::LESSONS;
+use corolab::{Cell, LESSONS, Lesson};
 
 fn corolab_command(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_corolab"));
@@ -20,30 +21,45 @@ fn stdout(output: &Output) -> String {
 }
 
 #[test]
-fn show_puts_python_beside_rust_or_above_it() {
-    let wide = stdout(&corolab(&["show", "hello-world", "--width", "120"]));
+fn show_puts_each_python_statement_beside_its_rust_or_above_it() {
+    let wide = stdout(&corolab(&["show", "fib", "--width", "120"]));
     let first = wide.lines().next().unwrap_or_default();
+    assert!(first.contains("Python (from study-note)") && first.contains("Rust (examples/fib.rs)"));
+    // A row holds a statement and its twin, whatever their line numbers.
     assert!(
-        first.contains("Python (from module-3)")
-            && first.contains("Rust (examples/hello_world.rs)")
+        wide.lines()
+            .any(|l| l.starts_with("  yield a ") && l.ends_with("│         co.yield_(a).await;"))
     );
     assert!(
         wide.lines()
-            .any(|l| l.contains("print('hello')") && l.contains('│'))
+            .any(|l| l.starts_with("from itertools import islice ")
+                && l.contains("│ — Rust's iterators have `take`"))
     );
 
-    let narrow = stdout(&corolab(&["show", "hello-world", "--width", "60"]));
-    assert!(narrow.starts_with("Python (from module-3)\n"));
-    assert!(!narrow.contains('│'));
-    assert!(narrow.contains("Rust (examples/hello_world.rs)"));
+    let narrow = stdout(&corolab(&["show", "fib", "--width", "60"]));
+    assert!(narrow.starts_with("Line by line: Python (from study-note)"));
+    let lines: Vec<&str> = narrow.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "  yield a")
+        .expect("the statement");
+    assert_eq!(
+        lines[at + 1],
+        "│         co.yield_(a).await;",
+        "its twin just below"
+    );
+    assert!(
+        narrow.contains("\nRust (examples/fib.rs)\n"),
+        "the whole file follows"
+    );
 }
 
 #[test]
 fn show_follows_the_rust_with_the_definitions_the_python_defines() {
     let shown = stdout(&corolab(&["show", "fib", "--width", "60"]));
     let rust = shown
-        .split_once("Rust (examples/fib.rs)")
-        .expect("the Rust comes second when stacked")
+        .split_once("\nRust (examples/fib.rs)\n")
+        .expect("the whole Rust comes last")
         .1;
     let definitions = rust
         .split_once("// From crates/corogen/src/fib.rs:")
@@ -89,12 +105,67 @@ fn column_of(line: &str, column: usize, left: bool) -> String {
     text
 }
 
+/// The text of a pairing's cell as `show` prints it: where the Rust comes from
+/// another file than the row before's (`file`), a comment naming it first.
+fn cell_text(cell: &Cell, file: &mut String) -> String {
+    match cell {
+        Cell::Code { code, file: from } if from != file => {
+            file.clone_from(from);
+            format!("// from {from}\n{code}")
+        }
+        Cell::Code { code, .. } => code.clone(),
+        Cell::Missing(why) => format!("— {why}"),
+    }
+}
+
+/// Checks the paired view of `shown` (the lines before the whole files) against
+/// the lesson's pairing: a row each, every word of each cell in its place.
+fn assert_pairs_kept(lesson: &Lesson, paired: &[&str], width: usize, what: &str) {
+    let rows = lesson.pairing().expect("the pairing resolves");
+    let column = (width - 3) / 2;
+    let stacked = column < 40;
+    let separator = |l: &&str| {
+        if stacked {
+            !l.is_empty() && l.chars().all(|c| c == '┈')
+        } else {
+            l.contains("┈┼┈")
+        }
+    };
+    let chunks: Vec<&[&str]> = paired.split(separator).collect();
+    assert_eq!(chunks.len(), rows.len(), "{what}: a row a pair");
+    let mut file = format!("examples/{}.rs", lesson.example());
+    for (chunk, row) in chunks.iter().zip(&rows) {
+        let (python, rust): (Vec<String>, Vec<String>) = if stacked {
+            let (rust, python): (Vec<&str>, Vec<&str>) =
+                chunk.iter().partition(|l| l.starts_with(BAR));
+            (
+                python.iter().map(|l| l.to_string()).collect(),
+                rust.iter().map(|l| l[BAR.len()..].to_string()).collect(),
+            )
+        } else {
+            (
+                chunk.iter().map(|l| column_of(l, column, true)).collect(),
+                chunk.iter().map(|l| column_of(l, column, false)).collect(),
+            )
+        };
+        let cell_width = if stacked { width - 2 } else { column };
+        let python_text = cell_text(
+            &row.python,
+            &mut format!("examples/{}.py", lesson.example()),
+        );
+        assert_words_kept(&python_text, &python.join("\n"), cell_width, what);
+        let rust_text = cell_text(&row.rust, &mut file);
+        assert_words_kept(&rust_text, &rust.join("\n"), cell_width, what);
+    }
+}
+
+const BAR: &str = "│ ";
+
 #[test]
 fn show_never_exceeds_the_width_and_breaks_only_between_words() {
     for lesson in LESSONS {
-        let rust_title = format!("Rust (examples/{}.rs)", lesson.example());
         let rust = format!("{}{}", lesson.rust, lesson.definitions_listing());
-        for width in [40, 60, 80, 83, 120, 160] {
+        for width in [40, 60, 80, 83, 120, 140, 160] {
             let shown = stdout(&corolab(&[
                 "show",
                 lesson.name,
@@ -106,38 +177,41 @@ fn show_never_exceeds_the_width_and_breaks_only_between_words() {
                 assert!(line.chars().count() <= width, "{what}: {line:?}");
             }
             let lines: Vec<&str> = shown.lines().collect();
-            let column = (width - 3) / 2;
-            if column < 40 {
-                let rules: Vec<usize> = (0..lines.len())
-                    .filter(|&i| !lines[i].is_empty() && lines[i].chars().all(|c| c == '─'))
-                    .collect();
-                let [first, second] = rules[..] else {
-                    panic!("{what}: two rules, under each title")
-                };
-                let python = format!("{}\n{rust_title}", lesson.python());
-                assert_words_kept(&python, &lines[first + 1..second].join("\n"), width, &what);
-                assert_words_kept(&rust, &lines[second + 1..].join("\n"), width, &what);
-            } else {
-                let rule = lines.iter().position(|l| l.contains("─┼─"));
-                let body = &lines[rule.expect("a rule under the titles") + 1..];
-                let side = |left| {
-                    let cells: Vec<String> =
-                        body.iter().map(|l| column_of(l, column, left)).collect();
-                    cells.join("\n")
-                };
-                assert_words_kept(lesson.python(), &side(true), column, &what);
-                assert_words_kept(&rust, &side(false), column, &what);
+            let rules: Vec<usize> = (0..lines.len())
+                .filter(|&i| !lines[i].is_empty() && lines[i].chars().all(|c| c == '─'))
+                .collect();
+            let rust_rule = *rules.last().expect("a rule under the Rust's title");
+            assert_words_kept(&rust, &lines[rust_rule + 1..].join("\n"), width, &what);
+            if !lesson.has_pairing() {
+                continue;
             }
+            let python_rule = rules[rules.len() - 2];
+            let python = format!(
+                "{}\nRust (examples/{}.rs)",
+                lesson.python(),
+                lesson.example()
+            );
+            let python_shown = lines[python_rule + 1..rust_rule].join("\n");
+            assert_words_kept(&python, &python_shown, width, &what);
+            let first_rule = lines
+                .iter()
+                .position(|l| l.contains("─┼─") || !l.is_empty() && l.chars().all(|c| c == '─'))
+                .expect("a rule under the titles");
+            let end = lines
+                .iter()
+                .position(|l| l.starts_with("The whole files"))
+                .expect("the whole files after the pairs");
+            assert_pairs_kept(lesson, &lines[first_rule + 1..end - 1], width, &what);
         }
     }
 }
 
-/// `corolab show manager` in a pseudo-terminal `columns` wide, through
+/// `corolab show fib` in a pseudo-terminal `columns` wide, through
 /// `script`, with no `COLUMNS` in its environment (bash does not export it).
 #[cfg(target_os = "linux")]
 fn show_in_a_terminal(columns: usize) -> String {
     let bin = env!("CARGO_BIN_EXE_corolab");
-    let script = format!("stty cols {columns} rows 40; exec env -u COLUMNS '{bin}' show manager");
+    let script = format!("stty cols {columns} rows 40; exec env -u COLUMNS '{bin}' show fib");
     let output = Command::new("script")
         .args(["-qec", &script, "/dev/null"])
         .env_remove("COLUMNS")
@@ -164,7 +238,7 @@ fn show_fits_the_terminal_it_prints_to() {
         );
     }
     let narrow = show_in_a_terminal(70);
-    assert!(!narrow.contains('│'), "stacked in 70 columns");
+    assert!(!narrow.contains("─┼─"), "stacked in 70 columns");
     assert!(narrow.lines().all(|l| l.chars().count() <= 70));
 }
 
@@ -177,16 +251,16 @@ fn columns_and_width_say_the_width_when_given() {
             .max()
             .unwrap_or(0)
     };
-    let by_columns = corolab_command(&["show", "manager"])
+    let by_columns = corolab_command(&["show", "fib"])
         .env("COLUMNS", "90")
         .output()
         .expect("the binary runs");
     assert!((84..=90).contains(&widest(by_columns)));
-    let by_flag = corolab_command(&["show", "manager", "--width", "150"])
+    let by_flag = corolab_command(&["show", "fib", "--width", "150"])
         .env("COLUMNS", "90")
         .output()
         .expect("the binary runs");
     assert!((120..=150).contains(&widest(by_flag)));
-    let too_narrow = corolab(&["show", "manager", "--width", "5"]);
+    let too_narrow = corolab(&["show", "fib", "--width", "5"]);
     assert_eq!(too_narrow.status.code(), Some(2));
 }
