@@ -8,10 +8,9 @@
 //! prints once, which is what asyncio would do on such a clock too.
 
 use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 
-use coroasync::{gather, is_prime, print_matches, repetitive_message, spawn, yield_now};
+use coroasync::{Event, gather, is_prime, print_matches, repetitive_message, spawn};
 use corogen::fib;
 use corolab::{Flag, Kind, Stage};
 
@@ -29,28 +28,32 @@ pub const FLAGS: &[Flag] = &[Flag::new::<usize>(
 pub fn lesson(stage: &Stage) {
     let wanted: usize = stage.flag("found");
     let outcome = stage.run(async move {
-        let found = Rc::new(Cell::new(0));
-        let counter = Rc::clone(&found);
+        // Set once `wanted` primes are found: the main task waits on it, rather
+        // than polling a counter, which would keep the loop always busy.
+        let enough = Event::new();
+        let found = Cell::new(0);
         // The notebook passes `is_prime` itself; this wrapper also counts, so the
         // program knows when to stop.
-        let search_task = spawn(print_matches(fib(), async move |x: u64| {
-            let prime = is_prime(x).await;
-            counter.set(counter.get() + usize::from(prime));
-            prime
-        }));
+        let counted = {
+            let enough = enough.clone();
+            async move |x: u64| {
+                let prime = is_prime(x).await;
+                found.set(found.get() + usize::from(prime));
+                if found.get() == wanted {
+                    enough.set();
+                }
+                prime
+            }
+        };
+        let search_task = spawn(print_matches(fib(), counted));
         let repetitive_task = spawn(repetitive_message(
             "This is an async message!",
             Duration::from_secs(2),
         ));
-        let (search, repetitive) = (search_task.to_ref(), repetitive_task.to_ref());
-        spawn(async move {
-            while found.get() < wanted {
-                yield_now().await;
-            }
-            search.cancel();
-            repetitive.cancel();
-        });
+        enough.wait().await;
         // The notebook waits on both forever; here they end cancelled.
+        search_task.cancel();
+        repetitive_task.cancel();
         let _ = gather([search_task, repetitive_task]).await;
     });
     if let Err(error) = outcome {

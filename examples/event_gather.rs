@@ -69,6 +69,9 @@ pub fn lesson(stage: &Stage) {
                 spawn(counter_coro(35, 80, event.clone(), Rc::clone(&random))),
                 spawn(waiter(event)),
             ]);
+            // Python's `type(bunch)`: the future `gather` returns, named as the
+            // compiler names it.
+            say!("{}", std::any::type_name_of_val(&bunch));
             match bunch.await {
                 Ok(results) => say!("{}", results.py_str()),
                 Err(error) => say!("{}", message(&error)),
