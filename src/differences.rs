@@ -144,7 +144,7 @@ pub const DIFFERENCES: &[Difference] = &[
     Difference {
         lesson: "blocking-factorial",
         lines: Lines::Everything,
-        why: "The note's factorial of 100000 has more digits than Python 3.11 prints (`ValueError: Exceeds the limit (4300 digits)`); the lesson computes the factorial of 5000, prints its number of digits, and runs the three versions of the note one after the other.",
+        why: "The note's factorial of 100000 has more digits than Python 3.11 prints (`ValueError: Exceeds the limit (4300 digits)`); the lesson computes the factorial of 5000, prints its number of digits, and runs the three versions of the note one after the other. On virtual time it charges the clock for its multiplications, which the Python's harness does not.",
     },
     Difference {
         lesson: "all-tasks",

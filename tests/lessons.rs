@@ -384,3 +384,25 @@ fn a_forgotten_await_gives_the_warning_the_page_shows() {
     let warning = said.split("\n\n").next().expect("rustc warns").trim_end();
     assert_eq!(warning, shown);
 }
+
+#[test]
+fn the_blocking_factorial_holds_tick_up_and_the_fixes_do_not() {
+    let output = output_with("blocking-factorial", &[]);
+    let continued: Vec<f64> = output
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("tick continued at "))
+        .map(|at| at.parse().expect("a time"))
+        .collect();
+    let [blocking, checkpoint, thread] = continued[..] else {
+        panic!("three ticks: {output}");
+    };
+    // `tick` asks to continue after 1 s: the blocking factorial holds it past
+    // the end of its own work, the checkpoints let it in about on time, and the
+    // thread leaves the loop free.
+    assert!(blocking > 1.5, "{output}");
+    assert!(
+        1.0 <= checkpoint && checkpoint < blocking && checkpoint < 1.5,
+        "{output}"
+    );
+    assert_eq!(thread, 1.0, "{output}");
+}
