@@ -274,6 +274,19 @@ fn the_message_interleaves_with_the_search_in_a_default_run() {
         message > found,
         "a message comes after the search has run a while"
     );
+    let futures = output_with("asyncio-primes", &[]);
+    assert!(
+        count(&futures, "This is an async message!") >= 3,
+        "{futures}"
+    );
+    let found = futures
+        .find("Found: 3571")
+        .expect("the 10th prime is found");
+    let message = futures.rfind("This is an async message!").unwrap_or(0);
+    assert!(
+        message > found,
+        "a message comes after the search has run a while"
+    );
 }
 
 #[test]
