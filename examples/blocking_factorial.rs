@@ -4,8 +4,8 @@
 //! a thread (`run_in_executor` / `to_thread`).
 //!
 //! The times printed are the loop's clock. Run by hand, it is real time: the
-//! factorial of 5000 takes milliseconds, too little to hold `tick` up; the note's
-//! `-- --num 100000` takes long enough (in release) to see it. On virtual time
+//! factorial of 5000 takes milliseconds, too little to hold `tick` up;
+//! `-- --num 30000` takes over a second (in release), long enough to see it. On virtual time
 //! (`--virtual`, and the tests) computing costs nothing, so the lesson charges
 //! the clock for the work: `LIMB_COST` for every limb its multiplications go
 //! through, and the blocking shows at any size.
