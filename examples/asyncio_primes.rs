@@ -88,7 +88,7 @@ fn run_charging<T: 'static>(
         let wait = idle_until.map_or(Duration::ZERO, |at: Duration| {
             at.saturating_sub(event_loop.now() + PASS_COST)
         });
-        // Only a virtual clock moves when told; on real time the work takes its time.
+        // `advance` fails only on a real clock, which this is not run on.
         let _ = event_loop.advance(PASS_COST + wait);
         let pass = event_loop.tick()?;
         if pass.ready == 0 && pass.next_deadline.is_none() {

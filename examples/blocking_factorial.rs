@@ -42,8 +42,9 @@ async fn tick() {
     );
 }
 
-/// What multiplying one limb costs on the virtual clock: about what it takes on
-/// real time unoptimised, so that the factorial of 5000 holds the loop about 2 s.
+/// What multiplying one limb costs on the virtual clock: a figure chosen, not
+/// measured, so that the factorial of 5000 holds the loop about 2 s, long
+/// enough to see, as the note's bigger factorial holds Python's.
 const LIMB_COST: Duration = Duration::from_nanos(500);
 
 /// Moves the loop's virtual clock on by what `limbs` limb multiplications cost.
