@@ -33,7 +33,12 @@ async fn real_coro() -> u32 {
 /// `@asyncio.coroutine def manager()`: `asyncio.ensure_future(coro)` is `spawn`,
 /// `yield from real_coro()` is `.await`.
 async fn manager() -> u32 {
-    let counter = spawn(counter_coro(100));
+    let coro = counter_coro(100);
+    // Python's `type(coro)`; the compiler's name for this future (the library's
+    // `corolab::lessons::` prefix cut, so the name does not depend on the build).
+    let name = std::any::type_name_of_val(&coro).replace("corolab::lessons::", "");
+    say!("{name}");
+    let counter = spawn(coro);
     let result = real_coro().await;
     counter.cancel();
     result

@@ -25,6 +25,13 @@ pub const FLAGS: &[Flag] = &[
 
 type Random = Rc<RefCell<SplitMix64>>;
 
+/// Python's `raise Exception(message)` in a task: unwinds the task as a panic
+/// does, for the loop to record as its failure, but without the panic hook's
+/// report on standard error (see the page: Python prints nothing at a `raise`).
+fn raise(message: String) -> ! {
+    std::panic::resume_unwind(Box::new(message))
+}
+
 async fn counter_coro(begin: u32, end: u32, event: Event, random: Random) -> String {
     let boom = 42;
     for i in begin..end {
@@ -33,7 +40,7 @@ async fn counter_coro(begin: u32, end: u32, event: Event, random: Random) -> Str
             event.set();
         }
         if i == boom {
-            panic!("The answer!");
+            raise("The answer!".to_owned());
         }
         sleep(Duration::from_millis(100)).await;
     }
@@ -42,7 +49,7 @@ async fn counter_coro(begin: u32, end: u32, event: Event, random: Random) -> Str
 
 async fn waiter(event: Event) -> String {
     event.wait().await;
-    panic!("Ooops!");
+    raise("Ooops!".to_owned());
 }
 
 fn message(error: &TaskError) -> String {
@@ -69,6 +76,9 @@ pub fn lesson(stage: &Stage) {
                 spawn(counter_coro(35, 80, event.clone(), Rc::clone(&random))),
                 spawn(waiter(event)),
             ]);
+            // Python's `type(bunch)`: the future `gather` returns, named as the
+            // compiler names it.
+            say!("{}", std::any::type_name_of_val(&bunch));
             match bunch.await {
                 Ok(results) => say!("{}", results.py_str()),
                 Err(error) => say!("{}", message(&error)),

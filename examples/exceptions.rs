@@ -1,10 +1,11 @@
-//! From `asyncio-notes`, "Handle exception": a task's failure can be looked at with
-//! `exception()` (here `failure()`), or caught where the task is awaited. A task
-//! fails by panicking, Rust's uncaught exception.
+//! From `asyncio-notes`, "Handle exception": a task's failure can be looked at once
+//! the task is done (`exception()`), or caught where the task is awaited. In Rust an
+//! error the caller is meant to handle is a value: the task returns `Err`, and
+//! both ways read it from the task's result.
 
 use std::time::Duration;
 
-use coroasync::{TaskError, say, sleep, spawn};
+use coroasync::{say, sleep, spawn};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.
@@ -13,25 +14,20 @@ pub const KIND: Kind = Kind::Futures;
 /// This lesson takes no flags but `--virtual`.
 pub const FLAGS: &[Flag] = &[];
 
-async fn task_coroutine() {
+/// `raise Exception('Something went wrong')`, as a returned error.
+async fn task_coroutine() -> Result<(), String> {
     say!("> executing the task");
     sleep(Duration::from_secs(1)).await;
-    panic!("Something went wrong");
-}
-
-fn message(error: &TaskError) -> String {
-    match error {
-        TaskError::Panicked(message) => message.clone(),
-        other => other.to_string(),
-    }
+    Err("Something went wrong".to_owned())
 }
 
 async fn with_exception_call() {
     say!("main coroutine started");
     let task = spawn(task_coroutine());
     sleep(Duration::from_secs(2)).await;
-    if let Some(error) = task.failure() {
-        say!("got exception: {}", message(&error));
+    // `ex = task.exception()`: the task is done, and its result holds the error.
+    if let Some(Ok(Err(ex))) = task.take_result() {
+        say!("got exception: {ex}");
     }
     say!("main coroutine done");
 }
@@ -39,16 +35,23 @@ async fn with_exception_call() {
 async fn with_try_except() {
     say!("main coroutine started");
     let task = spawn(task_coroutine());
-    if let Err(error) = task.await {
-        say!("got exception: {}", message(&error));
+    // `try: await task` / `except Exception as ex`: the outer `Result` says
+    // whether the task ran to its end (it could have been cancelled), the inner
+    // one what it returned.
+    if let Ok(Err(ex)) = task.await {
+        say!("got exception: {ex}");
     }
     say!("main coroutine done");
 }
 
 /// Both ways, each in its own `asyncio.run`.
 pub fn lesson(stage: &Stage) {
-    stage.run(with_exception_call()).expect("main finishes");
-    stage.run(with_try_except()).expect("main finishes");
+    if let Err(error) = stage.run(with_exception_call()) {
+        stage.say(format_args!("{error}"));
+    }
+    if let Err(error) = stage.run(with_try_except()) {
+        stage.say(format_args!("{error}"));
+    }
 }
 
 fn main() {

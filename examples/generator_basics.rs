@@ -25,7 +25,9 @@ pub fn lesson(stage: &Stage) {
         .into_iter()
     };
     let mut l = gen_(5);
-    stage.say(format_args!("<generator object gen>"));
+    // Python prints the generator object, not a value: nothing has run yet. The
+    // Rust shows the type the compiler gave it (see `type_name`).
+    stage.say(format_args!("{}", type_name(&l)));
     // Python evaluates both `next(l)` before printing either.
     let (a, b) = (l.next(), l.next());
     stage.say(format_args!("{} {}", a.py_str(), b.py_str()));
@@ -41,7 +43,7 @@ pub fn lesson(stage: &Stage) {
             a += 1;
         }
     });
-    stage.say(format_args!("<generator object coro>"));
+    stage.say(format_args!("{}", type_name(&coro)));
     // `next(l)` runs to the first `yield`, which yields nothing: Python's None.
     if let GeneratorState::Yielded(()) = coro.resume_with(String::new()) {
         stage.say(format_args!("None"));
@@ -51,6 +53,14 @@ pub fn lesson(stage: &Stage) {
             stage.say(format_args!("StopIteration"));
         }
     }
+}
+
+/// The compiler's name for the type of `value`: a generator's type names the
+/// closure its body was written in. Inside the library the lesson's module sits
+/// under `corolab::lessons`; that prefix is cut, so that the name is the same
+/// however the lesson is built.
+fn type_name<T>(value: &T) -> String {
+    std::any::type_name_of_val(value).replace("corolab::lessons::", "")
 }
 
 fn main() {

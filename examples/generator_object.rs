@@ -18,8 +18,12 @@ pub fn lesson(stage: &Stage) {
     // is a `Gen` around it, as Python's call makes one.
     let generator: Gen<(), (), _> =
         Gen::new(|co| async move { async_is_prime(&co, &clock, 2).await });
-    // A `Gen` has no repr: this is Python's, short of its address.
-    stage.say(format_args!("<generator object async_is_prime>"));
+    // Python prints the generator object; a `Gen` has no repr, so the lesson
+    // prints what Rust knows of it, its type. (Inside the library the lesson's
+    // module sits under `corolab::lessons`; that prefix is cut, so the name is
+    // the same however the lesson is built.)
+    let name = std::any::type_name_of_val(&generator).replace("corolab::lessons::", "");
+    stage.say(format_args!("{name}"));
 
     // Never resumed, its body never runs: dropped here, it has tried no divisor
     // and returned nothing. `generator.resume()` would complete with `true`.

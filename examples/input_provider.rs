@@ -3,10 +3,11 @@
 //!
 //! Python's loop passes each key in with `coroutine.send(key)`; a Rust future
 //! takes no values when polled, so the loop leaves the key in a mailbox the
-//! awaitable reads. Python prints a dot with `print(".", end="")`; the dots here
-//! gather on one line, printed when the key arrives.
+//! awaitable reads. Python prints a dot with `print(".", end="")`, growing one line
+//! as it waits; the lesson's output is made of whole lines, so each dot is a line
+//! of its own, printed the moment the awaitable is woken empty: one a second.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::{Pin, pin};
 use std::rc::Rc;
@@ -21,11 +22,10 @@ pub const KIND: Kind = Kind::Futures;
 /// The flags this lesson takes, besides `--virtual` (`-- --help` lists them).
 pub const FLAGS: &[Flag] = &[Flag::seed("7")];
 
-/// Where the loop leaves the key pressed, and the dots waiting for their newline.
+/// Where the loop leaves the key pressed.
 #[derive(Default)]
 struct Mailbox {
     key: Cell<Option<char>>,
-    dots: RefCell<String>,
 }
 
 /// Python's `InputProvider`: waits, printing a dot each time it is woken empty.
@@ -39,13 +39,9 @@ impl Future for InputProvider<'_> {
 
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<char> {
         match self.mailbox.key.take() {
-            Some(key) => {
-                let dots = self.mailbox.dots.take();
-                self.stage.say(format_args!("{dots}"));
-                Poll::Ready(key)
-            }
+            Some(key) => Poll::Ready(key),
             None => {
-                self.mailbox.dots.borrow_mut().push('.');
+                self.stage.say(format_args!("."));
                 Poll::Pending
             }
         }

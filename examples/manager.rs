@@ -26,7 +26,14 @@ async fn real_coro() -> u32 {
 }
 
 async fn manager() -> u32 {
-    let counter = spawn(counter_coro(100));
+    let coro = counter_coro(100);
+    // Python's `type(coro)` is `<class 'coroutine'>`; a Rust future's type is one
+    // the compiler made for this `async fn`, named after it. (Inside the library
+    // the lesson's module sits under `corolab::lessons`; that prefix is cut so the
+    // name is the same however the lesson is built.)
+    let name = std::any::type_name_of_val(&coro).replace("corolab::lessons::", "");
+    say!("{name}");
+    let counter = spawn(coro);
     let result = real_coro().await;
     counter.cancel();
     result

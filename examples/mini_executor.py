@@ -1,7 +1,8 @@
 # driver: not the notes' own code. A minimal executor in the shape of module-1's
 # `run` ("Here the event loop is inside"), grown to many tasks: a ready queue (a
 # deque), a timer heap on a virtual clock, `send(None)` to resume a task, and a
-# waker a future calls to be resumed. The awaitable is the last lesson's.
+# waker a future calls to be resumed. The awaitable is the last lesson's, first
+# without a wake.
 import heapq
 from collections import deque
 

@@ -2,8 +2,8 @@
 //! waker that puts its task back on that queue, and a timer heap on a virtual clock
 //! the executor moves on when nothing is ready.
 //!
-//! First the last lesson's awaitable, which returns `Pending` without arranging a
-//! wake: the executor finds nothing ready and no timer set, and says which task is
+//! First the last lesson's awaitable without its wake, returning `Pending` and
+//! arranging nothing: the executor finds nothing ready and no timer set, and says which task is
 //! stuck, as coroasync's loop does (`RunError::Deadlock`). Then an awaitable that
 //! wakes its task before it pauses, beside a task that sleeps: both run to the end.
 
@@ -154,7 +154,7 @@ impl MiniExecutor {
     }
 }
 
-/// The last lesson's awaitable, or the same with a wake before each pause.
+/// The last lesson's awaitable, without its wake, or with it (`wakes`).
 struct Awaitable {
     out: Trace,
     i: u32,

@@ -57,6 +57,13 @@ async fn producer(tid: u32, queue: Queue<String>) {
     }
 }
 
+/// Python's `raise Exception(message)` in a task: unwinds the task as a panic
+/// does, for the loop to record as its failure, but without the panic hook's
+/// report on standard error (see the page: Python prints nothing at a `raise`).
+fn raise(message: String) -> ! {
+    std::panic::resume_unwind(Box::new(message))
+}
+
 async fn consumer(tid: u32, queue: Queue<String>, random: Random, fail: bool) {
     loop {
         let value = queue.get().await;
@@ -65,7 +72,7 @@ async fn consumer(tid: u32, queue: Queue<String>, random: Random, fail: bool) {
         sleep(Duration::from_secs_f64(working)).await;
         if fail && random.borrow_mut().next_f64() > 0.5 {
             say!("    {tid}: going to fail now");
-            panic!("{value}");
+            raise(value);
         }
         say!("    {tid}: got value {}", value.py_repr());
         queue.task_done().expect("one task_done per item");

@@ -1,4 +1,5 @@
-//! From `asyncio-notes`, "Event loop": a coroutine runs only inside an event loop.
+//! From `asyncio-notes`, "Coroutines" and "Event loop": calling a coroutine does not
+//! run it, but makes a coroutine object; it runs only inside an event loop.
 //! `asyncio.run` makes one, runs the coroutine to its end, and closes it.
 
 use coroasync::say;
@@ -20,11 +21,22 @@ async fn main_() {
     say!("{result}");
 }
 
-/// `m = main()`, then `asyncio.run(m)`.
+/// `m = main()`, `print(type(m))`; then `m = main()` again and `asyncio.run(m)`.
 pub fn lesson(stage: &Stage) {
-    // Not executed yet: `m` is a future, not 4.
+    // Not executed yet: `m` is a future, not 4. Its type is one the compiler made
+    // for the body of `main_`, named after it; inside the library the lesson's
+    // module sits under `corolab::lessons`, a prefix cut so that the name is the
+    // same however the lesson is built. Dropped unpolled, it never runs.
     let m = main_();
-    stage.run(m).expect("main finishes");
+    let name = std::any::type_name_of_val(&m).replace("corolab::lessons::", "");
+    stage.say(format_args!("{name}"));
+    drop(m);
+
+    let m = main_();
+    // start the coroutine program
+    if let Err(error) = stage.run(m) {
+        stage.say(format_args!("{error}"));
+    }
 }
 
 fn main() {

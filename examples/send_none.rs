@@ -23,8 +23,11 @@ async fn coro(stage: &Stage) {
 pub fn lesson(stage: &Stage) {
     let coroutine = coro(stage);
     // Nothing has been printed yet: the body runs only when polled. A future has
-    // no repr; this is Python's, short of its address.
-    stage.say(format_args!("<coroutine object coro>"));
+    // no repr; the lesson prints its type, as the compiler names it (the
+    // library's `corolab::lessons::` prefix cut, so the name does not depend on
+    // how the lesson is built).
+    let name = std::any::type_name_of_val(&coroutine).replace("corolab::lessons::", "");
+    stage.say(format_args!("{name}"));
 
     let mut coroutine = pin!(coroutine);
     let mut cx = Context::from_waker(Waker::noop());

@@ -40,11 +40,18 @@ impl FromStr for Mode {
     }
 }
 
+/// Python's `raise Exception(message)` in a task: unwinds the task as a panic
+/// does, for the loop to record as its failure, but without the panic hook's
+/// report on standard error (see the page: Python prints nothing at a `raise`).
+fn raise(message: String) -> ! {
+    std::panic::resume_unwind(Box::new(message))
+}
+
 async fn task_coroutine(index: u32, value: f64, fails: bool) {
     say!("> task {index} executing");
     sleep(Duration::from_secs_f64(value)).await;
     if fails {
-        panic!("task {index} failed");
+        raise(format!("task {index} failed"));
     }
     say!("> task {index} done after sleep {} seconds", value.py_str());
 }

@@ -96,19 +96,29 @@ pub const DIFFERENCES: &[Difference] = &[
         lesson: "generator-basics",
         lines: Lines::Text {
             python: "<generator object * at 0x*>",
-            rust: "<generator object *>",
+            rust: "corogen::generator::*",
         },
-        why: "Python's repr shows the object's address, which changes from run to run.",
+        why: "Python prints the generator object, its class and its address; a Rust value has no repr of its own, so the lesson prints what Rust knows of it, its type (`std::any::type_name_of_val`): a corogen generator, named after the closure its body is written in. Either way, nothing has run yet.",
     },
     Difference {
         lesson: "primes-and-messages",
         lines: Lines::Endless,
-        why: "The note leaves `sched.run_to_completion()` commented out, for it never returns; the Python runs it, and the lesson stops after `--found` primes (10).",
+        why: "The note leaves `sched.run_to_completion()` commented out, for it never returns; the Python runs it, and the lesson stops after `--found` primes (12).",
     },
     Difference {
         lesson: "mini-executor",
         lines: Lines::RustOnly("coroasync: *"),
         why: "The lesson runs the stuck future on coroasync's loop too, which reports `RunError::Deadlock`; asyncio has no such report, and would not hang on it (a bare `yield` in a task means \"run me again soon\").",
+    },
+    Difference {
+        lesson: "input-provider",
+        lines: Lines::PythonOnly(".*"),
+        why: "The Python grows one line of dots with `print(\".\", end=\"\")` and ends it when a key comes; the lesson prints whole lines, so each dot is a line of its own, printed the moment the awaitable is woken empty.",
+    },
+    Difference {
+        lesson: "input-provider",
+        lines: Lines::RustOnly("."),
+        why: "The Rust's dots, one a line: one a second, as the Python's come.",
     },
     Difference {
         lesson: "asyncio-primes",
@@ -134,7 +144,7 @@ pub const DIFFERENCES: &[Difference] = &[
     Difference {
         lesson: "blocking-factorial",
         lines: Lines::Everything,
-        why: "The note's factorial of 100000 has more digits than Python 3.11 prints (`ValueError: Exceeds the limit (4300 digits)`); the lesson computes the factorial of 5000, prints its number of digits, and runs the three versions of the note one after the other.",
+        why: "The note's factorial of 100000 has more digits than Python 3.11 prints (`ValueError: Exceeds the limit (4300 digits)`); the lesson computes the factorial of 5000, prints its number of digits, and runs the three versions of the note one after the other. On virtual time it charges the clock for its multiplications, which the Python's harness does not.",
     },
     Difference {
         lesson: "all-tasks",
@@ -159,13 +169,19 @@ pub const DIFFERENCES: &[Difference] = &[
     },
     Difference {
         lesson: "event-gather",
-        lines: Lines::PythonOnly("<class 'asyncio.tasks._GatheringFuture'>"),
-        why: "A Rust future has no class to print.",
+        lines: Lines::Text {
+            python: "<class 'asyncio.tasks._GatheringFuture'>",
+            rust: "coroasync::gather::Gather<*>",
+        },
+        why: "Python's `type()` names the future's class; the Rust prints the future's type as the compiler names it (`std::any::type_name_of_val`): coroasync's `Gather`, generic over what its children return.",
     },
     Difference {
         lesson: "manager",
-        lines: Lines::PythonOnly("<class 'coroutine'>"),
-        why: "A Rust future has no class to print.",
+        lines: Lines::Text {
+            python: "<class 'coroutine'>",
+            rust: "manager::counter_coro::{{closure}}",
+        },
+        why: "Every Python coroutine object is of one class, `coroutine`; in Rust each `async fn` gets a future type of its own, which the compiler names after the function (`{{closure}}` is its word for the body), and `std::any::type_name_of_val` prints.",
     },
     Difference {
         lesson: "manager",
@@ -192,17 +208,25 @@ pub const DIFFERENCES: &[Difference] = &[
         lesson: "generator-object",
         lines: Lines::Text {
             python: "<generator object * at 0x*>",
-            rust: "<generator object *>",
+            rust: "corogen::generator::Gen<*>",
         },
-        why: "Python's repr shows the object's address, which changes from run to run.",
+        why: "Python prints the generator object, its class and its address; a Rust value has no repr of its own, so the lesson prints its type (`std::any::type_name_of_val`): a corogen `Gen`, named after the closure its body is written in.",
     },
     Difference {
         lesson: "send-none",
         lines: Lines::Text {
             python: "<coroutine object * at 0x*>",
-            rust: "<coroutine object *>",
+            rust: "send_none::coro::{{closure}}",
         },
-        why: "Python's repr shows the object's address, which changes from run to run.",
+        why: "Python prints the coroutine object, its class and its address; a Rust future has no repr of its own, so the lesson prints its type (`std::any::type_name_of_val`), which the compiler made for the body of `async fn coro` and names after it.",
+    },
+    Difference {
+        lesson: "run-coroutine",
+        lines: Lines::Text {
+            python: "<class 'coroutine'>",
+            rust: "run_coroutine::main_::{{closure}}",
+        },
+        why: "Every Python coroutine object is of one class, `coroutine`; in Rust each `async fn` gets a future type of its own, named after the function (`{{closure}}` is the compiler's word for the body), which `std::any::type_name_of_val` prints. Python also warns on stderr that the coroutine was never awaited; Rust warns at compile time instead (see the page).",
     },
     Difference {
         lesson: "new-event-loop",
@@ -214,8 +238,11 @@ pub const DIFFERENCES: &[Difference] = &[
     },
     Difference {
         lesson: "coroutine-decorator",
-        lines: Lines::PythonOnly("<class 'generator'>"),
-        why: "A Rust future has no class to print.",
+        lines: Lines::Text {
+            python: "<class 'generator'>",
+            rust: "coroutine_decorator::counter_coro::{{closure}}",
+        },
+        why: "An `@asyncio.coroutine` is a plain generator, of class `generator`; the Rust twin is an `async fn`, whose future's type the compiler names after the function (`std::any::type_name_of_val`).",
     },
     Difference {
         lesson: "coroutine-decorator",

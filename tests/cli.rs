@@ -425,17 +425,17 @@ fn no_lesson_timeline_has_a_clipped_text() {
 
 #[test]
 fn a_long_run_folds_to_a_picture_of_reasonable_size() {
-    let folded = timeline_svg(&["asyncio-primes"]);
-    let all = timeline_svg(&["asyncio-primes", "--all"]);
+    let folded = timeline_svg(&["primes-and-messages"]);
+    let all = timeline_svg(&["primes-and-messages", "--all"]);
     let (_, folded_height) = svg_size(&folded);
     let (_, all_height) = svg_size(&all);
     assert!(folded_height < 1000.0, "{folded_height}");
     assert!(folded.len() < 16_000, "{} bytes", folded.len());
     assert!(
         all_height > 80_000.0,
-        "{all_height}: every one of 4397 steps"
+        "{all_height}: every one of 4392 steps"
     );
-    let narrowed = timeline_svg(&["asyncio-primes", "--steps", "100..120"]);
+    let narrowed = timeline_svg(&["primes-and-messages", "--steps", "100..120"]);
     let steps: Vec<String> = svg_texts(&narrowed)
         .into_iter()
         .filter(|(_, class, _)| class == "step" || class == "fold")
@@ -450,7 +450,13 @@ fn a_long_run_folds_to_a_picture_of_reasonable_size() {
 
 #[test]
 fn timeline_steps_narrows_the_text_and_keeps_the_step_numbers() {
-    let output = corolab(&["timeline", "asyncio-primes", "--steps", "10..12", "--all"]);
+    let output = corolab(&[
+        "timeline",
+        "primes-and-messages",
+        "--steps",
+        "10..12",
+        "--all",
+    ]);
     assert!(output.status.success());
     let numbers: Vec<String> = stdout(&output)
         .lines()
@@ -469,10 +475,10 @@ fn a_bad_range_of_steps_is_a_usage_error_that_says_why() {
         ("0..3", "steps count from 1"),
         (
             "5000..",
-            "steps 5000.. start past the end: the run has 4397 steps",
+            "steps 5000.. start past the end: the run has 4392 steps",
         ),
     ] {
-        let output = corolab(&["timeline", "asyncio-primes", "--steps", steps]);
+        let output = corolab(&["timeline", "primes-and-messages", "--steps", steps]);
         assert_eq!(output.status.code(), Some(2), "{steps}");
         assert!(output.stdout.is_empty(), "{steps}");
         assert!(
@@ -487,10 +493,10 @@ fn a_bad_range_of_steps_is_a_usage_error_that_says_why() {
 fn timeline_output_adds_what_each_step_printed() {
     let output = corolab(&[
         "timeline",
-        "asyncio-primes",
+        "primes-and-messages",
         "--output",
         "--steps",
-        "17..17",
+        "8..8",
     ]);
     assert!(output.status.success());
     let text = stdout(&output);
@@ -499,7 +505,7 @@ fn timeline_output_adds_what_each_step_printed() {
         "{text}"
     );
     assert!(
-        text.lines().nth(1).unwrap().ends_with("  Found: 29"),
+        text.lines().nth(1).unwrap().ends_with("  Found: 11"),
         "{text}"
     );
 }

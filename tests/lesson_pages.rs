@@ -76,7 +76,7 @@ fn every_page_shows_its_python_its_example_and_its_output() {
             .join(format!("{}.md", lesson.name));
         let mut page = std::fs::read_to_string(&path).expect("every lesson has a page");
         let run = lesson.run_captured(Flags::default());
-        let output = run.output();
+        let output = fold_scheduler_lines(&run.output());
         let checked = checked(lesson);
         let mut blocks: Vec<(&str, std::ops::Range<usize>, &str)> = Vec::new();
         // The embedding toys have no Python, so nothing to check it against.
@@ -309,4 +309,56 @@ fn with_line_by_line(page: &str, lesson: &Lesson) -> String {
         page.insert_str(at, &section);
     }
     page
+}
+
+/// `output` with each long stretch of the scheduler's own `Running task N` lines
+/// folded into one marker line, so a page shows where a program's own lines fall
+/// between them without thousands of lines of them (the run of
+/// primes-and-messages prints one a step).
+fn fold_scheduler_lines(output: &str) -> String {
+    const KEEP_FIRST: usize = 4;
+    const KEEP_LAST: usize = 2;
+    let lines: Vec<&str> = output.lines().collect();
+    let mut folded = String::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let run = lines[at..]
+            .iter()
+            .take_while(|line| line.starts_with("Running task "))
+            .count();
+        let shown: Vec<&str> = if run > KEEP_FIRST + KEEP_LAST + 1 {
+            let hidden = run - KEEP_FIRST - KEEP_LAST;
+            let marker = format!("⋮ {hidden} more `Running task` lines");
+            let mut shown = lines[at..at + KEEP_FIRST].to_vec();
+            folded.extend(shown.drain(..).flat_map(|line| [line, "\n"]));
+            folded.push_str(&marker);
+            folded.push('\n');
+            lines[at + run - KEEP_LAST..at + run].to_vec()
+        } else {
+            lines[at..at + run.max(1)].to_vec()
+        };
+        for line in shown {
+            folded.push_str(line);
+            folded.push('\n');
+        }
+        at += run.max(1);
+    }
+    folded
+}
+
+#[test]
+fn long_stretches_of_scheduler_lines_fold_and_short_ones_stay() {
+    let mut long = String::from("Found: 2\n");
+    for step in 0..20 {
+        long.push_str(&format!("Running task {}\n", step % 2));
+    }
+    long.push_str("message\n");
+    let folded = fold_scheduler_lines(&long);
+    assert_eq!(
+        folded,
+        "Found: 2\nRunning task 0\nRunning task 1\nRunning task 0\nRunning task 1\n\
+         ⋮ 14 more `Running task` lines\nRunning task 0\nRunning task 1\nmessage\n"
+    );
+    let short = "Running task 0\nRunning task 1\nFound: 3\n";
+    assert_eq!(fold_scheduler_lines(short), short);
 }

@@ -253,3 +253,193 @@ fn the_commented_out_variants_run_once_each() {
         "{first}"
     );
 }
+
+/// How many lines of `output` are exactly `line`.
+fn count(output: &str, line: &str) -> usize {
+    output.lines().filter(|shown| *shown == line).count()
+}
+
+#[test]
+fn the_message_interleaves_with_the_search_in_a_default_run() {
+    let generators = output_with("primes-and-messages", &[]);
+    assert!(
+        count(&generators, "This is an async message") >= 3,
+        "{generators}"
+    );
+    let found = generators
+        .find("Found: 3571")
+        .expect("the 10th prime is found");
+    let message = generators.rfind("This is an async message").unwrap_or(0);
+    assert!(
+        message > found,
+        "a message comes after the search has run a while"
+    );
+    let futures = output_with("asyncio-primes", &[]);
+    assert!(
+        count(&futures, "This is an async message!") >= 3,
+        "{futures}"
+    );
+    let found = futures
+        .find("Found: 3571")
+        .expect("the 10th prime is found");
+    let message = futures.rfind("This is an async message!").unwrap_or(0);
+    assert!(
+        message > found,
+        "a message comes after the search has run a while"
+    );
+}
+
+#[test]
+fn the_input_provider_prints_each_dot_as_it_waits() {
+    // One dot a line, as each second passes, rather than a burst when a key comes.
+    let output = output_with("input-provider", &[]);
+    let first = output.lines().next().unwrap_or_default();
+    assert_eq!(first, ".", "{output}");
+    assert!(output.lines().all(|line| line != ".." && line != "..."));
+}
+
+/// The lessons before the scheduler's: they drive generators by hand.
+fn before_the_scheduler() -> &'static [corolab::Lesson] {
+    let at = LESSONS
+        .iter()
+        .position(|lesson| lesson.name == "scheduler-one-task")
+        .expect("the scheduler has its lesson");
+    &LESSONS[..at]
+}
+
+#[test]
+fn no_lesson_uses_the_scheduler_before_the_lesson_that_introduces_it() {
+    for lesson in before_the_scheduler() {
+        for word in ["Scheduler", "Step::", ".send("] {
+            assert!(
+                !lesson.rust.contains(word),
+                "{} uses `{word}` before scheduler-one-task introduces it",
+                lesson.name
+            );
+        }
+    }
+}
+
+#[test]
+fn no_lesson_spins_on_a_flag() {
+    // The trap docs/coroasync.md warns of: a loop that yields until a flag is set
+    // keeps the loop busy, so the clock never moves. Wait on an `Event` instead.
+    for lesson in LESSONS {
+        let lines: Vec<&str> = lesson.rust.lines().collect();
+        for (i, window) in lines.windows(2).enumerate() {
+            let spins = window[0].trim_start().starts_with("while ")
+                && window[1].contains("yield_now().await");
+            assert!(!spins, "{}:{}: {}", lesson.name, i + 1, window[0]);
+        }
+    }
+}
+
+#[test]
+fn a_coroutine_object_shows_its_rust_type_not_a_python_repr() {
+    let shown = [
+        ("run-coroutine", "run_coroutine::main_::{{closure}}"),
+        ("manager", "manager::counter_coro::{{closure}}"),
+        ("send-none", "send_none::coro::{{closure}}"),
+    ];
+    for (lesson, type_name) in shown {
+        let output = output_with(lesson, &[]);
+        assert_eq!(output.lines().next(), Some(type_name), "{lesson}");
+    }
+    for lesson in ["generator-basics", "generator-object"] {
+        let output = output_with(lesson, &[]);
+        assert!(
+            output.starts_with("corogen::generator::"),
+            "{lesson}: {output}"
+        );
+        assert!(!output.contains("<generator object"), "{lesson}");
+    }
+}
+
+/// The first ```LANGUAGE block of `text` after byte `from`: its body (each line
+/// without the list item's two-space indent) and where it ends.
+fn indented_block(text: &str, from: usize, language: &str) -> (String, usize) {
+    let fence = format!("```{language}\n");
+    let start = from + text[from..].find(&fence).expect("the block is there") + fence.len();
+    let end = start + text[start..].find("```").expect("the block is closed");
+    let body: Vec<&str> = text[start..end]
+        .lines()
+        .map(|line| line.strip_prefix("  ").unwrap_or(line))
+        .collect();
+    (body.join("\n").trim_end().to_owned(), end)
+}
+
+#[test]
+fn a_forgotten_await_gives_the_warning_the_page_shows() {
+    let page = corolab::find_lesson("run-coroutine")
+        .expect("the lesson")
+        .page;
+    let differs = page.find("## What differs").expect("the section");
+    let (snippet, end) = indented_block(page, differs, "rust");
+    let (shown, _) = indented_block(page, end, "text");
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("must-use");
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    std::fs::write(dir.join("snippet.rs"), format!("{snippet}\n")).expect("written");
+    let compiled = std::process::Command::new("rustc")
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--emit",
+            "metadata",
+        ])
+        .args(["--color", "never", "-o", "snippet.rmeta", "snippet.rs"])
+        .current_dir(&dir)
+        .output()
+        .expect("rustc runs");
+    assert!(compiled.status.success(), "the snippet compiles");
+    let said = String::from_utf8_lossy(&compiled.stderr);
+    let warning = said.split("\n\n").next().expect("rustc warns").trim_end();
+    assert_eq!(warning, shown);
+}
+
+#[test]
+fn the_blocking_factorial_holds_tick_up_and_the_fixes_do_not() {
+    let output = output_with("blocking-factorial", &[]);
+    let continued: Vec<f64> = output
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("tick continued at "))
+        .map(|at| at.parse().expect("a time"))
+        .collect();
+    let [blocking, checkpoint, thread] = continued[..] else {
+        panic!("three ticks: {output}");
+    };
+    // `tick` asks to continue after 1 s: the blocking factorial holds it past
+    // the end of its own work, the checkpoints let it in about on time, and the
+    // thread leaves the loop free.
+    assert!(blocking > 1.5, "{output}");
+    assert!(
+        1.0 <= checkpoint && checkpoint < blocking && checkpoint < 1.5,
+        "{output}"
+    );
+    assert_eq!(thread, 1.0, "{output}");
+}
+
+#[test]
+fn a_normal_run_keeps_standard_error_quiet() {
+    for lesson in LESSONS {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_corolab"))
+            .args(["run", lesson.name, "--virtual"])
+            .output()
+            .expect("the binary runs");
+        assert!(output.status.success(), "{}", lesson.name);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        // Rust's own division by zero is a panic the hook reports: the one line
+        // left, in the lesson about it.
+        let expected = if lesson.name == "nursery" { 1 } else { 0 };
+        assert_eq!(
+            stderr.lines().count(),
+            expected,
+            "{}: {stderr}",
+            lesson.name
+        );
+        if expected == 1 {
+            assert!(stderr.contains("attempt to divide by zero"), "{stderr}");
+        }
+    }
+}

@@ -37,7 +37,14 @@ const RUN_COROUTINE: Pairing = Pairing {
             "// await for custom coroutine"..="let result = custom_coro().await;"
         ),
         ("print(result)")("say!(\"{result}\");"),
-        ("m = main()")("let m = main_();"),
+        ("m = main()")("// Not executed yet"..="let m = main_();"),
+        ("print(type(m))")(
+            "let name = std::any::type_name_of_val(&m)"..="stage.say(format_args!(\"{name}\"));"
+        ),
+        ("async def custom_coro():"..="print(result)")(
+            -"the same definitions again, in the next cell: Rust defines them once"
+        ),
+        ("m = main()")("drop(m);\n\n    let m = main_();"),
         ("# start the coroutine program"..="asyncio.run(m)")("stage.run(m)"),
     ],
 };
@@ -135,9 +142,9 @@ const COROUTINE_DECORATOR: Pairing = Pairing {
         ("print(\"Something happened\")")("say!(\"Something happened\");"),
         ("return 24")("24\n"),
         ("@asyncio.coroutine\ndef manager():")("async fn manager() -> u32 {"),
-        ("coro = counter_coro(100)")(-"made and spawned in one line, two rows down"),
-        ("print(type(coro))")(-"no twin in the Rust"),
-        ("counter = asyncio.ensure_future(coro)")("let counter = spawn(counter_coro(100));"),
+        ("coro = counter_coro(100)")("let coro = counter_coro(100);"),
+        ("print(type(coro))")("let name = std::any::type_name_of_val(&coro)"..="say!(\"{name}\");"),
+        ("counter = asyncio.ensure_future(coro)")("let counter = spawn(coro);"),
         ("result = yield from real_coro()")("let result = real_coro().await;"),
         ("counter.cancel()")("counter.cancel();"),
         ("return result")("result\n"),
@@ -162,9 +169,9 @@ const MANAGER: Pairing = Pairing {
         ("print(\"Something happened\")")("say!(\"Something happened\");"),
         ("return 24")("24\n"),
         ("async def manager():")("async fn manager() -> u32 {"),
-        ("coro = counter_coro(100)")(-"made and spawned in one line, two rows down"),
-        ("print(type(coro))")(-"no twin in the Rust"),
-        ("counter = asyncio.create_task(coro)")("let counter = spawn(counter_coro(100));"),
+        ("coro = counter_coro(100)")("let coro = counter_coro(100);"),
+        ("print(type(coro))")("let name = std::any::type_name_of_val(&coro)"..="say!(\"{name}\");"),
+        ("counter = asyncio.create_task(coro)")("let counter = spawn(coro);"),
         ("result = await real_coro()")("let result = real_coro().await;"),
         ("counter.cancel()")("counter.cancel();"),
         ("return result")("result\n"),

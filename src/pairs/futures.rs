@@ -20,8 +20,7 @@ const SEND_NONE: Pairing = Pairing {
         ("print(\"I am a coroutine!\")")("stage.say(format_args!(\"I am a coroutine!\"));"),
         ("coroutine = coro()")("let coroutine = coro(stage);"),
         ("print(coroutine)")(
-            "// Nothing has been printed yet"
-                ..="stage.say(format_args!(\"<coroutine object coro>\"));"
+            "// Nothing has been printed yet"..="stage.say(format_args!(\"{name}\"));"
         ),
         ("try:"..="coroutine.send(None)")(
             "let mut coroutine = pin!(coroutine);"..="match coroutine.as_mut().poll(&mut cx) {"
@@ -317,17 +316,17 @@ const INPUT_PROVIDER: Pairing = Pairing {
         ("class InputProvider:"..="\"\"\"Awaitable that redirects")(
             "struct InputProvider<'a> {"..="mailbox: Rc<Mailbox>,\n}"
         ),
-        (-"where the key sent in waits, and the dots printed so far: what `send` and `print(end=\"\")` did")(
-            "struct Mailbox {"..="dots: RefCell<String>,"
+        (-"where the key sent in waits: what `send` did")(
+            "struct Mailbox {"..="key: Cell<Option<char>>,"
         ),
         ("def __await__(self):"..="output = None")(
             "impl Future for InputProvider<'_> {"
                 ..="fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<char> {"
         ),
         ("while output is None:")("match self.mailbox.key.take() {"),
-        ("print(\".\", end=\"\")")("None => {"..="self.mailbox.dots.borrow_mut().push('.');"),
+        ("print(\".\", end=\"\")")("None => {"..="self.stage.say(format_args!(\".\"));"),
         ("output = yield")("Poll::Pending"),
-        ("print()")("Some(key) => {"..="self.stage.say(format_args!(\"{dots}\"));"),
+        ("print()")(-"each dot is a line of its own here, as it waits: no line is left to end"),
         ("return output")("Poll::Ready(key)"),
         ("async def get_key_pressed():"..="\"\"\"Provide pressed key character.\"\"\"")(
             "async fn get_key_pressed(stage: &Stage, mailbox: &Rc<Mailbox>) -> char {"
@@ -380,9 +379,10 @@ const ASYNCIO_PRIMES: Pairing = Pairing {
         ("while True:")("loop {"),
         ("print(msg)")("say!(\"{msg}\");"),
         ("await asyncio.sleep(interval_secs)")("sleep(interval).await;"),
-        ("loop = asyncio.get_event_loop()")("let outcome = stage.run(async move {"),
+        ("loop = asyncio.get_event_loop()")("let main = async move {"),
         ("search_task = asyncio.ensure_future("..="print_matches(fib(), is_prime), loop=loop\n)")(
-            "// The notebook passes `is_prime` itself"..="}));"
+            "// The notebook passes `is_prime` itself"
+                ..="let search_task = spawn(print_matches(fib(), counted));"
         ),
         ("repetitive_task = asyncio.ensure_future("..="loop=loop\n)")(
             "let repetitive_task = spawn(repetitive_message("..="));"

@@ -214,7 +214,7 @@ const EVENT_GATHER: Pairing = Pairing {
             ".run(async move {"..="let event = Event::new();"
         ),
         ("bunch = asyncio.gather("..=")\n")("let bunch = gather(["..="]);"),
-        ("print(type(bunch))")(-"no twin in the Rust"),
+        ("print(type(bunch))")("say!(\"{}\", std::any::type_name_of_val(&bunch));"),
         ("print(await bunch)")(
             "match bunch.await {"..="Ok(results) => say!(\"{}\", results.py_str()),"
         ),

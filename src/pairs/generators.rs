@@ -93,7 +93,7 @@ const GENERATOR_BASICS: Pairing = Pairing {
         ("yield a")("co.yield_(a).await;"),
         ("a += 1")("a += 1;"),
         ("l = gen()")("let mut l = gen_(5);"),
-        ("print(l)")("stage.say(format_args!(\"<generator object gen>\"));"),
+        ("print(l)")("stage.say(format_args!(\"{}\", type_name(&l)));"),
         ("print(next(l), next(l))")(
             "// Python evaluates both"
                 ..="stage.say(format_args!(\"{} {}\", a.py_str(), b.py_str()));"
@@ -109,7 +109,7 @@ const GENERATOR_BASICS: Pairing = Pairing {
         ("print(f\"Consumed! {t}\")")("trace.print(format_args!(\"Consumed! {t}\"));"),
         ("a += 1")("a += 1;"),
         ("l = coro()")("let mut coro = Gen::new("),
-        ("print(l)")("stage.say(format_args!(\"<generator object coro>\"));"),
+        ("print(l)")("stage.say(format_args!(\"{}\", type_name(&coro)));"),
         ("print(next(l))")(
             "// `next(l)` runs to the first `yield`"..="stage.say(format_args!(\"None\"));"
         ),
@@ -217,7 +217,7 @@ const CHARACTER_MOVE: Pairing = Pairing {
         ("from earlier_cells import definitions"
             ..="UserInput = definitions(\"user_input\", \"UserInput\")")("use corolab::{"),
         ("def handle_character_move() -> Iterable:"..="\"\"\"Get the user input")(
-            "let character_move_coroutine = scheduler.add(Gen::new(|co| async move {"
+            "let mut character_move_coroutine = Gen::new(|co| async move {"
         ),
         ("movements = dict(zip(")(
             "pub fn movement(key: Option<char>) -> &'static str {"..="_ => \"stay\","
@@ -228,21 +228,21 @@ const CHARACTER_MOVE: Pairing = Pairing {
         ("key_pressed = (yield action)")("key_pressed = co.yield_(action).await;"),
         ("user_input = UserInput(1)")("let mut user_input = UserInput::new(stage.random());"),
         ("character_move_coroutine = handle_character_move()")(
-            "// Sent: the key pressed."..="let character_move_coroutine = scheduler.add("
+            "// Sent in: the key pressed."..="let mut character_move_coroutine = Gen::new("
         ),
-        ("next(character_move_coroutine)")("scheduler.step();"),
-        ("try:")(-"no `try`: what `finally` does below, Rust does when `scheduler` goes"),
+        ("next(character_move_coroutine)")("character_move_coroutine.resume_with(None);"),
+        ("try:")(-"no `try`: what `finally` does below, Rust does when the generator goes"),
         ("for _ in range(10):")("for _ in 0..stage.flag::<u32>(\"frames\") {"),
         ("key = user_input.get_key()")("let key = user_input.get_key();"),
         ("print(\"MAIN FLOW: Key pressed:\", key)")(
             "stage.say(format_args!(\"MAIN FLOW: Key pressed: {}\", key.py_str()));"
         ),
         ("if key is not None:"..="print(\"COROUTINE:\", character_move_coroutine.send(key))")(
-            "if key.is_some()"..="stage.say(format_args!(\"COROUTINE: {value}\"));"
+            "if key.is_some()"..="stage.say(format_args!(\"COROUTINE: {action}\"));"
         ),
         ("sleep(1)")("stage.pause(Duration::from_secs(1));"),
         ("finally:"..="character_move_coroutine.close()")(
-            -"the scheduler, and the generator in it, are dropped at the end of `lesson`: dropping closes"
+            -"the generator is dropped at the end of `lesson`: dropping closes"
         ),
     ],
 };

@@ -176,8 +176,7 @@ const GENERATOR_OBJECT: Pairing = Pairing {
             "use corogen::{"
         ),
         ("print(async_is_prime(2))")(
-            "let clock = stage.clock();"
-                ..="stage.say(format_args!(\"<generator object async_is_prime>\"));"
+            "let clock = stage.clock();"..="stage.say(format_args!(\"{name}\"));"
         ),
         (-"nothing: a generator never resumed is collected unrun")(
             "// Never resumed"..="drop(generator);"

@@ -30,7 +30,9 @@ const BLOCKING_FACTORIAL: Pairing = Pairing {
         ("print(\"    tick ended at\", time.time() - start)")(
             "say!(\n        \"    tick ended at"..=");"
         ),
-        ("async def factorial(num):")("async fn blocking_factorial(num: u32) -> usize {"),
+        ("async def factorial(num):")(
+            "async fn blocking_factorial(num: u32, charge: Charge) -> usize {"
+        ),
         ("start = time.time()")("let start = now();"),
         ("print(\"Processing the factorial of\", num)")(
             "say!(\"Processing the factorial of {num}\");"
@@ -38,10 +40,11 @@ const BLOCKING_FACTORIAL: Pairing = Pairing {
         ("if num < 1:"..="raise ValueError(\"The number should be ≥ 1\")")(
             -"no check: the Rust's 0! is 1, the empty product"
         ),
-        ("result = 1"..="result *= i")("let digits = factorial_digits(num);"),
+        ("result = 1"..="result *= i")(
+            "let (digits, work) = factorial_digits(num);"..="charge.limbs(work);"
+        ),
         (-"a big number in base-10⁹ limbs, multiplied in place; its digits counted")(
-            "fn factorial_digits(num: u32) -> usize {"
-                ..="(1..=u64::from(num)).fold(1, |_, i| multiply(&mut limbs, i))"
+            "fn factorial_digits(num: u32) -> (usize, usize) {"..="(digits, work)"
         ),
         ("print(\"The factorial of\", num, \"is\", result)"
             ..="print(\"The processing took\", time.time() - start)")(
@@ -49,17 +52,20 @@ const BLOCKING_FACTORIAL: Pairing = Pairing {
                 ..="say!(\"The processing took {}\", took.as_secs_f64().py_str());"
         ),
         ("return result")("digits\n"),
-        ("_, factorial_value = await asyncio.gather("..=")\n")("let digits = event_loop"..=".1;"),
-        ("factorial_value")("stage.say(format_args!(\"{digits}\"));"),
+        ("_, factorial_value = await asyncio.gather("..=")\n")(
+            "let main = async move { coroasync::gather!(tick(), factorial).await };"
+                ..="match event_loop.run_until_complete(main) {"
+        ),
+        ("factorial_value")("Ok(Ok(((), digits))) => stage.say(format_args!(\"{digits}\")),"),
         (-"the notes' first fix: a checkpoint in the loop")(
-            "async fn yielding_factorial(num: u32) -> usize {"..="yield_now().await;"
+            "async fn yielding_factorial(num: u32, charge: Charge) -> usize {"
+                ..="yield_now().await;"
         ),
         (-"their second: the computation on a thread")(
-            "async fn threaded_factorial(num: u32) -> usize {"..=".await"
+            "async fn threaded_factorial(num: u32, _: Charge) -> usize {"..=".await else {"
         ),
         (-"the three, each beside `tick`")(
-            "let num: u32 = stage.flag(\"num\");"
-                ..="beside_tick(stage, \"in a thread\", threaded_factorial(num));"
+            "let num: u32 = stage.flag(\"num\");"..="threaded_factorial(num, charge)"
         ),
     ],
 };
@@ -111,27 +117,31 @@ const EXCEPTIONS: Pairing = Pairing {
     lesson: "exceptions",
     also: &[],
     pairs: pairs![
-        ("async def task_coroutine():")("async fn task_coroutine() {"),
+        ("async def task_coroutine():")("async fn task_coroutine() -> Result<(), String> {"),
         ("print('> executing the task')")("say!(\"> executing the task\");"),
         ("await asyncio.sleep(1)")("sleep(Duration::from_secs(1)).await;"),
-        ("raise Exception('Something went wrong')")("\"Something went wrong\""),
+        ("raise Exception('Something went wrong')")("Err(\"Something went wrong\".to_owned())"),
         ("async def main():")("async fn with_exception_call() {"),
         ("print('main coroutine started')")("say!(\"main coroutine started\");"),
         ("task = asyncio.create_task(task_coroutine())")("let task = spawn(task_coroutine());"),
         ("await asyncio.sleep(2)")("sleep(Duration::from_secs(2)).await;"),
-        ("ex = task.exception()")("if let Some(error) = task.failure() {"),
-        ("print(f'got exception: {ex}')")("say!(\"got exception: {}\", message(&error));"),
+        ("ex = task.exception()")(
+            "// `ex = task.exception()`"..="if let Some(Ok(Err(ex))) = task.take_result() {"
+        ),
+        ("print(f'got exception: {ex}')")("say!(\"got exception: {ex}\");"),
         ("print('main coroutine done')")("say!(\"main coroutine done\");"),
-        ("asyncio.run(main())")("stage.run(with_exception_call())"),
+        ("asyncio.run(main())")("if let Err(error) = stage.run(with_exception_call()) {"),
         ("async def main():")("async fn with_try_except() {"),
         ("print('main coroutine started')")("say!(\"main coroutine started\");"),
         ("task = asyncio.create_task(task_coroutine())")("let task = spawn(task_coroutine());"),
-        ("try:"..="await task")("if let Err(error) = task.await {"),
+        ("try:"..="await task")(
+            "// `try: await task` / `except Exception as ex`"..="if let Ok(Err(ex)) = task.await {"
+        ),
         ("except Exception as ex:"..="print(f'got exception: {ex}')")(
-            "say!(\"got exception: {}\", message(&error));"
+            "say!(\"got exception: {ex}\");"
         ),
         ("print('main coroutine done')")("say!(\"main coroutine done\");"),
-        ("asyncio.run(main())")("stage.run(with_try_except())"),
+        ("asyncio.run(main())")("if let Err(error) = stage.run(with_try_except()) {"),
     ],
 };
 

@@ -14,7 +14,16 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
     def time(self):
         return self._virtual_now
 
+    # What one pass of the loop costs on the virtual clock, in whole milliseconds:
+    # none unless a lesson's driver sets it (`loop.pass_cost_ms = 1`), as that
+    # lesson's Rust charges each pass of its loop.
+    pass_cost_ms = 0
+
     def _run_once(self):
+        if self.pass_cost_ms:
+            # Counted in whole milliseconds, so that the sums stay exact.
+            millis = round(self._virtual_now * 1000) + self.pass_cost_ms
+            self._virtual_now = millis / 1000
         if not self._ready:
             # Cancelled timers at the head would make the clock jump too far.
             while self._scheduled and self._scheduled[0]._cancelled:
