@@ -2,7 +2,7 @@
 //! loop and the handles need to know about it, whatever its output type) and its
 //! stage (the future, then its result).
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::future::Future;
 use std::mem;
 use std::pin::Pin;
@@ -16,6 +16,7 @@ use crate::core::Core;
 use crate::error::TaskError;
 use crate::task::TaskRef;
 use crate::time::Waiting;
+use crate::waiters::CancelFlag;
 use crate::waker::TaskWaker;
 
 /// What a task's future is boxed as: every task ends in `Ok(value)` or in the
@@ -134,6 +135,10 @@ pub(crate) struct Header {
     pub(crate) core: Weak<Core>,
     /// Set by `cancel()`: the loop drops the future at the task's next turn.
     pub(crate) cancel_requested: Cell<bool>,
+    /// Shared with every wait-list entry the task makes, so that `cancel()`
+    /// takes the task out of those lists at once (see `waiters.rs`); made when
+    /// the task first waits on a primitive.
+    pub(crate) cancel_flag: OnceCell<CancelFlag>,
     /// The loop's count of finished tasks when this one finished (0: running), so
     /// `gather` and `as_completed` know which of several finished first.
     pub(crate) finished_as: Cell<u64>,
@@ -281,10 +286,23 @@ pub(crate) fn task_name(header: &Header) -> String {
     }
 }
 
-/// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel).
+impl Header {
+    /// The flag the task's wait-list entries share with it.
+    pub(crate) fn cancel_flag(&self) -> CancelFlag {
+        let flag = self.cancel_flag.get_or_init(CancelFlag::default);
+        flag.clone()
+    }
+}
+
+/// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel). What the task
+/// waits on sees it gone at once (asyncio cancels the future a task is suspended
+/// on in `cancel()` itself); the task runs its clean-up at its next turn.
 pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
     if runnable.ending().is_some() {
         return false;
+    }
+    if let Some(flag) = header.cancel_flag.get() {
+        flag.set();
     }
     header.cancel_requested.set(true);
     if let Some(core) = header.core.upgrade() {

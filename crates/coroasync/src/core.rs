@@ -158,6 +158,7 @@ impl Core {
             name,
             core: Rc::downgrade(self),
             cancel_requested: Cell::new(false),
+            cancel_flag: std::cell::OnceCell::new(),
             finished_as: Cell::new(0),
             observed: Cell::new(false),
             notify: RefCell::default(),

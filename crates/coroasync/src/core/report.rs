@@ -42,6 +42,13 @@ impl Core {
         self.state.borrow().tasks.get(key).map(|slot| slot.id)
     }
 
+    /// The cancel flag of the task being polled, for a wait-list entry it makes.
+    pub(crate) fn current_cancel_flag(&self) -> Option<crate::waiters::CancelFlag> {
+        let key = self.current.get()?;
+        let state = self.state.borrow();
+        Some(state.tasks.get(key)?.cell.header().cancel_flag())
+    }
+
     pub(crate) fn current_task(&self) -> Option<TaskRef> {
         let key = self.current.get()?;
         let state = self.state.borrow();

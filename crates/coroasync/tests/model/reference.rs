@@ -15,6 +15,8 @@
 //! - `wait_for` spawns its awaitable as a task (a task is taken as it is), sets its
 //!   timer, and learns of the task's end one hop late; when the time is up it
 //!   cancels the task and waits for it to end.
+//! - A cancelled task's wait is out of play at once (rule 11): no release, put or
+//!   set wakes it, and it keeps no newcomer out.
 //! - A cancelled task is dropped at its next turn: its pending wait first (passing
 //!   on what it had been woken for), then its permits, then its locks, 0 before 1.
 //! - A step of a task whose wait is not over (a stale wake-up) does nothing.
