@@ -14,6 +14,7 @@ use corotrace::{TaskId, py_str_if_known};
 
 use crate::core::Core;
 use crate::error::TaskError;
+use crate::interrupt::Interrupt;
 use crate::task::TaskRef;
 use crate::time::Waiting;
 use crate::waiters::CancelFlag;
@@ -139,6 +140,9 @@ pub(crate) struct Header {
     /// takes the task out of those lists at once (see `waiters.rs`); made when
     /// the task first waits on a primitive.
     pub(crate) cancel_flag: OnceCell<CancelFlag>,
+    /// What the task awaits that wants to hear of its cancellation first (a
+    /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
+    pub(crate) interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
     /// The loop's count of finished tasks when this one finished (0: running), so
     /// `gather` and `as_completed` know which of several finished first.
     pub(crate) finished_as: Cell<u64>,
@@ -303,6 +307,15 @@ pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
     }
     if let Some(flag) = header.cancel_flag.get() {
         flag.set();
+    }
+    // Taken out while it runs: it cancels other tasks and wakes wakers.
+    let hook = header.interrupt.borrow_mut().take();
+    if let Some(hook) = hook
+        && hook.interrupt()
+    {
+        // The awaitable ends the task once what it waits for has finished.
+        *header.interrupt.borrow_mut() = Some(hook);
+        return true;
     }
     header.cancel_requested.set(true);
     if let Some(core) = header.core.upgrade() {

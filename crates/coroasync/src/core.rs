@@ -159,6 +159,7 @@ impl Core {
             core: Rc::downgrade(self),
             cancel_requested: Cell::new(false),
             cancel_flag: std::cell::OnceCell::new(),
+            interrupt: RefCell::default(),
             finished_as: Cell::new(0),
             observed: Cell::new(false),
             notify: RefCell::default(),

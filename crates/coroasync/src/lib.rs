@@ -53,6 +53,7 @@ mod event;
 mod event_loop;
 mod gather;
 mod group;
+mod interrupt;
 mod lock;
 mod loop_thread;
 mod notebook;

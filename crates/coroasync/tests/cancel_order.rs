@@ -278,7 +278,6 @@ async fn cancel_after_two_hops(parent: impl Future<Output = ()> + 'static, who: 
 }
 
 #[test]
-#[ignore = "the outer task still ends before its children: deferred cancellation comes next"]
 fn gather_cancelled() {
     assert_twin(
         "gather_cancelled",
@@ -296,7 +295,6 @@ fn gather_cancelled() {
 }
 
 #[test]
-#[ignore = "the outer task still ends before its children: deferred cancellation comes next"]
 fn wait_for_cancelled() {
     assert_twin(
         "wait_for_cancelled",
@@ -322,7 +320,6 @@ fn wait_for_cancelled() {
 }
 
 #[test]
-#[ignore = "the outer task still ends before its children: deferred cancellation comes next"]
 fn task_group_cancelled() {
     assert_twin(
         "task_group_cancelled",

@@ -49,6 +49,24 @@ impl Core {
         Some(state.tasks.get(key)?.cell.header().cancel_flag())
     }
 
+    /// Tells the task being polled's `cancel()` to go through `hook` first.
+    pub(crate) fn set_current_interrupt(&self, hook: Rc<dyn crate::interrupt::Interrupt>) {
+        let Some(key) = self.current.get() else {
+            return;
+        };
+        let cell = self
+            .state
+            .borrow()
+            .tasks
+            .get(key)
+            .map(|slot| Rc::clone(&slot.cell));
+        if let Some(cell) = cell {
+            let old = cell.header().interrupt.replace(Some(hook));
+            // Dropped after the borrow ends: it may hold the last handle of a task.
+            drop(old);
+        }
+    }
+
     pub(crate) fn current_task(&self) -> Option<TaskRef> {
         let key = self.current.get()?;
         let state = self.state.borrow();

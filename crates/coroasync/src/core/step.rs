@@ -35,9 +35,13 @@ impl Core {
         } else {
             tick.polled += 1;
             match self.poll_task(key, cell, watchdog) {
-                Ok(Poll::Pending) => false,
-                Ok(Poll::Ready(())) => {
+                Ok(Stepped::Parked) => false,
+                Ok(Stepped::Finished) => {
                     self.finish(key, cell);
+                    true
+                }
+                Ok(Stepped::Cancelled) => {
+                    self.end(key, cell, TaskError::Cancelled);
                     true
                 }
                 Err(panic) => {
@@ -59,7 +63,7 @@ impl Core {
         key: usize,
         cell: &Rc<dyn Runnable>,
         watchdog: Option<&mut Watchdog>,
-    ) -> Result<Poll<()>, unwind::Panic> {
+    ) -> Result<Stepped, unwind::Panic> {
         let header = cell.header();
         let mut waker = header.waker.borrow();
         if waker.is_none() {
@@ -82,7 +86,8 @@ impl Core {
         };
         drop(waker);
         self.current.set(None);
-        if crate::context::polling(None) {
+        let end = crate::context::polling(None);
+        if end == crate::context::YIELDED {
             self.requeue(key, header.id);
         }
         header.waiting.set(self.waiting.take());
@@ -93,7 +98,11 @@ impl Core {
         if let Some(took) = took.filter(|_| polled.is_ok()) {
             self.report_slow_step(cell, took);
         }
-        polled
+        polled.map(|poll| match poll {
+            Poll::Ready(()) => Stepped::Finished,
+            Poll::Pending if end == crate::context::CANCELLED => Stepped::Cancelled,
+            Poll::Pending => Stepped::Parked,
+        })
     }
 
     /// Gives the task in slot `key` a waker: a pooled one if a finished task left
@@ -199,6 +208,14 @@ impl Core {
             });
         }
     }
+}
+
+/// How a step left the task.
+enum Stepped {
+    Parked,
+    Finished,
+    /// An awaitable ended it as a cancellation (see `interrupt.rs`).
+    Cancelled,
 }
 
 fn new_waker(
