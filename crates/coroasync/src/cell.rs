@@ -136,13 +136,11 @@ pub(crate) struct Header {
     pub(crate) core: Weak<Core>,
     /// Set by `cancel()`: the loop drops the future at the task's next turn.
     pub(crate) cancel_requested: Cell<bool>,
-    /// Shared with every wait-list entry the task makes, so that `cancel()`
-    /// takes the task out of those lists at once (see `waiters.rs`); made when
-    /// the task first waits on a primitive.
-    pub(crate) cancel_flag: OnceCell<CancelFlag>,
-    /// What the task awaits that wants to hear of its cancellation first (a
-    /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
-    pub(crate) interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
+    /// Set by an awaitable that ends the task's step as a cancellation (see
+    /// `interrupt.rs`): the loop drops the future as soon as the poll returns.
+    pub(crate) end_step: Cell<bool>,
+    /// What only some tasks need, made on first use (one pointer until then).
+    pub(crate) extra: OnceCell<Box<Extra>>,
     /// The loop's count of finished tasks when this one finished (0: running), so
     /// `gather` and `as_completed` know which of several finished first.
     pub(crate) finished_as: Cell<u64>,
@@ -290,11 +288,32 @@ pub(crate) fn task_name(header: &Header) -> String {
     }
 }
 
+/// The parts of a task's header that only some tasks need.
+#[derive(Default)]
+pub(crate) struct Extra {
+    /// Shared with every wait-list entry the task makes, so that `cancel()`
+    /// takes the task out of those lists at once (see `waiters.rs`).
+    cancel_flag: CancelFlag,
+    /// What the task awaits that wants to hear of its cancellation first (a
+    /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
+    interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
+}
+
 impl Header {
+    fn extra(&self) -> &Extra {
+        self.extra.get_or_init(Box::default)
+    }
+
     /// The flag the task's wait-list entries share with it.
     pub(crate) fn cancel_flag(&self) -> CancelFlag {
-        let flag = self.cancel_flag.get_or_init(CancelFlag::default);
-        flag.clone()
+        self.extra().cancel_flag.clone()
+    }
+
+    /// Tells `cancel()` to go through `hook` first, from now on.
+    pub(crate) fn set_interrupt(&self, hook: Rc<dyn Interrupt>) {
+        let old = self.extra().interrupt.replace(Some(hook));
+        // Dropped after the borrow ends: it may hold the last handle of a task.
+        drop(old);
     }
 }
 
@@ -305,17 +324,17 @@ pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
     if runnable.ending().is_some() {
         return false;
     }
-    if let Some(flag) = header.cancel_flag.get() {
-        flag.set();
-    }
-    // Taken out while it runs: it cancels other tasks and wakes wakers.
-    let hook = header.interrupt.borrow_mut().take();
-    if let Some(hook) = hook
-        && hook.interrupt()
-    {
-        // The awaitable ends the task once what it waits for has finished.
-        *header.interrupt.borrow_mut() = Some(hook);
-        return true;
+    if let Some(extra) = header.extra.get() {
+        extra.cancel_flag.set();
+        // Taken out while it runs: it cancels other tasks and wakes wakers.
+        let hook = extra.interrupt.borrow_mut().take();
+        if let Some(hook) = hook
+            && hook.interrupt()
+        {
+            // The awaitable ends the task once what it waits for has finished.
+            *extra.interrupt.borrow_mut() = Some(hook);
+            return true;
+        }
     }
     header.cancel_requested.set(true);
     if let Some(core) = header.core.upgrade() {

@@ -21,32 +21,18 @@ thread_local! {
     /// ... and its vtable: a waker is the task's own only if both match.
     static POLLED_VTABLE: Cell<*const std::task::RawWakerVTable> =
         const { Cell::new(std::ptr::null()) };
-    /// How the task being polled asked its step to end: [`PARKED`], [`YIELDED`]
-    /// or [`CANCELLED`].
-    static STEP_END: Cell<u8> = const { Cell::new(PARKED) };
+    /// Set when the task being polled yielded with its own waker.
+    static YIELDED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The step ended with the task waiting for a wake-up.
-pub(crate) const PARKED: u8 = 0;
-/// The task yielded with its own waker: queue it again.
-pub(crate) const YIELDED: u8 = 1;
-/// An awaitable ended the step as a cancellation (see `interrupt.rs`).
-pub(crate) const CANCELLED: u8 = 2;
-
 /// Marks the start (`Some(waker)`) or the end (`None`) of a task's step; at the
-/// end, says how the task asked it to end ([`PARKED`], [`YIELDED`] through
-/// [`yield_own_step`], or [`CANCELLED`]).
-pub(crate) fn polling(waker: Option<&std::task::Waker>) -> u8 {
+/// end, says whether the task yielded through [`yield_own_step`].
+pub(crate) fn polling(waker: Option<&std::task::Waker>) -> bool {
     POLLED_WAKER.with(|polled| polled.set(waker.map_or(std::ptr::null(), |w| w.data())));
     POLLED_VTABLE.with(|polled| {
         polled.set(waker.map_or(std::ptr::null(), |w| std::ptr::from_ref(w.vtable())));
     });
-    STEP_END.with(|end| end.replace(PARKED))
-}
-
-/// Ends the step of the task being polled as a cancellation.
-pub(crate) fn end_step_cancelled() {
-    STEP_END.with(|end| end.set(CANCELLED));
+    YIELDED.with(|yielded| yielded.replace(false))
 }
 
 /// A `yield_now` polled with `waker`: if that is the polled task's own waker, the
@@ -59,7 +45,7 @@ pub(crate) fn yield_own_step(waker: &std::task::Waker) -> bool {
         !polled.is_null() && polled == waker.data()
     }) && POLLED_VTABLE.with(|polled| std::ptr::eq(polled.get(), waker.vtable()));
     if own {
-        STEP_END.with(|end| end.set(end.get().max(YIELDED)));
+        YIELDED.with(|yielded| yielded.set(true));
     }
     own
 }
@@ -122,6 +108,16 @@ pub(crate) fn note_waiting(waiting: crate::time::Waiting) {
     with_running(|core| {
         if let Some(core) = core {
             core.note_waiting(waiting);
+        }
+    });
+}
+
+/// Ends the step of the task being polled as a cancellation (see `interrupt.rs`):
+/// the loop drops its future as soon as this poll returns.
+pub(crate) fn end_step_cancelled() {
+    with_running(|core| {
+        if let Some(core) = core {
+            core.end_current_step();
         }
     });
 }

@@ -51,20 +51,22 @@ impl Core {
 
     /// Tells the task being polled's `cancel()` to go through `hook` first.
     pub(crate) fn set_current_interrupt(&self, hook: Rc<dyn crate::interrupt::Interrupt>) {
-        let Some(key) = self.current.get() else {
-            return;
-        };
-        let cell = self
-            .state
-            .borrow()
-            .tasks
-            .get(key)
-            .map(|slot| Rc::clone(&slot.cell));
-        if let Some(cell) = cell {
-            let old = cell.header().interrupt.replace(Some(hook));
-            // Dropped after the borrow ends: it may hold the last handle of a task.
-            drop(old);
+        if let Some(cell) = self.current_cell() {
+            cell.header().set_interrupt(hook);
         }
+    }
+
+    /// Ends the step of the task being polled as a cancellation.
+    pub(crate) fn end_current_step(&self) {
+        if let Some(cell) = self.current_cell() {
+            cell.header().end_step.set(true);
+        }
+    }
+
+    fn current_cell(&self) -> Option<Rc<dyn Runnable>> {
+        let key = self.current.get()?;
+        let state = self.state.borrow();
+        Some(Rc::clone(&state.tasks.get(key)?.cell))
     }
 
     pub(crate) fn current_task(&self) -> Option<TaskRef> {

@@ -35,13 +35,9 @@ impl Core {
         } else {
             tick.polled += 1;
             match self.poll_task(key, cell, watchdog) {
-                Ok(Stepped::Parked) => false,
-                Ok(Stepped::Finished) => {
+                Ok(Poll::Pending) => cell.header().end_step.get() && self.end_cancelled(key, cell),
+                Ok(Poll::Ready(())) => {
                     self.finish(key, cell);
-                    true
-                }
-                Ok(Stepped::Cancelled) => {
-                    self.end(key, cell, TaskError::Cancelled);
                     true
                 }
                 Err(panic) => {
@@ -63,7 +59,7 @@ impl Core {
         key: usize,
         cell: &Rc<dyn Runnable>,
         watchdog: Option<&mut Watchdog>,
-    ) -> Result<Stepped, unwind::Panic> {
+    ) -> Result<Poll<()>, unwind::Panic> {
         let header = cell.header();
         let mut waker = header.waker.borrow();
         if waker.is_none() {
@@ -86,8 +82,7 @@ impl Core {
         };
         drop(waker);
         self.current.set(None);
-        let end = crate::context::polling(None);
-        if end == crate::context::YIELDED {
+        if crate::context::polling(None) {
             self.requeue(key, header.id);
         }
         header.waiting.set(self.waiting.take());
@@ -98,11 +93,7 @@ impl Core {
         if let Some(took) = took.filter(|_| polled.is_ok()) {
             self.report_slow_step(cell, took);
         }
-        polled.map(|poll| match poll {
-            Poll::Ready(()) => Stepped::Finished,
-            Poll::Pending if end == crate::context::CANCELLED => Stepped::Cancelled,
-            Poll::Pending => Stepped::Parked,
-        })
+        polled
     }
 
     /// Gives the task in slot `key` a waker: a pooled one if a finished task left
@@ -126,6 +117,15 @@ impl Core {
             name: task_name(header),
             took,
         });
+    }
+
+    /// Ends a task whose step an awaitable ended as a cancellation (see
+    /// `interrupt.rs`); kept out of line, off the switch path.
+    #[cold]
+    #[inline(never)]
+    fn end_cancelled(&self, key: usize, cell: &Rc<dyn Runnable>) -> bool {
+        self.end(key, cell, TaskError::Cancelled);
+        true
     }
 
     /// Ends a task that did not finish by itself (cancelled, or panicked).
@@ -208,14 +208,6 @@ impl Core {
             });
         }
     }
-}
-
-/// How a step left the task.
-enum Stepped {
-    Parked,
-    Finished,
-    /// An awaitable ended it as a cancellation (see `interrupt.rs`).
-    Cancelled,
 }
 
 fn new_waker(
