@@ -132,7 +132,6 @@ pub(crate) enum Hop {
 pub(crate) struct Header {
     pub(crate) id: TaskId,
     pub(crate) key: usize,
-    pub(crate) name: Option<Rc<str>>,
     pub(crate) core: Weak<Core>,
     /// Set by `cancel()`: the loop drops the future at the task's next turn.
     pub(crate) cancel_requested: Cell<bool>,
@@ -281,7 +280,7 @@ impl<T> Drop for TaskCell<T> {
 }
 
 pub(crate) fn task_name(header: &Header) -> String {
-    match &header.name {
+    match header.extra.get().and_then(|extra| extra.name.as_ref()) {
         Some(name) => name.to_string(),
         // asyncio numbers tasks from 1, and its first is the main one, as ours is.
         None => format!("Task-{}", header.id.get() + 1),
@@ -291,12 +290,28 @@ pub(crate) fn task_name(header: &Header) -> String {
 /// The parts of a task's header that only some tasks need.
 #[derive(Default)]
 pub(crate) struct Extra {
+    /// The name given at spawn, if any (unnamed tasks are `Task-N`).
+    name: Option<Rc<str>>,
     /// Shared with every wait-list entry the task makes, so that `cancel()`
     /// takes the task out of those lists at once (see `waiters.rs`).
     cancel_flag: CancelFlag,
     /// What the task awaits that wants to hear of its cancellation first (a
     /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
     interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
+}
+
+impl Extra {
+    /// A header's side allocation for a task spawned with `name`: made now for a
+    /// named task, on first use for the others.
+    pub(crate) fn named(name: Option<Rc<str>>) -> OnceCell<Box<Self>> {
+        match name {
+            Some(name) => OnceCell::from(Box::new(Self {
+                name: Some(name),
+                ..Self::default()
+            })),
+            None => OnceCell::new(),
+        }
+    }
 }
 
 impl Header {
