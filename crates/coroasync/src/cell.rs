@@ -12,12 +12,11 @@ use std::task::{Context, Poll, Waker};
 
 use corotrace::{TaskId, py_str_if_known};
 
+use crate::cancel::{CancelFlag, Interrupt};
 use crate::core::Core;
 use crate::error::TaskError;
-use crate::interrupt::Interrupt;
 use crate::task::TaskRef;
 use crate::time::Waiting;
-use crate::waiters::CancelFlag;
 use crate::waker::TaskWaker;
 
 /// What a task's future is boxed as: every task ends in `Ok(value)` or in the

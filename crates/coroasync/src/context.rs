@@ -121,3 +121,9 @@ pub(crate) fn end_step_cancelled() {
         }
     });
 }
+
+/// The cancel flag of the task being polled, for a wait-list entry it makes
+/// (`None` outside a task).
+pub(crate) fn cancel_flag() -> Option<crate::cancel::CancelFlag> {
+    with_running(|core| core?.current_cancel_flag())
+}

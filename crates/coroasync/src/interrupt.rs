@@ -15,14 +15,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::task::Waker;
 
+use crate::cancel::Interrupt;
 use crate::task::TaskRef;
-
-/// What an awaitable does when the task awaiting it is cancelled.
-pub(crate) trait Interrupt {
-    /// The task awaiting this was cancelled. `false` if this is no longer
-    /// awaited (finished or dropped): the task is then cancelled as usual.
-    fn interrupt(&self) -> bool;
-}
 
 /// What to do at the moment of the cancellation.
 enum Action {

@@ -43,6 +43,7 @@
 mod as_completed;
 mod barrier;
 mod blocking;
+mod cancel;
 mod cell;
 mod condition;
 mod context;

@@ -84,7 +84,11 @@ impl Permits {
                 self.available.set(self.available.get() - 1);
                 return Poll::Ready(());
             }
-            *key = Some(self.waiters.borrow_mut().push(cx.waker()));
+            *key = Some(
+                self.waiters
+                    .borrow_mut()
+                    .push(cx.waker(), context::cancel_flag()),
+            );
             context::note_waiting(Waiting::Primitive(self.label));
             return Poll::Pending;
         };

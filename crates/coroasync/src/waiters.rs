@@ -13,27 +13,12 @@
 //! `Task.cancel()` cancels the future the task waits on at once: a release, put
 //! or set later in the same step passes the cancelled waiter by.
 
-use std::cell::Cell;
 use std::collections::VecDeque;
-use std::rc::Rc;
 use std::task::Waker;
 
 use slab::Slab;
 
-/// A task's "cancelled" mark, shared with each wait-list entry it makes. Clones
-/// share one mark; it is set once and never cleared.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CancelFlag(Rc<Cell<bool>>);
-
-impl CancelFlag {
-    pub(crate) fn set(&self) {
-        self.0.set(true);
-    }
-
-    pub(crate) fn is_set(&self) -> bool {
-        self.0.get()
-    }
-}
+use crate::cancel::CancelFlag;
 
 /// Names one waiter: its slot and the sequence number that tells it from a later
 /// waiter in the same slot.
@@ -71,12 +56,12 @@ pub(crate) struct WaitList {
 }
 
 impl WaitList {
-    /// Adds a waiter at the back, for the task being polled (if any): its
-    /// cancellation takes the entry out of play at once.
-    pub(crate) fn push(&mut self, waker: &Waker) -> WaitKey {
+    /// Adds a waiter at the back, sharing `cancel` with its task (from
+    /// `context::cancel_flag()`): the task's cancellation takes the entry out of
+    /// play at once.
+    pub(crate) fn push(&mut self, waker: &Waker, cancel: Option<CancelFlag>) -> WaitKey {
         let seq = self.next_seq;
         self.next_seq += 1;
-        let cancel = crate::context::with_running(|core| core?.current_cancel_flag());
         let slot = self.waiters.insert(Waiter {
             seq,
             waker: Some(waker.clone()),

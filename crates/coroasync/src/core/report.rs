@@ -43,14 +43,14 @@ impl Core {
     }
 
     /// The cancel flag of the task being polled, for a wait-list entry it makes.
-    pub(crate) fn current_cancel_flag(&self) -> Option<crate::waiters::CancelFlag> {
+    pub(crate) fn current_cancel_flag(&self) -> Option<crate::cancel::CancelFlag> {
         let key = self.current.get()?;
         let state = self.state.borrow();
         Some(state.tasks.get(key)?.cell.header().cancel_flag())
     }
 
     /// Tells the task being polled's `cancel()` to go through `hook` first.
-    pub(crate) fn set_current_interrupt(&self, hook: Rc<dyn crate::interrupt::Interrupt>) {
+    pub(crate) fn set_current_interrupt(&self, hook: Rc<dyn crate::cancel::Interrupt>) {
         if let Some(cell) = self.current_cell() {
             cell.header().set_interrupt(hook);
         }
