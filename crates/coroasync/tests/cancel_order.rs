@@ -9,8 +9,8 @@
 use std::future::Future;
 
 use coroasync::{
-    Lock, Queue, ReturnWhen, Semaphore, TaskError, TaskGroup, as_completed, gather, gather_settled,
-    say, shield, spawn, wait, wait_for, yield_now,
+    Condition, Lock, Queue, ReturnWhen, Semaphore, TaskError, TaskGroup, as_completed, gather,
+    gather_settled, say, shield, spawn, wait, wait_for, yield_now,
 };
 
 #[path = "toolbox/twin.rs"]
@@ -251,6 +251,33 @@ fn queue_putter_cancelled_then_get() {
         }));
         gather_settled([p1, p2, t]).await;
         say!("end: qsize {}, next {}", q.qsize(), q.get_nowait().unwrap());
+    });
+}
+
+#[test]
+fn condition_cancelled_then_notified() {
+    async fn waiter(cond: Condition, name: &'static str) {
+        let guard = cond.acquire().await;
+        say!("{name} waits");
+        let cancelled = OnCancel(Some(move || say!("{name} cancelled")));
+        let _guard = guard.wait().await;
+        cancelled.disarm();
+        say!("{name} notified");
+    }
+    assert_twin("condition_cancelled_then_notified", async {
+        let cond = Condition::new();
+        let w1 = spawn(waiter(cond.clone(), "w1"));
+        let w2 = spawn(waiter(cond.clone(), "w2"));
+        yield_now().await;
+        {
+            let guard = cond.acquire().await;
+            w1.cancel();
+            guard.notify(1);
+            say!("notified one");
+        }
+        let t = spawn(ticker(3, String::new));
+        gather_settled([w1, w2, t]).await;
+        say!("end: locked {}", py(cond.is_locked()));
     });
 }
 
