@@ -457,3 +457,51 @@ fn as_completed_cancelled() {
         t.await.unwrap();
     });
 }
+
+async fn work_hops(name: &'static str, n: usize) -> &'static str {
+    let guard = cleans_up(name);
+    hops(n).await;
+    say!("{name} done");
+    guard.disarm();
+    name
+}
+
+#[test]
+fn nested_cancelled() {
+    async fn timed() {
+        let guard = cleans_up("timed");
+        let secs = std::time::Duration::from_secs(10);
+        wait_for(work_hops("inner", 10), secs)
+            .await
+            .unwrap()
+            .unwrap();
+        guard.disarm();
+    }
+    async fn shielded(work: coroasync::Shield<&'static str>) {
+        let guard = cleans_up("shielded");
+        work.await.unwrap();
+        guard.disarm();
+    }
+    assert_twin("nested_cancelled", async {
+        let work = spawn(work_hops("work", 6));
+        let shielded_work = shield(&work);
+        let task = spawn(async move {
+            let guard = cleans_up("parent");
+            say!("parent gathers");
+            coroasync::gather!(timed(), shielded(shielded_work))
+                .await
+                .unwrap();
+            guard.disarm();
+        });
+        yield_now().await;
+        yield_now().await;
+        say!("cancelling the parent");
+        task.cancel();
+        let t = spawn(ticker(8, String::new));
+        if let Err(TaskError::Cancelled) = task.await {
+            say!("main sees the parent cancelled");
+        }
+        say!("work gave {}", work.await.unwrap());
+        t.await.unwrap();
+    });
+}
