@@ -2,7 +2,7 @@
 //! loop and the handles need to know about it, whatever its output type) and its
 //! stage (the future, then its result).
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::future::Future;
 use std::mem;
 use std::pin::Pin;
@@ -12,6 +12,7 @@ use std::task::{Context, Poll, Waker};
 
 use corotrace::{TaskId, py_str_if_known};
 
+use crate::cancel::{CancelFlag, Interrupt};
 use crate::core::Core;
 use crate::error::TaskError;
 use crate::task::TaskRef;
@@ -130,10 +131,14 @@ pub(crate) enum Hop {
 pub(crate) struct Header {
     pub(crate) id: TaskId,
     pub(crate) key: usize,
-    pub(crate) name: Option<Rc<str>>,
     pub(crate) core: Weak<Core>,
     /// Set by `cancel()`: the loop drops the future at the task's next turn.
     pub(crate) cancel_requested: Cell<bool>,
+    /// Set by an awaitable that ends the task's step as a cancellation (see
+    /// `interrupt.rs`): the loop drops the future as soon as the poll returns.
+    pub(crate) end_step: Cell<bool>,
+    /// What only some tasks need, made on first use (one pointer until then).
+    pub(crate) extra: OnceCell<Box<Extra>>,
     /// The loop's count of finished tasks when this one finished (0: running), so
     /// `gather` and `as_completed` know which of several finished first.
     pub(crate) finished_as: Cell<u64>,
@@ -274,17 +279,76 @@ impl<T> Drop for TaskCell<T> {
 }
 
 pub(crate) fn task_name(header: &Header) -> String {
-    match &header.name {
+    match header.extra.get().and_then(|extra| extra.name.as_ref()) {
         Some(name) => name.to_string(),
         // asyncio numbers tasks from 1, and its first is the main one, as ours is.
         None => format!("Task-{}", header.id.get() + 1),
     }
 }
 
-/// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel).
+/// The parts of a task's header that only some tasks need.
+#[derive(Default)]
+pub(crate) struct Extra {
+    /// The name given at spawn, if any (unnamed tasks are `Task-N`).
+    name: Option<Rc<str>>,
+    /// Shared with every wait-list entry the task makes, so that `cancel()`
+    /// takes the task out of those lists at once (see `waiters.rs`).
+    cancel_flag: CancelFlag,
+    /// What the task awaits that wants to hear of its cancellation first (a
+    /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
+    interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
+}
+
+impl Extra {
+    /// A header's side allocation for a task spawned with `name`: made now for a
+    /// named task, on first use for the others.
+    pub(crate) fn named(name: Option<Rc<str>>) -> OnceCell<Box<Self>> {
+        match name {
+            Some(name) => OnceCell::from(Box::new(Self {
+                name: Some(name),
+                ..Self::default()
+            })),
+            None => OnceCell::new(),
+        }
+    }
+}
+
+impl Header {
+    fn extra(&self) -> &Extra {
+        self.extra.get_or_init(Box::default)
+    }
+
+    /// The flag the task's wait-list entries share with it.
+    pub(crate) fn cancel_flag(&self) -> CancelFlag {
+        self.extra().cancel_flag.clone()
+    }
+
+    /// Tells `cancel()` to go through `hook` first, from now on.
+    pub(crate) fn set_interrupt(&self, hook: Rc<dyn Interrupt>) {
+        let old = self.extra().interrupt.replace(Some(hook));
+        // Dropped after the borrow ends: it may hold the last handle of a task.
+        drop(old);
+    }
+}
+
+/// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel). What the task
+/// waits on sees it gone at once (asyncio cancels the future a task is suspended
+/// on in `cancel()` itself); the task runs its clean-up at its next turn.
 pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
     if runnable.ending().is_some() {
         return false;
+    }
+    if let Some(extra) = header.extra.get() {
+        extra.cancel_flag.set();
+        // Taken out while it runs: it cancels other tasks and wakes wakers.
+        let hook = extra.interrupt.borrow_mut().take();
+        if let Some(hook) = hook
+            && hook.interrupt()
+        {
+            // The awaitable ends the task once what it waits for has finished.
+            *extra.interrupt.borrow_mut() = Some(hook);
+            return true;
+        }
     }
     header.cancel_requested.set(true);
     if let Some(core) = header.core.upgrade() {

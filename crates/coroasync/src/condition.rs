@@ -227,7 +227,11 @@ impl Future for ConditionWait {
         loop {
             match std::mem::replace(&mut this.state, State::Done) {
                 State::Start(guard) => {
-                    let key = this.cond.waiters.borrow_mut().push(cx.waker());
+                    let key = this
+                        .cond
+                        .waiters
+                        .borrow_mut()
+                        .push(cx.waker(), context::cancel_flag());
                     drop(guard); // releases the lock, after joining the list
                     this.state = State::Waiting(key);
                 }

@@ -111,3 +111,19 @@ pub(crate) fn note_waiting(waiting: crate::time::Waiting) {
         }
     });
 }
+
+/// Ends the step of the task being polled as a cancellation (see `interrupt.rs`):
+/// the loop drops its future as soon as this poll returns.
+pub(crate) fn end_step_cancelled() {
+    with_running(|core| {
+        if let Some(core) = core {
+            core.end_current_step();
+        }
+    });
+}
+
+/// The cancel flag of the task being polled, for a wait-list entry it makes
+/// (`None` outside a task).
+pub(crate) fn cancel_flag() -> Option<crate::cancel::CancelFlag> {
+    with_running(|core| core?.current_cancel_flag())
+}

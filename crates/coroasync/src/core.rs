@@ -155,9 +155,10 @@ impl Core {
         let header = Header {
             id,
             key,
-            name,
             core: Rc::downgrade(self),
             cancel_requested: Cell::new(false),
+            end_step: Cell::new(false),
+            extra: crate::cell::Extra::named(name),
             finished_as: Cell::new(0),
             observed: Cell::new(false),
             notify: RefCell::default(),

@@ -118,7 +118,7 @@ impl Future for EventWait {
             }
             Some(_) => {}
             None if this.event.is_set() => return Poll::Ready(()),
-            None => this.key = Some(waiters.push(cx.waker())),
+            None => this.key = Some(waiters.push(cx.waker(), context::cancel_flag())),
         }
         drop(waiters);
         context::note_waiting(Waiting::Primitive(this.label));

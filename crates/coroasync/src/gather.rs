@@ -6,6 +6,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::error::TaskError;
+use crate::interrupt::{Interruptible, end_step_cancelled};
 use crate::task::{IntoTask, Task};
 use crate::watch::{Home, Watch};
 
@@ -84,6 +85,8 @@ struct Gathered<T: 'static> {
     /// their results are `OtherLoop`, and the watch leaves them out.
     other: Vec<bool>,
     finished: bool,
+    /// Cancels the tasks at once when the awaiting task is cancelled.
+    interrupt: Interruptible,
 }
 
 impl<T: 'static> Gathered<T> {
@@ -94,12 +97,15 @@ impl<T: 'static> Gathered<T> {
     {
         let tasks: Vec<Task<T>> = awaitables.into_iter().map(IntoTask::into_task).collect();
         let watch = Watch::new(tasks.iter().map(Task::to_ref).collect());
+        let home = Home::here();
+        let interrupt = interruptible(watch.tasks(), &home);
         Self {
             tasks,
             watch,
-            home: Home::here(),
+            home,
             other: Vec::new(),
             finished: false,
+            interrupt,
         }
     }
 
@@ -118,6 +124,7 @@ impl<T: 'static> Gathered<T> {
 
     fn take_all(&mut self) -> Vec<Result<T, TaskError>> {
         self.finished = true;
+        self.interrupt.disarm();
         let other = |index| self.other.get(index).copied().unwrap_or(false);
         let results = self
             .tasks
@@ -135,6 +142,39 @@ impl<T: 'static> Drop for Gathered<T> {
     fn drop(&mut self) {
         let_go(&self.watch, &self.home, self.finished);
     }
+}
+
+/// The hook through which the cancellation of the task awaiting a gather
+/// cancels the gathered tasks of this loop at once (asyncio's
+/// `_GatheringFuture.cancel()`).
+fn interruptible(tasks: &[crate::TaskRef], home: &Home) -> Interruptible {
+    let own = tasks.iter().filter(|task| home.owns(task)).cloned();
+    Interruptible::cancelling(own.collect())
+}
+
+/// Once the task awaiting a gather has been cancelled (which cancelled the
+/// gathered tasks), the gather ends that task's step as a cancellation when the
+/// first of them has ended by failing or being cancelled, or, `settled`, when all
+/// have ended: asyncio's gathering future completes then, cancelled, and the
+/// task's clean-up follows its children's. `false` while no cancellation came.
+fn interrupted(
+    interrupt: &mut Interruptible,
+    watch: &mut Watch,
+    cx: &mut Context<'_>,
+    settled: bool,
+) -> bool {
+    interrupt.arm(cx.waker());
+    if !interrupt.requested() {
+        return false;
+    }
+    let over = match settled {
+        true => watch.all_done(),
+        false => watch.first_failure(true).is_some(),
+    };
+    if watch.poll(cx) && over {
+        end_step_cancelled();
+    }
+    true
 }
 
 /// What a gather does with its tasks when it goes away: a finished gather has
@@ -167,11 +207,15 @@ impl<T: 'static> Future for Gather<T> {
             group.finished = true;
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
+        if interrupted(&mut group.interrupt, &mut group.watch, cx, false) {
+            return Poll::Pending;
+        }
         if !group.watch.poll(cx) {
             return Poll::Pending;
         }
         if let Some(index) = group.watch.first_failure(true) {
             group.finished = true;
+            group.interrupt.disarm();
             let error = match group.tasks[index].take_result() {
                 Some(Err(error)) => error,
                 _ => TaskError::ResultTaken,
@@ -197,6 +241,9 @@ impl<T: 'static> Future for GatherSettled<T> {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let group = &mut self.group;
         group.split_off_other();
+        if interrupted(&mut group.interrupt, &mut group.watch, cx, true) {
+            return Poll::Pending;
+        }
         if !group.watch.poll(cx) || !group.watch.all_done() {
             return Poll::Pending;
         }
@@ -276,16 +323,20 @@ pub struct GatherTuple<Tasks> {
     watch: Watch,
     home: Home,
     finished: bool,
+    interrupt: Interruptible,
 }
 
 #[doc(hidden)]
 pub fn gather_tuple<Tasks: TaskTuple>(tasks: Tasks) -> GatherTuple<Tasks> {
     let watch = Watch::new(tasks.refs());
+    let home = Home::here();
+    let interrupt = interruptible(watch.tasks(), &home);
     GatherTuple {
         tasks,
         watch,
-        home: Home::here(),
+        home,
         finished: false,
+        interrupt,
     }
 }
 
@@ -298,17 +349,22 @@ impl<Tasks: TaskTuple + Unpin> Future for GatherTuple<Tasks> {
             this.finished = true;
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
+        if interrupted(&mut this.interrupt, &mut this.watch, cx, false) {
+            return Poll::Pending;
+        }
         if !this.watch.poll(cx) {
             return Poll::Pending;
         }
         if let Some(index) = this.watch.first_failure(true) {
             this.finished = true;
+            this.interrupt.disarm();
             return Poll::Ready(Err(this.tasks.take_error(index)));
         }
         if !this.watch.all_done() {
             return Poll::Pending;
         }
         this.finished = true;
+        this.interrupt.disarm();
         Poll::Ready(this.tasks.take())
     }
 }

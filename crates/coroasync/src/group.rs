@@ -11,6 +11,7 @@ use std::task::{Context, Poll, Waker};
 use corotrace::TaskId;
 
 use crate::error::TaskError;
+use crate::interrupt::{Interruptible, end_step_cancelled};
 use crate::task::{Task, TaskRef, spawn};
 
 /// A scope for tasks: [`TaskGroup::join`] waits for all of them, and when one
@@ -162,7 +163,10 @@ impl TaskGroup {
     /// Waits until every task of the group has finished; `Err` lists the failures.
     pub fn join(self) -> GroupJoin {
         self.inner.joined.set(true);
-        GroupJoin { group: self }
+        GroupJoin {
+            group: self,
+            interrupt: Interruptible::waking(),
+        }
     }
 
     fn all_done(&self) -> bool {
@@ -209,12 +213,27 @@ impl fmt::Debug for TaskGroup {
 #[derive(Debug)]
 pub struct GroupJoin {
     group: TaskGroup,
+    /// Hears of the cancellation of the task awaiting the join.
+    interrupt: Interruptible,
 }
 
 impl Future for GroupJoin {
     type Output = Result<(), GroupError>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.interrupt.arm(cx.waker());
+        if self.interrupt.requested() {
+            // The awaiting task was cancelled (3.11's `__aexit__`): cancel every
+            // task, wait for them all, then end the step as a cancellation, so
+            // the task's clean-up follows theirs.
+            self.group.inner.abort();
+            if self.group.all_done() {
+                end_step_cancelled();
+            } else {
+                *self.group.inner.waker.borrow_mut() = Some(cx.waker().clone());
+            }
+            return Poll::Pending;
+        }
         let inner = &self.group.inner;
         // A task is done a hop before its done callback records its error, so the
         // group waits for the callbacks, not just the tasks.
@@ -223,6 +242,7 @@ impl Future for GroupJoin {
             crate::context::note_waiting(crate::time::Waiting::Primitive("TaskGroup.join"));
             return Poll::Pending;
         }
+        self.interrupt.disarm();
         let errors = std::mem::take(&mut *inner.errors.borrow_mut());
         Poll::Ready(if errors.is_empty() {
             Ok(())

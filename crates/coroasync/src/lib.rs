@@ -52,6 +52,7 @@
 mod as_completed;
 mod barrier;
 mod blocking;
+mod cancel;
 mod cell;
 mod condition;
 mod context;
@@ -63,6 +64,7 @@ mod event_loop;
 mod gather;
 mod group;
 mod guard;
+mod interrupt;
 mod lock;
 mod loop_thread;
 mod notebook;

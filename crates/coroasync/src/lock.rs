@@ -57,10 +57,11 @@ impl Permits {
     /// only, and a woken one is always first); a semaphore takes the unit for
     /// the waiter now (`_wake_up_next`). The waker runs after the borrows end.
     fn wake_next(&self) {
-        if self.kind == Kind::Lock && self.woken.get() > 0 {
-            return;
-        }
-        let waker = self.waiters.borrow_mut().notify_one();
+        let waker = match self.kind {
+            Kind::Lock if self.woken.get() > 0 => return,
+            Kind::Lock => self.waiters.borrow_mut().notify_first(),
+            Kind::Semaphore => self.waiters.borrow_mut().notify_one(),
+        };
         if let Some(waker) = waker {
             self.woken.set(self.woken.get() + 1);
             if self.kind == Kind::Semaphore {
@@ -71,9 +72,10 @@ impl Permits {
     }
 
     /// Whether a newcomer must wait: no unit free, or someone queued ahead of it
-    /// (a woken waiter that has not run yet counts: no barging).
+    /// who is not cancelled (a woken waiter that has not run yet counts: no
+    /// barging). asyncio's `Semaphore.locked()`, and `Lock.acquire`'s test.
     fn must_wait(&self) -> bool {
-        self.available.get() == 0 || !self.waiters.borrow().is_empty()
+        self.available.get() == 0 || self.waiters.borrow().has_live()
     }
 
     fn poll_acquire(&self, key: &mut Option<WaitKey>, cx: &mut Context<'_>) -> Poll<()> {
@@ -82,7 +84,11 @@ impl Permits {
                 self.available.set(self.available.get() - 1);
                 return Poll::Ready(());
             }
-            *key = Some(self.waiters.borrow_mut().push(cx.waker()));
+            *key = Some(
+                self.waiters
+                    .borrow_mut()
+                    .push(cx.waker(), context::cancel_flag()),
+            );
             context::note_waiting(Waiting::Primitive(self.label));
             return Poll::Pending;
         };
@@ -128,9 +134,10 @@ impl Permits {
 /// Hand-offs follow asyncio 3.11: a release unlocks the lock and wakes the first
 /// waiter, which takes the lock when it runs (the lock is not handed over, so
 /// [`Lock::is_locked`] says `false` in between). Meanwhile a newcomer does not
-/// barge ahead: it waits while anyone is queued. Waiters get the lock in the
-/// order they asked; one woken and then cancelled (or timed out) before it runs
-/// wakes the next.
+/// barge ahead: it waits while a waiter that is not cancelled is queued. Waiters
+/// get the lock in the order they asked; one woken and then cancelled (or timed
+/// out) before it runs wakes the next. A release whose first waiter was already
+/// cancelled wakes nobody: that waiter wakes the next as it leaves.
 ///
 /// ```
 /// use coroasync::{gather, run, yield_now, Lock};
@@ -215,8 +222,9 @@ impl fmt::Debug for LockGuard {
 /// Hand-offs follow asyncio 3.11: a release wakes the oldest waiter and takes
 /// the permit for it at once ([`Semaphore::available`] does not go up); one woken
 /// and then cancelled (or timed out) before it runs gives the permit back and
-/// wakes the next. A newcomer waits while anyone is queued ahead of it, even with
-/// a permit free; the woken waiter, when it runs, wakes the next for any permit
+/// wakes the next, and one cancelled before the release is passed by. A newcomer
+/// waits while a waiter that is not cancelled is queued ahead of it, even with a
+/// permit free; the woken waiter, when it runs, wakes the next for any permit
 /// released meanwhile, so none is lost.
 ///
 /// ```
@@ -284,7 +292,7 @@ impl Semaphore {
     }
 
     /// Whether an [`acquire`](Semaphore::acquire) would wait: asyncio's `locked()`,
-    /// true when no permit is free or someone is queued.
+    /// true when no permit is free or a waiter that is not cancelled is queued.
     pub fn is_locked(&self) -> bool {
         self.permits.must_wait()
     }

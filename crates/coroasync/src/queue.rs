@@ -280,7 +280,7 @@ fn wait_while(
         *key = None;
     }
     if blocked() {
-        *key = Some(list.borrow_mut().push(cx.waker()));
+        *key = Some(list.borrow_mut().push(cx.waker(), context::cancel_flag()));
         context::note_waiting(Waiting::Primitive(label));
         return Poll::Pending;
     }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::cell::Hop;
 use crate::error::{Elapsed, TaskError};
+use crate::interrupt::{Interruptible, end_step_cancelled};
 use crate::task::{IntoTask, Task, TaskRef};
 use crate::time::{Sleep, sleep};
 use crate::watch::{Home, Relay, Watch};
@@ -186,6 +187,8 @@ pub fn wait_for<A: IntoTask>(awaitable: A, timeout: Duration) -> WaitFor<A::Outp
         cancelling: false,
         home: Home::here(),
         relay: None,
+        interrupt: Interruptible::waking(),
+        interrupting: false,
     }
 }
 
@@ -201,9 +204,38 @@ pub struct WaitFor<T: 'static> {
     /// only when the task's end came through it or the timer is due, as asyncio's
     /// `wait_for` resumes only when its waiter completes.
     relay: Option<(Arc<Relay>, Waker)>,
+    /// Hears of the cancellation of the task awaiting this wait.
+    interrupt: Interruptible,
+    /// The awaiting task was cancelled, and the task waited on has been told.
+    interrupting: bool,
 }
 
 impl<T: 'static> Unpin for WaitFor<T> {}
+
+impl<T: 'static> WaitFor<T> {
+    /// The awaiting task was cancelled: as 3.11's `_cancel_and_wait`, cancel the
+    /// task waited on when this runs again, wait until it has ended (its end
+    /// comes through the relay, a hop late), then end the step as a cancellation,
+    /// so the awaiting task's clean-up follows the inner one's.
+    fn poll_interrupted(&mut self, cx: &mut Context<'_>) {
+        let first = !std::mem::replace(&mut self.interrupting, true);
+        let (relay, relay_waker) = self.relay.get_or_insert_with(Relay::new);
+        let fired = relay.poll(cx.waker());
+        let mut relay_cx = Context::from_waker(relay_waker);
+        let done = (self.task)
+            .poll_done(&mut relay_cx, Hop::Deferred, &mut self.slot)
+            .is_ready();
+        match (first, done) {
+            // Ended already: nothing to wait for.
+            (true, true) => end_step_cancelled(),
+            (true, false) => {
+                self.task.cancel();
+            }
+            (false, true) if fired => end_step_cancelled(),
+            (false, _) => {}
+        }
+    }
+}
 
 impl<T: 'static> Future for WaitFor<T> {
     type Output = Result<Result<T, TaskError>, Elapsed>;
@@ -212,6 +244,11 @@ impl<T: 'static> Future for WaitFor<T> {
         let this = &mut *self;
         if this.home.any_other(&[this.task.to_ref()]) {
             return Poll::Ready(Ok(Err(TaskError::OtherLoop)));
+        }
+        this.interrupt.arm(cx.waker());
+        if this.interrupt.requested() {
+            this.poll_interrupted(cx);
+            return Poll::Pending;
         }
         // The timer first, so that a deadlock report names the task waited on,
         // not the timer (a time limit of `Duration::MAX` sets none).
@@ -237,6 +274,7 @@ impl<T: 'static> Future for WaitFor<T> {
         if done {
             relay.close();
             this.slot = None;
+            this.interrupt.disarm();
             let result = this.task.take_finished();
             return Poll::Ready(match (this.cancelling, result) {
                 (true, Err(TaskError::Cancelled)) => Err(Elapsed),

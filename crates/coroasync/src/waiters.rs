@@ -1,14 +1,24 @@
-//! A FIFO of waiting futures, shared by `Event`, `Queue`, `Lock` and `Semaphore`.
+//! A FIFO of waiting futures, shared by `Event`, `Queue`, `Lock`, `Semaphore`
+//! and `Condition`.
 //!
 //! A waiter is notified at most once, and stays in the list (as notified) until it
 //! runs and leaves, so a primitive can tell "nobody waits" from "someone was
 //! handed this and has not run yet", as asyncio's future-per-waiter lists can.
 //! Slots are reused, so waiting allocates nothing once the list has grown.
+//!
+//! Each entry made inside a task shares that task's [`CancelFlag`]. Cancelling
+//! the task sets the flag, and from that moment the entry counts as gone: no
+//! notification goes to it and it keeps nobody out, although it stays in the
+//! list until the task's clean-up drops its future. This is asyncio's rule that
+//! `Task.cancel()` cancels the future the task waits on at once: a release, put
+//! or set later in the same step passes the cancelled waiter by.
 
 use std::collections::VecDeque;
 use std::task::Waker;
 
 use slab::Slab;
+
+use crate::cancel::CancelFlag;
 
 /// Names one waiter: its slot and the sequence number that tells it from a later
 /// waiter in the same slot.
@@ -23,6 +33,17 @@ struct Waiter {
     seq: u64,
     waker: Option<Waker>,
     notified: bool,
+    /// The waiting task's flag (`None` outside a task: never cancelled).
+    cancel: Option<CancelFlag>,
+}
+
+impl Waiter {
+    /// Cancelled before it was notified: as good as gone. One notified first
+    /// has been handed something and counts until it runs (asyncio's future is
+    /// done then, and its `cancelled()` is false).
+    fn is_cancelled(&self) -> bool {
+        !self.notified && self.cancel.as_ref().is_some_and(CancelFlag::is_set)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -35,14 +56,17 @@ pub(crate) struct WaitList {
 }
 
 impl WaitList {
-    /// Adds a waiter at the back.
-    pub(crate) fn push(&mut self, waker: &Waker) -> WaitKey {
+    /// Adds a waiter at the back, sharing `cancel` with its task (from
+    /// `context::cancel_flag()`): the task's cancellation takes the entry out of
+    /// play at once.
+    pub(crate) fn push(&mut self, waker: &Waker, cancel: Option<CancelFlag>) -> WaitKey {
         let seq = self.next_seq;
         self.next_seq += 1;
         let slot = self.waiters.insert(Waiter {
             seq,
             waker: Some(waker.clone()),
             notified: false,
+            cancel,
         });
         let key = WaitKey { slot, seq };
         self.order.push_back(key);
@@ -98,11 +122,15 @@ impl WaitList {
         }
     }
 
-    /// Notifies the oldest waiter not yet notified, returning its waker for the
-    /// caller to wake once it has let go of its own borrows.
+    /// Notifies the oldest waiter neither notified nor cancelled, returning its
+    /// waker for the caller to wake once it has let go of its own borrows
+    /// (asyncio's "first waiter whose future is not done"). Cancelled waiters
+    /// passed by leave the order; they leave the list when they run.
     pub(crate) fn notify_one(&mut self) -> Option<Waker> {
         while let Some(key) = self.order.pop_front() {
-            if let Some(waiter) = self.get_mut(key) {
+            if let Some(waiter) = self.get_mut(key)
+                && !waiter.is_cancelled()
+            {
                 waiter.notified = true;
                 return waiter.waker.take();
             }
@@ -110,13 +138,32 @@ impl WaitList {
         None
     }
 
-    /// Notifies every waiter, oldest first.
-    pub(crate) fn notify_all(&mut self) -> Vec<Waker> {
-        std::iter::from_fn(|| self.notify_one()).collect()
+    /// Notifies the oldest waiter not yet notified only if it is not cancelled:
+    /// `Lock`'s `_wake_up_first`, which looks at the first waiter alone. A
+    /// cancelled first waiter wakes the next itself when it leaves.
+    pub(crate) fn notify_first(&mut self) -> Option<Waker> {
+        while let Some(&key) = self.order.front() {
+            match self.waiters.get(key.slot).filter(|w| w.seq == key.seq) {
+                None => {
+                    self.order.pop_front();
+                }
+                Some(waiter) if waiter.is_cancelled() => return None,
+                Some(_) => return self.notify_one(),
+            }
+        }
+        None
     }
 
-    /// Whether nobody waits, notified or not.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.waiters.is_empty()
+    /// Whether some waiter is not cancelled (notified ones count until they run):
+    /// a newcomer queues behind it rather than barge ahead.
+    pub(crate) fn has_live(&self) -> bool {
+        self.waiters
+            .iter()
+            .any(|(_, waiter)| !waiter.is_cancelled())
+    }
+
+    /// Notifies every waiter not cancelled, oldest first.
+    pub(crate) fn notify_all(&mut self) -> Vec<Waker> {
+        std::iter::from_fn(|| self.notify_one()).collect()
     }
 }

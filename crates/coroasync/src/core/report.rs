@@ -42,6 +42,33 @@ impl Core {
         self.state.borrow().tasks.get(key).map(|slot| slot.id)
     }
 
+    /// The cancel flag of the task being polled, for a wait-list entry it makes.
+    pub(crate) fn current_cancel_flag(&self) -> Option<crate::cancel::CancelFlag> {
+        let key = self.current.get()?;
+        let state = self.state.borrow();
+        Some(state.tasks.get(key)?.cell.header().cancel_flag())
+    }
+
+    /// Tells the task being polled's `cancel()` to go through `hook` first.
+    pub(crate) fn set_current_interrupt(&self, hook: Rc<dyn crate::cancel::Interrupt>) {
+        if let Some(cell) = self.current_cell() {
+            cell.header().set_interrupt(hook);
+        }
+    }
+
+    /// Ends the step of the task being polled as a cancellation.
+    pub(crate) fn end_current_step(&self) {
+        if let Some(cell) = self.current_cell() {
+            cell.header().end_step.set(true);
+        }
+    }
+
+    fn current_cell(&self) -> Option<Rc<dyn Runnable>> {
+        let key = self.current.get()?;
+        let state = self.state.borrow();
+        Some(Rc::clone(&state.tasks.get(key)?.cell))
+    }
+
     pub(crate) fn current_task(&self) -> Option<TaskRef> {
         let key = self.current.get()?;
         let state = self.state.borrow();

@@ -28,14 +28,16 @@ impl Core {
         watchdog: Option<&mut Watchdog>,
         tick: &mut Tick,
     ) {
-        trace.enter(cell.header().id);
-        let ended = if cell.header().cancel_requested.get() {
+        // One virtual call for the step's header reads.
+        let header = cell.header();
+        trace.enter(header.id);
+        let ended = if header.cancel_requested.get() {
             self.end(key, cell, TaskError::Cancelled);
             true
         } else {
             tick.polled += 1;
             match self.poll_task(key, cell, watchdog) {
-                Ok(Poll::Pending) => false,
+                Ok(Poll::Pending) => header.end_step.get() && self.end_cancelled(key, cell),
                 Ok(Poll::Ready(())) => {
                     self.finish(key, cell);
                     true
@@ -117,6 +119,15 @@ impl Core {
             name: task_name(header),
             took,
         });
+    }
+
+    /// Ends a task whose step an awaitable ended as a cancellation (see
+    /// `interrupt.rs`); kept out of line, off the switch path.
+    #[cold]
+    #[inline(never)]
+    fn end_cancelled(&self, key: usize, cell: &Rc<dyn Runnable>) -> bool {
+        self.end(key, cell, TaskError::Cancelled);
+        true
     }
 
     /// Ends a task that did not finish by itself (cancelled, or panicked).

@@ -14,20 +14,39 @@ impl Model {
         self.tasks.iter().any(|task| task.state == on)
     }
 
-    /// Wakes the oldest waiter of `list` still waiting un-woken in `prim`.
+    fn list(&mut self, prim: Prim) -> &mut std::collections::VecDeque<usize> {
+        match prim {
+            Prim::Get(q) => &mut self.getters[q as usize],
+            Prim::Put(q) => &mut self.putters[q as usize],
+            Prim::Lock(l) => &mut self.lock_waiters[l as usize],
+            Prim::Acquire => &mut self.sem_waiters,
+            Prim::Event(_) => unreachable!("events wake every waiter"),
+        }
+    }
+
+    /// Whether task `t` waits un-woken in `prim` and has not been cancelled
+    /// (rule 11: a cancellation takes the waiter out of play at once).
+    fn live_waiter(&self, t: usize, prim: Prim) -> bool {
+        self.tasks[t].state == (State::Waiting { prim, woken: false }) && !self.tasks[t].cancel
+    }
+
+    /// Whether anyone waits in `prim` who is not cancelled (woken ones count).
+    fn has_live(&self, prim: Prim) -> bool {
+        let list = match prim {
+            Prim::Lock(l) => &self.lock_waiters[l as usize],
+            _ => &self.sem_waiters,
+        };
+        self.woken_on(prim) || list.iter().any(|&t| self.live_waiter(t, prim))
+    }
+
+    /// Wakes the oldest waiter of `list` still waiting un-woken in `prim` and
+    /// not cancelled.
     pub(super) fn wake_oldest(&mut self, prim: Prim) -> bool {
         loop {
-            let list = match prim {
-                Prim::Get(q) => &mut self.getters[q as usize],
-                Prim::Put(q) => &mut self.putters[q as usize],
-                Prim::Lock(l) => &mut self.lock_waiters[l as usize],
-                Prim::Acquire => &mut self.sem_waiters,
-                Prim::Event(_) => unreachable!("events wake every waiter"),
-            };
-            let Some(t) = list.pop_front() else {
+            let Some(t) = self.list(prim).pop_front() else {
                 return false;
             };
-            if self.tasks[t].state == (State::Waiting { prim, woken: false }) {
+            if self.live_waiter(t, prim) {
                 self.tasks[t].state = State::Waiting { prim, woken: true };
                 self.schedule(t);
                 return true;
@@ -40,9 +59,23 @@ impl Model {
         self.lock_wake_first(l);
     }
 
+    /// `_wake_up_first`: looks at the first waiter only; a cancelled one wakes
+    /// the next itself when it leaves.
     pub(super) fn lock_wake_first(&mut self, l: usize) {
-        if !self.woken_on(Prim::Lock(l as u8)) {
-            self.wake_oldest(Prim::Lock(l as u8));
+        let prim = Prim::Lock(l as u8);
+        if self.woken_on(prim) {
+            return;
+        }
+        let waiting = State::Waiting { prim, woken: false };
+        while let Some(&t) = self.lock_waiters[l].front() {
+            if self.tasks[t].state != waiting {
+                self.lock_waiters[l].pop_front();
+            } else if self.tasks[t].cancel {
+                return;
+            } else {
+                self.wake_oldest(prim);
+                return;
+            }
         }
     }
 
@@ -120,17 +153,11 @@ impl Model {
                 self.wake_oldest(Prim::Get(q));
                 Some(Carry::Nothing)
             }
-            Prim::Lock(l)
-                if !self.locked[l as usize]
-                    && self.lock_waiters[l as usize].is_empty()
-                    && !self.woken_on(prim) =>
-            {
+            Prim::Lock(l) if !self.locked[l as usize] && !self.has_live(prim) => {
                 self.locked[l as usize] = true;
                 Some(Carry::Lock(l as usize))
             }
-            Prim::Acquire
-                if self.value > 0 && self.sem_waiters.is_empty() && !self.woken_on(prim) =>
-            {
+            Prim::Acquire if self.value > 0 && !self.has_live(prim) => {
                 self.value -= 1;
                 Some(Carry::Permit)
             }

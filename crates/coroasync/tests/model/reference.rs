@@ -15,6 +15,10 @@
 //! - `wait_for` spawns its awaitable as a task (a task is taken as it is), sets its
 //!   timer, and learns of the task's end one hop late; when the time is up it
 //!   cancels the task and waits for it to end.
+//! - A cancelled task's wait is out of play at once (rule 11): no release, put or
+//!   set wakes it, and it keeps no newcomer out.
+//! - A task cancelled in a `wait_for` (rule 15) runs once more and cancels the
+//!   task waited on, waits until it has ended (a hop late), then is dropped.
 //! - A cancelled task is dropped at its next turn: its pending wait first (passing
 //!   on what it had been woken for), then its permits, then its locks, 0 before 1.
 //! - A step of a task whose wait is not over (a stale wake-up) does nothing.
@@ -83,6 +87,9 @@ struct Task {
     state: State,
     scheduled: bool,
     cancel: bool,
+    /// Cancelled in a `wait_for`, which took the cancellation (rule 15): 1 until
+    /// the task has run and cancelled the inner task, 2 after.
+    interrupted: u8,
     locks: [bool; 2],
     permits: usize,
     child: Option<usize>,
@@ -143,6 +150,7 @@ impl Model {
             state: State::Ready,
             scheduled: true,
             cancel: false,
+            interrupted: 0,
             locks: [false; 2],
             permits: 0,
             child: None,
@@ -372,7 +380,12 @@ impl Model {
             Op::Cancel(j) => {
                 let j = j as usize % 50;
                 if j < self.ops.len() && self.tasks[j].state != State::Done {
-                    self.tasks[j].cancel = true;
+                    match self.tasks[j].state {
+                        State::Timed { .. } => {
+                            self.tasks[j].interrupted = self.tasks[j].interrupted.max(1);
+                        }
+                        _ => self.tasks[j].cancel = true,
+                    }
                     self.schedule(j);
                 }
             }

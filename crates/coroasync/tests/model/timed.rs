@@ -14,6 +14,10 @@ impl Model {
         else {
             unreachable!("only called in a wait_for")
         };
+        if self.tasks[t].interrupted > 0 {
+            self.interrupted_timed(t, inner, notified);
+            return false;
+        }
         let due = !cancelling && self.fired.contains(&timer);
         if !notified && !due {
             return false; // a wake-up that is not this wait's
@@ -35,6 +39,21 @@ impl Model {
         self.timed_result(t, inner, cancelling);
         self.finish_op(t);
         true
+    }
+
+    /// A step of task `t`, cancelled in a `wait_for` of `inner`: as
+    /// `WaitFor::poll_interrupted`, it cancels `inner` the first time, and ends
+    /// `t` once `inner` has ended and its end has come through.
+    fn interrupted_timed(&mut self, t: usize, inner: usize, notified: bool) {
+        let done = self.tasks[inner].state == State::Done;
+        let first = self.tasks[t].interrupted == 1;
+        self.tasks[t].interrupted = 2;
+        if first && !done {
+            self.tasks[inner].cancel = true;
+            self.schedule(inner);
+        } else if done && (first || notified) {
+            self.end(t, End::Cancelled);
+        }
     }
 
     /// Says what a finished `wait_for` of `inner` gave task `t`, and takes it.
