@@ -153,7 +153,7 @@ impl<T, S, Y> Scheduler<T, S, Y> {
     pub fn add(&mut self, routine: impl Routine<T, S, Y> + 'static) -> TaskId {
         let task = self.next_id;
         self.next_id = task.next();
-        self.runnable.push_back(Task::new(task, Box::new(routine)));
+        self.runnable.push_back(Task::new(task, routine));
         self.trace.record(|| Event::Added { task });
         task
     }
@@ -289,14 +289,20 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     {
         let mut task = self.runnable.pop_front()?;
         let id = task.id();
-        match resume(&self.trace, &mut task, S::default()) {
-            // The hot path, kept free of `settle`'s bookkeeping: back of the queue.
+        self.trace.enter(id);
+        // Matched before the panic is turned into its message, so the hot path
+        // (a yield: back of the queue) moves no `Result` around and stays free
+        // of `settle`'s bookkeeping.
+        match catch_unwind(AssertUnwindSafe(|| task.resume_with(S::default()))) {
             Ok(Resumed::Yielded(value)) => {
                 self.runnable.push_back(task);
                 self.trace.leave();
                 Some(Step::Yielded { task: id, value })
             }
-            ended => Some(self.settle(id, retire(task, ended, self.render))),
+            ended => {
+                let ended = ended.map_err(take_panic_message);
+                Some(self.settle(id, retire(task, ended, self.render)))
+            }
         }
     }
 
