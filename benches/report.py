@@ -123,14 +123,22 @@ def w5():
     return table(rows, ["queue", "coroasync (ms)", "tokio mpsc (ms)", "async-channel (ms)", "coroasync ÷ tokio"])
 
 
+def least(values):
+    values = [v for v in values if v is not None]
+    return min(values) if values else None
+
+
 def targets():
     i = lambda w, c: INSTR.get((w, c))  # noqa: E731
     sw, sw_d = i("switch", "coroasync"), i("switch", "coroasync-defaults")
     sp, sp_ae = i("spawn", "coroasync"), i("spawn", "async-executor")
     w2, w2_ae = median_ns("w2_spawn", "coroasync"), median_ns("w2_spawn", "async-executor")
     over = MEMORY.get("coroasync", (None, None, None))[2]
-    t, t_tokio = median_ns("w4_timers", "coroasync-virtual"), median_ns("w4_timers", "tokio-paused")
-    it, it_tokio = i("timers", "coroasync-virtual"), i("timers", "tokio-paused")
+    # tokio's faster paused setup, whichever it is on this machine.
+    t = median_ns("w4_timers", "coroasync-virtual")
+    t_tokio = least(median_ns("w4_timers", n) for n in ("tokio-paused", "tokio-paused-localset"))
+    it = i("timers", "coroasync-virtual")
+    it_tokio = least(i("timers", n) for n in ("tokio-paused", "tokio-paused-localset"))
     cg, raw = i("switch", "corogen"), i("switch", "genawaiter-raw")
 
     def row(target, measured, met):
@@ -150,7 +158,7 @@ def targets():
             ok(lambda: w2 <= 0.8 * w2_ae, w2, w2_ae)),
         row("≤ 64 bytes of overhead per parked task", f"{over:.0f}" if over is not None else "—",
             ok(lambda: over <= 64, over)),
-        row("100,000 sleeps at least as fast as tokio's paused time", f"{ratio(t, t_tokio)}× wall, {ratio(it, it_tokio)}× instructions",
+        row("100,000 sleeps at least as fast as tokio's paused time (its faster setup)", f"{ratio(t, t_tokio)}× wall, {ratio(it, it_tokio)}× instructions",
             ok(lambda: t <= t_tokio, t, t_tokio)),
         row("corogen step ≤ 1.3× the raw genawaiter loop, instructions", f"{instr('switch', 'corogen')} vs {instr('switch', 'genawaiter-raw')} ({ratio(cg, raw)}×)",
             ok(lambda: cg <= 1.3 * raw, cg, raw)),
