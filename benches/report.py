@@ -3,7 +3,7 @@ medians (CARGO_TARGET_DIR/criterion), the instruction counts and the memory
 table that benches/run.sh writes to CARGO_TARGET_DIR/corolab-bench/, and the
 targets table computed from them; draws the W1/W6 chart as an SVG.
 
-    python3 benches/report.py [--svg docs/benchmarks-switch.svg]
+    python3 benches/report.py [--svg docs/benchmarks-switch.svg] [--doc docs/benchmarks.md]
 """
 
 import json
@@ -21,14 +21,14 @@ SETUP = {
     "corogen": "`Scheduler::new()` (trace off), `step()` until idle",
     "coroasync": "`EventLoop::with_virtual_clock()`, trace off, slow-step check off",
     "coroasync-defaults": "`EventLoop::new()` as it comes: real clock, echo trace, slow-step check",
-    "tokio": "**fastest**: current-thread `Runtime`, no driver, `block_on` + `tokio::spawn`",
+    "tokio": "current-thread `Runtime`, no driver, `block_on` + `tokio::spawn`",
     "tokio-localset-time": "current-thread `Runtime` with its time driver, `LocalSet` + `spawn_local`",
-    "async-executor": "**fastest**: `LocalExecutor`, `try_tick()` until it returns false",
+    "async-executor": "`LocalExecutor`, `try_tick()` until it returns false",
     "async-executor-run": "`LocalExecutor::run()` under `block_on`",
-    "localpool": "**fastest**: `LocalPool::run_until_stalled()`",
+    "localpool": "`LocalPool::run_until_stalled()`",
     "localpool-run-until": "`LocalPool::run_until()` on the collecting future",
     "coroasync-virtual": "`EventLoop::with_virtual_clock()`, trace off, slow-step check off",
-    "tokio-paused": "**fastest**: current-thread `Runtime`, time driver, `start_paused(true)`, `tokio::spawn`",
+    "tokio-paused": "current-thread `Runtime`, time driver, `start_paused(true)`, `tokio::spawn`",
     "tokio-paused-localset": "the same, through a `LocalSet` + `spawn_local`",
     "coroasync-real": "`EventLoop::new()`, trace off, slow-step check off",
     "tokio-real": "current-thread `Runtime`, time driver, real time, `tokio::spawn`",
@@ -57,6 +57,7 @@ def tsv(name):
 
 
 INSTR = {(w, c): float(n) for w, c, n in tsv("instructions.tsv")}
+WALL = {(w, c): float(m) for w, c, m, _ in tsv("wall.tsv")}
 MEMORY = {row[0]: (float(row[1]), int(row[2]), float(row[3])) for row in tsv("memory.tsv")}
 
 
@@ -79,19 +80,30 @@ def instr(workload, name):
     return f"{n:.0f}" if n is not None else "—"
 
 
+def wall_ns(workload, group, name, count):
+    """ns per operation: the interleaved median, else criterion's median."""
+    if (workload, name) in WALL:
+        return WALL[(workload, name)]
+    ns = median_ns(group, name)
+    return ns / count if ns is not None else None
+
+
 def timed(group, workload, names, count, unit, base_name):
-    base = median_ns(group, base_name)
+    base = wall_ns(workload, group, base_name, count)
     base_i = INSTR.get((workload, base_name))
     rows = []
     for name in names:
-        ns = median_ns(group, name)
+        ns = wall_ns(workload, group, name, count)
         n = INSTR.get((workload, name))
         if ns is None and n is None:
             continue
+        # A criterion median (no interleaved figure) ran at another moment of the
+        # machine's load, so it is not divided by an interleaved one.
+        same_run = (workload, name) in WALL or (workload, base_name) not in WALL
         rows.append([f"`{name}`", SETUP.get(name, ""), instr(workload, name), ratio(n, base_i),
-                     ms(ns), f"{ns / count:.1f}" if ns else "—", ratio(ns, base)])
+                     f"{ns:.1f}" if ns else "—", ratio(ns, base) if same_run else "—"])
     return table(rows, ["contender", "setup", f"instructions per {unit}", f"× {base_name}",
-                        "median (ms)", f"ns per {unit}", f"× {base_name}"])
+                        f"ns per {unit}", f"× {base_name}"])
 
 
 def w6():
@@ -132,11 +144,12 @@ def targets():
     i = lambda w, c: INSTR.get((w, c))  # noqa: E731
     sw, sw_d = i("switch", "coroasync"), i("switch", "coroasync-defaults")
     sp, sp_ae = i("spawn", "coroasync"), i("spawn", "async-executor")
-    w2, w2_ae = median_ns("w2_spawn", "coroasync"), median_ns("w2_spawn", "async-executor")
+    w2 = wall_ns("spawn", "w2_spawn", "coroasync", 100_000)
+    w2_ae = wall_ns("spawn", "w2_spawn", "async-executor", 100_000)
     over = MEMORY.get("coroasync", (None, None, None))[2]
     # tokio's faster paused setup, whichever it is on this machine.
-    t = median_ns("w4_timers", "coroasync-virtual")
-    t_tokio = least(median_ns("w4_timers", n) for n in ("tokio-paused", "tokio-paused-localset"))
+    t = wall_ns("timers", "w4_timers", "coroasync-virtual", 100_000)
+    t_tokio = least(wall_ns("timers", "w4_timers", n, 100_000) for n in ("tokio-paused", "tokio-paused-localset"))
     it = i("timers", "coroasync-virtual")
     it_tokio = least(i("timers", n) for n in ("tokio-paused", "tokio-paused-localset"))
     cg, raw = i("switch", "corogen"), i("switch", "genawaiter-raw")
@@ -201,14 +214,35 @@ def svg(series, path):
     Path(path).write_text("\n".join(out) + "\n")
 
 
-if __name__ == "__main__":
-    print("## Targets\n\n" + targets() + "\n")
-    print("## W1\n\n" + timed("w1_switch", "switch", SWITCH, 1000 * 1001, "switch", "coroasync") + "\n")
+def sections(svg_path):
+    """Each table under its heading, in the order the page shows them."""
     w6_table, series = w6()
-    print("## W6\n\n" + w6_table + "\n")
-    print("## W2\n\n" + timed("w2_spawn", "spawn", SPAWN, 100_000, "spawn", "async-executor") + "\n")
-    print("## W3\n\n" + w3() + "\n")
-    print("## W4\n\n" + timed("w4_timers", "timers", TIMERS, 100_000, "sleep", "tokio-paused") + "\n")
-    print("## W5\n\n" + w5() + "\n")
-    if "--svg" in sys.argv and series:
-        svg(series, sys.argv[sys.argv.index("--svg") + 1])
+    if svg_path and series:
+        svg(series, svg_path)
+    return {
+        "Targets": targets(),
+        "W1": timed("w1_switch", "switch", SWITCH, 1000 * 1001, "switch", "coroasync"),
+        "W6": w6_table,
+        "W2": timed("w2_spawn", "spawn", SPAWN, 100_000, "spawn", "async-executor"),
+        "W3": w3(),
+        "W4": timed("w4_timers", "timers", TIMERS, 100_000, "sleep", "tokio-paused"),
+        "W5": w5(),
+    }
+
+
+def option(name):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
+if __name__ == "__main__":
+    tables = sections(option("--svg"))
+    for name, body in tables.items():
+        print(f"## {name}\n\n{body}\n")
+    doc = option("--doc")
+    if doc:
+        # The page is its text (benches/benchmarks.md.in) with each @@NAME@@
+        # replaced by that table.
+        text = (Path(__file__).resolve().parent / "benchmarks.md.in").read_text()
+        for name, body in tables.items():
+            text = text.replace(f"@@{name}@@", body)
+        Path(doc).write_text(text)
