@@ -289,11 +289,8 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     {
         let mut task = self.runnable.pop_front()?;
         let id = task.id();
-        self.trace.enter(id);
-        // Matched before the panic is turned into its message, so the hot path
-        // (a yield: back of the queue) moves no `Result` around and stays free
-        // of `settle`'s bookkeeping.
-        match catch_unwind(AssertUnwindSafe(|| task.resume_with(S::default()))) {
+        match resume(&self.trace, &mut task, S::default()) {
+            // The hot path, kept free of `settle`'s bookkeeping: back of the queue.
             Ok(Resumed::Yielded(value)) => {
                 self.runnable.push_back(task);
                 self.trace.leave();
@@ -439,7 +436,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         if !entry.is_started() {
             return refuse(SendRefusal::NotStarted, value);
         }
-        let mut resumed = resume(&self.trace, entry, value);
+        let mut resumed = resume(&self.trace, entry, value).map_err(take_panic_message);
         if !matches!(resumed, Ok(Resumed::Yielded(_)))
             && let Some(ended) = self.runnable.remove(position)
         {
@@ -480,18 +477,20 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     }
 }
 
-/// Resumes one task under the trace, catching a panic as the task's failure
-/// message, so one broken routine cannot take the scheduler down.
+/// Resumes one task under the trace, catching a panic, so one broken routine
+/// cannot take the scheduler down. The panic's payload becomes the task's
+/// failure message only off the hot path: matching this `Result` as it is
+/// saves moving a converted one at every step.
 #[inline]
 pub(crate) fn resume<T, S, Y>(
     trace: &Trace,
     task: &mut Task<T, S, Y>,
     sent: S,
-) -> Result<Resumed<Y, T>, String> {
+) -> std::thread::Result<Resumed<Y, T>> {
     trace.enter(task.id());
     // A routine that panicked is dropped, never resumed again, so no broken
     // invariant of its can be observed afterwards.
-    catch_unwind(AssertUnwindSafe(|| task.resume_with(sent))).map_err(take_panic_message)
+    catch_unwind(AssertUnwindSafe(|| task.resume_with(sent)))
 }
 
 /// The tasks still runnable are dropped with their scheduler (Python closes a

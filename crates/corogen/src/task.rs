@@ -92,12 +92,13 @@ where
 /// A routine in a scheduler, with the id the scheduler gave it: the notebook's
 /// `Task`.
 pub struct Task<T, S = (), Y = ()> {
-    /// One allocation holds the id, the flag and the routine, so the queue moves
-    /// a two-word pointer at each step rather than the four words of an id, a
-    /// flag and a boxed routine side by side.
+    // The task's id, whether it has started, and its routine, in one
+    // allocation: the queue moves a two-word pointer at each step rather than
+    // the four words of the three side by side.
     cell: Box<TaskCell<dyn Routine<T, S, Y>>>,
 }
 
+/// What a [`Task`] owns.
 struct TaskCell<R: ?Sized> {
     id: TaskId,
     started: bool,
