@@ -182,6 +182,7 @@ def targets():
 def svg(series, path):
     names = list(series)
     width, height, left, top, bottom = 860, 380, 60, 30, 100
+    width += 60  # room for the last label, which slants to the right
     top_value = max(v for vs in series.values() for v in vs if v) * 1.1
     group_w = (width - left - 20) / len(names)
     colours = ["#1f5fbf", "#6fa0e0", "#b9d0f0"]
