@@ -49,6 +49,10 @@ per_op() { # WORKLOAD CONTENDER -> instructions per operation, one decimal
     spawn) big=$(count spawn "$2" 20000 0); small=$(count spawn "$2" 10000 0); ops=10000 ;;
     timers) big=$(count timers "$2" 20000 1000); small=$(count timers "$2" 10000 1000); ops=10000 ;;
   esac
+  if [[ -z $big || -z $small ]]; then
+    echo "callgrind gave no count for $1 $2 (run the binary by hand to see why)" >&2
+    exit 1
+  fi
   awk -v b="$big" -v s="$small" -v n="$ops" 'BEGIN { printf "%.1f", (b - s) / n }'
 }
 
