@@ -1,9 +1,35 @@
-//! Runs one W1 contender once, for `valgrind --tool=callgrind` to count its
-//! instructions: `instructions CONTENDER TASKS YIELDS`. `benches/callgrind.sh`
-//! runs it at two sizes per contender and takes the difference, which cancels the
-//! start-up and leaves the cost of the extra switches.
+//! Runs one contender's workload once, for `valgrind --tool=callgrind` to count
+//! its instructions: `instructions WORKLOAD CONTENDER A B`, with WORKLOAD one of
+//! `switch` (A tasks × B yields), `spawn` (A tasks) or `timers` (A sleeps of up
+//! to B ms). `instructions list WORKLOAD` names the contenders.
+//! `benches/callgrind.sh` runs it at two sizes per contender and takes the
+//! difference, which cancels the start-up and leaves the cost of the extra work.
 
 mod common;
+
+fn workload(name: &str) -> Option<&'static [common::Contender]> {
+    match name {
+        "switch" => Some(common::SWITCH),
+        "spawn" => Some(common::SPAWN),
+        "timers" => Some(common::TIMERS),
+        _ => None,
+    }
+}
+
+/// What a run of `workload` at sizes `a`, `b` must return.
+fn expected(workload: &str, a: usize, b: usize) -> usize {
+    match workload {
+        "switch" => a * (b + 1),
+        "spawn" => a * a.saturating_sub(1) / 2,
+        _ => a,
+    }
+}
+
+fn usage() -> ! {
+    eprintln!("usage: instructions (switch|spawn|timers) CONTENDER A B");
+    eprintln!("       instructions list (switch|spawn|timers)");
+    std::process::exit(2);
+}
 
 fn main() {
     // `cargo bench` appends `--bench`; anything starting with `-` is the harness's.
@@ -11,53 +37,31 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    let [name, tasks, yields] = args.as_slice() else {
-        eprintln!("usage: instructions CONTENDER TASKS YIELDS");
-        eprintln!("contenders: {}", names());
-        std::process::exit(if args.is_empty() { 0 } else { 2 });
-    };
-    let (Ok(tasks), Ok(yields)) = (tasks.parse::<usize>(), yields.parse::<usize>()) else {
-        eprintln!("TASKS and YIELDS are whole numbers");
-        std::process::exit(2);
-    };
-    // W4 too, for profiling the timer path: `instructions timers-coroasync N 0`.
-    match name.as_str() {
-        "timers-coroasync" => {
-            let woke =
-                common::w4_coroasync(common::coroasync_loop(), common::durations(tasks, 1_000));
-            assert_eq!(woke, tasks);
-            return;
+    match args.as_slice() {
+        [list, name] if list == "list" => {
+            let Some(contenders) = workload(name) else {
+                usage()
+            };
+            for (contender, _) in contenders {
+                println!("{contender}");
+            }
         }
-        "timers-tokio" => {
-            assert_eq!(
-                common::w4_tokio(true, common::durations(tasks, 1_000)),
-                tasks
-            );
-            return;
+        [name, contender, a, b] => {
+            let Some(contenders) = workload(name) else {
+                usage()
+            };
+            let (Ok(a), Ok(b)) = (a.parse::<usize>(), b.parse::<usize>()) else {
+                eprintln!("A and B are whole numbers");
+                std::process::exit(2);
+            };
+            let Some(&(_, run)) = contenders.iter().find(|(n, _)| n == contender) else {
+                eprintln!("no {name} contender called {contender:?}");
+                std::process::exit(2);
+            };
+            let checksum = std::hint::black_box(run(a, b));
+            assert_eq!(checksum, expected(name, a, b), "{contender} does the work");
         }
-        _ => {}
+        [] => {}
+        _ => usage(),
     }
-    // And W2: `instructions spawn-coroasync N 0`.
-    if let Some(contender) = name.strip_prefix("spawn-") {
-        let Some(&(_, run)) = common::SPAWN.iter().find(|(n, _)| *n == contender) else {
-            eprintln!("no spawn contender called {contender:?}");
-            std::process::exit(2);
-        };
-        assert_eq!(run(tasks), tasks * (tasks - 1) / 2);
-        return;
-    }
-    let Some(&(_, run)) = common::SWITCH.iter().find(|(n, _)| n == name) else {
-        eprintln!("no contender called {name:?}; contenders: {}", names());
-        std::process::exit(2);
-    };
-    let switches = std::hint::black_box(run(tasks, yields));
-    assert_eq!(switches, tasks * (yields + 1));
-}
-
-fn names() -> String {
-    common::SWITCH
-        .iter()
-        .map(|(n, _)| *n)
-        .collect::<Vec<_>>()
-        .join(", ")
 }

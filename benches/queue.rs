@@ -18,7 +18,8 @@ fn w5_queue(c: &mut Criterion) {
     let mut group = c.benchmark_group("w5_queue");
     group
         .sample_size(10)
-        .measurement_time(Duration::from_secs(5));
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
     let items = 1_000_000;
     group.throughput(Throughput::Elements(items as u64));
     for &(name, run) in CONTENDERS {

@@ -11,26 +11,20 @@ fn w4_timers(c: &mut Criterion) {
     let mut group = c.benchmark_group("w4_timers");
     group
         .sample_size(10)
-        .measurement_time(Duration::from_secs(4));
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
     let n = 100_000;
     group.throughput(Throughput::Elements(n as u64));
-
-    let long = common::durations(n, 1_000);
-    assert_eq!(
-        common::w4_coroasync(common::coroasync_loop(), common::durations(10, 5)),
-        10
-    );
-    group.bench_function("coroasync-virtual", |b| {
-        b.iter(|| common::w4_coroasync(common::coroasync_loop(), long.clone()))
-    });
-    group.bench_function("tokio-paused", |b| {
-        b.iter(|| common::w4_tokio(true, long.clone()))
-    });
-
+    for &(name, run) in common::TIMERS {
+        assert_eq!(run(10, 5), 10, "{name} does the work");
+        group.bench_function(name, |b| b.iter(|| run(n, 1_000)));
+    }
     let short = common::durations(n, 10);
     group.bench_function("coroasync-real", |b| {
         b.iter(|| {
-            let real = coroasync::EventLoop::new().with_trace(coroasync::Trace::off());
+            let real = coroasync::EventLoop::new()
+                .with_trace(coroasync::Trace::off())
+                .with_slow_step(None);
             common::w4_coroasync(real, short.clone())
         })
     });

@@ -281,7 +281,7 @@ mod tests {
         // for `T: Debug`, and `resume` is a function outside both.
         assert_eq!(scheduler.matches("\nimpl<").count(), 2, "{scheduler}");
         assert_eq!(scheduler.matches("\n}\n").count(), 4, "{scheduler}");
-        assert!(scheduler.ends_with("map_err(take_panic_message)\n}\n"));
+        assert!(scheduler.ends_with("task.resume_with(sent)))\n}\n"));
         assert!(!scheduler.contains("///"));
     }
 }

@@ -92,49 +92,59 @@ where
 /// A routine in a scheduler, with the id the scheduler gave it: the notebook's
 /// `Task`.
 pub struct Task<T, S = (), Y = ()> {
+    // The task's id, whether it has started, and its routine, in one
+    // allocation: the queue moves a two-word pointer at each step rather than
+    // the four words of the three side by side.
+    cell: Box<TaskCell<dyn Routine<T, S, Y>>>,
+}
+
+/// What a [`Task`] owns.
+struct TaskCell<R: ?Sized> {
     id: TaskId,
     started: bool,
-    routine: Box<dyn Routine<T, S, Y>>,
+    routine: R,
 }
 
 impl<T, S, Y> Task<T, S, Y> {
-    pub(crate) fn new(id: TaskId, routine: Box<dyn Routine<T, S, Y>>) -> Self {
+    pub(crate) fn new(id: TaskId, routine: impl Routine<T, S, Y> + 'static) -> Self {
         Self {
-            id,
-            started: false,
-            routine,
+            cell: Box::new(TaskCell {
+                id,
+                started: false,
+                routine,
+            }),
         }
     }
 
     /// The task's id.
     pub fn id(&self) -> TaskId {
-        self.id
+        self.cell.id
     }
 
     /// Whether the task has been resumed at least once (Python: whether the
     /// generator has left its just-started state).
     pub fn is_started(&self) -> bool {
-        self.started
+        self.cell.started
     }
 
     #[inline]
     pub(crate) fn resume_with(&mut self, sent: S) -> Resumed<Y, T> {
-        self.started = true;
-        self.routine.resume_with(sent)
+        self.cell.started = true;
+        self.cell.routine.resume_with(sent)
     }
 
     #[inline]
     pub(crate) fn throw(&mut self, error: Thrown) -> Resumed<Y, T> {
-        self.started = true;
-        self.routine.throw(error)
+        self.cell.started = true;
+        self.cell.routine.throw(error)
     }
 }
 
 impl<T, S, Y> fmt::Debug for Task<T, S, Y> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Task")
-            .field("id", &self.id)
-            .field("started", &self.started)
+            .field("id", &self.id())
+            .field("started", &self.is_started())
             .finish_non_exhaustive()
     }
 }
