@@ -21,11 +21,11 @@ const SCHEDULER_ONE_TASK: Pairing = Pairing {
             "use corogen::{"
         ),
         ("class Task:")(
-            "pub struct Task<T, S = (), Y = ()> {"..="routine: Box<dyn Routine<T, S, Y>>,"
+            "pub struct Task<T, S = (), Y = ()> {"..="cell: Box<TaskCell<dyn Routine<T, S, Y>>>,"
         ),
         ("next_id = 0")("next_id: TaskId,"),
         ("def __init__(self, routine):"..="Task.next_id += 1")(
-            "pub(crate) fn new(id: TaskId, routine: Box<dyn Routine<T, S, Y>>) -> Self {"
+            "pub(crate) fn new(id: TaskId, routine: impl Routine<T, S, Y> + 'static) -> Self {"
                 ..="routine,\n"
         ),
         ("class Scheduler:")("pub struct Scheduler<T, S = (), Y = ()> {"),
@@ -37,7 +37,7 @@ const SCHEDULER_ONE_TASK: Pairing = Pairing {
         ),
         ("task = Task(routine)"..="self.runnable_tasks.append(task)")(
             "let task = self.next_id;"
-                ..="self.runnable.push_back(Task::new(task, Box::new(routine)));"
+                ..="self.runnable.push_back(Task::new(task, routine));"
         ),
         ("return task.id")("task\n    }"),
         ("def run_to_completion(self):")(
@@ -52,7 +52,7 @@ const SCHEDULER_ONE_TASK: Pairing = Pairing {
         ),
         (-"`resume`, called above: `trace.enter` prints `Running task N`, `catch_unwind` is the `try`, `resume_with` the `next`")(
             "pub(crate) fn resume<T, S, Y>("
-                ..="catch_unwind(AssertUnwindSafe(|| task.resume_with(sent))).map_err(take_panic_message)"
+                ..="catch_unwind(AssertUnwindSafe(|| task.resume_with(sent)))"
         ),
         ("except StopIteration as stopped:"
             ..="self.completed_task_result[task.id] = stopped.value")(
@@ -107,7 +107,7 @@ const CLOSE_THROW: Pairing = Pairing {
         ("Scheduler = definitions(\"scheduler_one_task\", \"Scheduler\")")("use corogen::{"),
         ("def step(self):"..="self.runnable_tasks.append(task)")(
             "pub fn step(&mut self) -> Option<Step<Y>>"
-                ..="ended => Some(self.settle(id, retire(task, ended, self.render))),"
+                ..="Some(self.settle(id, retire(task, ended, self.render)))"
         ),
         ("def find(self, task_id):"..="return next(task for task")(
             "fn position(&self, task: TaskId) -> Option<usize> {"
