@@ -36,8 +36,7 @@ const SCHEDULER_ONE_TASK: Pairing = Pairing {
             "pub fn add(&mut self, routine: impl Routine<T, S, Y> + 'static) -> TaskId {"
         ),
         ("task = Task(routine)"..="self.runnable_tasks.append(task)")(
-            "let task = self.next_id;"
-                ..="self.runnable.push_back(Task::new(task, routine));"
+            "let task = self.next_id;"..="self.runnable.push_back(Task::new(task, routine));"
         ),
         ("return task.id")("task\n    }"),
         ("def run_to_completion(self):")(

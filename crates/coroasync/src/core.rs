@@ -85,6 +85,8 @@ pub(crate) struct Core {
     /// Watches for slow steps; started at the first pass with a threshold set.
     watchdog: RefCell<Option<Watchdog>>,
     pub(crate) report_to_stderr: Cell<bool>,
+    /// A user's closure that each diagnostic is also handed to, as it happens.
+    pub(crate) diagnostic_sink: RefCell<Option<Box<dyn FnMut(&Diagnostic)>>>,
     /// The most recent diagnostics, at most [`KEPT_DIAGNOSTICS`]: a loop that runs
     /// for ever (a game with a slow step each frame) must not keep them all.
     diagnostics: RefCell<VecDeque<Diagnostic>>,
@@ -116,6 +118,7 @@ impl Core {
             slow_step: Cell::new(Some(Duration::from_millis(100))),
             watchdog: RefCell::new(None),
             report_to_stderr: Cell::new(true),
+            diagnostic_sink: RefCell::new(None),
             diagnostics: RefCell::default(),
             current: Cell::new(None),
             waiting: Cell::new(Waiting::Unknown),

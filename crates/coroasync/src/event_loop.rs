@@ -184,6 +184,40 @@ impl EventLoop {
         self
     }
 
+    /// Hands each diagnostic to `sink` as it happens, instead of printing it to
+    /// standard error: to a logger, a game's console, or a test's assertion.
+    /// [`EventLoop::diagnostics`] keeps them either way. (Call
+    /// [`with_diagnostics_on_stderr(true)`](EventLoop::with_diagnostics_on_stderr)
+    /// after it to have both.)
+    ///
+    /// ```
+    /// use std::cell::RefCell;
+    /// use std::rc::Rc;
+    /// use coroasync::{Diagnostic, EventLoop, spawn, yield_now};
+    ///
+    /// let seen = Rc::new(RefCell::new(Vec::new()));
+    /// let sink = Rc::clone(&seen);
+    /// let lp = EventLoop::with_virtual_clock()
+    ///     .with_diagnostics_to(move |d: &Diagnostic| sink.borrow_mut().push(d.to_string()));
+    /// lp.run_until_complete(async {
+    ///     // A task fails, and nobody ever looks at its handle.
+    ///     drop(spawn(async { std::panic::resume_unwind(Box::new("boom")) }));
+    ///     yield_now().await;
+    /// })
+    /// .unwrap();
+    /// assert_eq!(
+    ///     *seen.borrow(),
+    ///     ["Task exception was never retrieved: task 1 'Task-2' panicked: boom"]
+    /// );
+    /// assert_eq!(lp.diagnostics().len(), 1, "kept as well");
+    /// ```
+    #[must_use = "the loop is moved into the builder: use the loop it returns"]
+    pub fn with_diagnostics_to(self, sink: impl FnMut(&Diagnostic) + 'static) -> Self {
+        self.core.report_to_stderr.set(false);
+        *self.core.diagnostic_sink.borrow_mut() = Some(Box::new(sink));
+        self
+    }
+
     /// The loop's trace.
     pub fn trace(&self) -> Trace {
         self.core.trace()

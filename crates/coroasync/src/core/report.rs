@@ -22,6 +22,13 @@ impl Core {
         if self.report_to_stderr.get() {
             eprintln!("{diagnostic}");
         }
+        // A sink that itself causes a diagnostic (it runs a loop of its own, say)
+        // is not called again from inside: that one is only kept.
+        if let Ok(mut sink) = self.diagnostic_sink.try_borrow_mut()
+            && let Some(sink) = sink.as_mut()
+        {
+            sink(&diagnostic);
+        }
         let mut kept = self.diagnostics.borrow_mut();
         if kept.len() == super::KEPT_DIAGNOSTICS {
             kept.pop_front();
