@@ -287,9 +287,53 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     where
         S: Default,
     {
+        self.step_with(|_| S::default())
+    }
+
+    /// Runs the task at the front of the queue for one step, as
+    /// [`Scheduler::step`] does, sending it what `value` makes of its id: the
+    /// one call for a host that hands something to one task in its turn. A game
+    /// that steps every entity once a frame sends this frame's key to the player
+    /// when the player's turn comes, and nothing to the others, so no entity runs
+    /// twice in a frame and the trace shows one step a turn. ([`Scheduler::send`]
+    /// resumes a task out of turn, as Python's `g.send(v)` does.) The value sent
+    /// to a task that has not started is dropped, as the first `send` of a
+    /// Python generator must be `None`.
+    ///
+    /// ```
+    /// use corogen::{Gen, Scheduler, Step};
+    ///
+    /// // Two entities; the player moves by the key it is sent.
+    /// let mut scheduler: Scheduler<(), Option<char>, String> = Scheduler::new();
+    /// let player = scheduler.add_infallible(Gen::new(|co| async move {
+    ///     let mut key = co.yield_("ready".to_owned()).await;
+    ///     loop {
+    ///         key = co.yield_(format!("player moves {key:?}")).await;
+    ///     }
+    /// }));
+    /// let bird = scheduler.add_infallible(Gen::new(|co| async move {
+    ///     loop {
+    ///         co.yield_("bird flaps".to_owned()).await;
+    ///     }
+    /// }));
+    /// let mut frame = |key: Option<char>| {
+    ///     let mut seen = Vec::new();
+    ///     for _ in 0..2 {
+    ///         let step = scheduler.step_with(|id| if id == player { key } else { None });
+    ///         if let Some(Step::Yielded { value, .. }) = step {
+    ///             seen.push(value);
+    ///         }
+    ///     }
+    ///     seen
+    /// };
+    /// assert_eq!(frame(None), ["ready", "bird flaps"]);
+    /// assert_eq!(frame(Some('w')), ["player moves Some('w')", "bird flaps"]);
+    /// # let _ = bird;
+    /// ```
+    pub fn step_with(&mut self, value: impl FnOnce(TaskId) -> S) -> Option<Step<Y>> {
         let mut task = self.runnable.pop_front()?;
         let id = task.id();
-        match resume(&self.trace, &mut task, S::default()) {
+        match resume(&self.trace, &mut task, value(id)) {
             // The hot path, kept free of `settle`'s bookkeeping: back of the queue.
             Ok(Resumed::Yielded(value)) => {
                 self.runnable.push_back(task);
