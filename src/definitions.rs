@@ -93,6 +93,7 @@ const SHOWN: &[(&str, &[Definition])] = &[
             def!("crates/corogen/src/scheduler.rs", "Scheduler"),
             def!("crates/corogen/src/scheduler.rs", "Scheduler::add"),
             def!("crates/corogen/src/scheduler.rs", "Scheduler::step"),
+            def!("crates/corogen/src/scheduler.rs", "Scheduler::step_with"),
             def!(
                 "crates/corogen/src/scheduler.rs",
                 "Scheduler::run_to_completion"

@@ -43,11 +43,11 @@ const SCHEDULER_ONE_TASK: Pairing = Pairing {
             "pub fn run_to_completion(&mut self)"..="while self.step().is_some() {}"
         ),
         ("while len(self.runnable_tasks) != 0:"..="task = self.runnable_tasks.popleft()")(
-            "pub fn step(&mut self) -> Option<Step<Y>>"
+            "pub fn step_with(&mut self, value: impl FnOnce(TaskId) -> S) -> Option<Step<Y>> {"
                 ..="let mut task = self.runnable.pop_front()?;"
         ),
         ("print(f\"Running task {task.id}\")"..="yielded = next(task.routine)")(
-            "let id = task.id();"..="match resume(&self.trace, &mut task, S::default()) {"
+            "let id = task.id();"..="match resume(&self.trace, &mut task, value(id)) {"
         ),
         (-"`resume`, called above: `trace.enter` prints `Running task N`, `catch_unwind` is the `try`, `resume_with` the `next`")(
             "pub(crate) fn resume<T, S, Y>("
@@ -98,6 +98,7 @@ const CLOSE_THROW: Pairing = Pairing {
     lesson: "close-throw",
     also: &[
         also!("crates/corogen/src/scheduler.rs", "Scheduler::step"),
+        also!("crates/corogen/src/scheduler.rs", "Scheduler::step_with"),
         also!("crates/corogen/src/control.rs", "Scheduler::position"),
         also!("crates/corogen/src/control.rs", "Scheduler::close"),
         also!("crates/corogen/src/control.rs", "Scheduler::throw"),
@@ -105,7 +106,7 @@ const CLOSE_THROW: Pairing = Pairing {
     pairs: pairs![
         ("Scheduler = definitions(\"scheduler_one_task\", \"Scheduler\")")("use corogen::{"),
         ("def step(self):"..="self.runnable_tasks.append(task)")(
-            "pub fn step(&mut self) -> Option<Step<Y>>"
+            "pub fn step_with(&mut self, value: impl FnOnce(TaskId) -> S) -> Option<Step<Y>> {"
                 ..="Some(self.settle(id, retire(task, ended, self.render)))"
         ),
         ("def find(self, task_id):"..="return next(task for task")(
