@@ -11,7 +11,11 @@ use crate::context;
 /// Inside work handed to [`to_thread`](crate::to_thread), the lines are kept and
 /// reach the trace, in order, when the work is done and its task resumes, so a
 /// virtual-clock run prints them in the same place every time. Anywhere else it
-/// prints to standard output.
+/// prints to standard output: a host program that drives a loop with
+/// [`tick`](crate::EventLoop::tick) or [`run_for`](crate::EventLoop::run_for)
+/// and wants its own lines in that loop's trace, between the tasks' lines, calls
+/// `event_loop.trace().print(format_args!(…))` between passes (the line is the
+/// host's, attributed to no task).
 ///
 /// ```
 /// use coroasync::{say, EventLoop, Trace};
