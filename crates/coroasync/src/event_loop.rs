@@ -10,7 +10,7 @@ use corotrace::{Echo, Trace};
 
 use crate::context;
 use crate::core::Core;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Deadlock, Diagnostic};
 use crate::error::{RealClock, RunError, TaskError};
 use crate::task::{Task, TaskRef};
 use crate::time::LoopClock;
@@ -384,6 +384,36 @@ impl EventLoop {
             self.core.blocking.land(false);
         }
         Ok(self.core.tick())
+    }
+
+    /// Whether the loop is stuck, and who is: `Some` when tasks are left but
+    /// nothing can wake them (nothing ready, no timer, no worker thread busy, no
+    /// waker lent out beyond the loop), with the report
+    /// [`run_until_complete`](EventLoop::run_until_complete) would end with
+    /// ([`RunError::Deadlock`]). A host that drives the loop with
+    /// [`tick`](EventLoop::tick) asks this when a pass leaves nothing to do
+    /// ([`Tick::has_remaining`] false): `None` then means every task is done.
+    ///
+    /// ```
+    /// use coroasync::{Event, EventLoop};
+    ///
+    /// let lp = EventLoop::with_virtual_clock();
+    /// let never = Event::new();
+    /// lp.spawn(async move { never.wait().await });
+    /// let pass = lp.tick().unwrap();
+    /// assert!(!pass.has_remaining);
+    /// let stuck = lp.stuck().expect("the task waits on an event nobody sets");
+    /// assert_eq!(stuck.blocked[0].waiting_on, "Event.wait");
+    /// ```
+    pub fn stuck(&self) -> Option<Deadlock> {
+        let core = &self.core;
+        let can_wake = core.has_ready()
+            || core.next_deadline().is_some()
+            || core.blocking.in_flight() > 0
+            || core.blocking.has_unlanded()
+            || core.waker_held_outside();
+        let left = core.deadlock();
+        (!can_wake && !left.blocked.is_empty()).then_some(left)
     }
 
     /// The time on the loop's clock, since the loop was made.

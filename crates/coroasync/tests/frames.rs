@@ -198,3 +198,22 @@ fn on_a_real_clock_a_frame_runs_the_ready_work_and_returns() {
     assert_eq!((frame.polled, frame.has_remaining), (1, true));
     assert!(!later.is_done());
 }
+
+#[test]
+fn a_host_learns_from_stuck_whether_a_quiet_loop_is_done_or_deadlocked() {
+    let lp = coroasync::EventLoop::with_virtual_clock();
+    let gate = coroasync::Event::new();
+    let opened = gate.clone();
+    lp.spawn(async move { opened.wait().await });
+    lp.spawn(coroasync::sleep(Duration::from_secs(1)));
+    assert!(lp.tick().unwrap().has_remaining);
+    assert_eq!(lp.stuck(), None, "a timer is still set: not stuck");
+    lp.advance(Duration::from_secs(1)).unwrap();
+    while lp.tick().unwrap().has_remaining {}
+    let stuck = lp.stuck().expect("only the task on the event is left");
+    assert_eq!(stuck.blocked.len(), 1);
+    assert_eq!(stuck.blocked[0].waiting_on, "Event.wait");
+    gate.set();
+    while lp.tick().unwrap().has_remaining {}
+    assert_eq!(lp.stuck(), None, "every task is done");
+}
