@@ -42,6 +42,7 @@ mod id;
 mod not_found;
 mod panic;
 mod pyrepr;
+pub mod replay;
 mod timeline;
 mod trace;
 
