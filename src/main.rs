@@ -24,7 +24,8 @@ struct Cli {
 const EXIT_STATUS: &str = "Exit status:
   0  done; also when the reader of a pipe stops reading (`| head`)
   1  the output could not be written
-  2  no such lesson, a flag the lesson does not take, or a value that does not parse
+  2  no such lesson, a flag the lesson does not take, a value that does not parse,
+     or `step` without a terminal (`--print` needs none)
   3  `timeline` or `step` of a lesson that runs no scheduler";
 
 #[derive(Debug, Subcommand)]

@@ -206,3 +206,29 @@ fn step_refuses_what_it_cannot_show() {
     let width_alone = corolab(&["step", "fib", "--width", "100"]);
     assert_eq!(width_alone.status.code(), Some(2));
 }
+
+/// The screens the course pages show are the viewer's own: a change to the
+/// screen shows here until the pages are brought up to date.
+#[test]
+fn the_pages_show_the_screens_the_viewer_draws() {
+    for (name, step) in [("scheduler-two-tasks", 3), ("gather-children", 3)] {
+        let lesson = corolab::find_lesson(name).expect("the lesson exists");
+        let marker = format!(
+            "<!-- What `corolab step {name} --print {step}` shows; a test keeps them equal. -->\n```text\n"
+        );
+        let at = lesson
+            .page
+            .find(&marker)
+            .unwrap_or_else(|| panic!("{name}'s page shows no screen"))
+            + marker.len();
+        let shown = &lesson.page[at..at + lesson.page[at..].find("```").expect("the block ends")];
+        let recording = recording(name);
+        let mut viewer = Viewer::new(&recording);
+        viewer.step = step;
+        assert_eq!(
+            shown,
+            step::screen(&recording, &viewer, 80, 24),
+            "{name}'s page"
+        );
+    }
+}
