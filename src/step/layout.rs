@@ -24,8 +24,8 @@ pub fn draw(screen: &mut Screen<'_>, recording: &Recording, viewer: &Viewer) {
     let panes = Panes::new(body);
     let step = viewer.step;
     screen.render_widget(queue(recording, step, panes.queue.width), panes.queue);
-    screen.render_widget(timers(recording, step), panes.timers);
-    screen.render_widget(tasks(recording, step), panes.tasks);
+    screen.render_widget(timers(recording, step, panes.timers.height), panes.timers);
+    screen.render_widget(tasks(recording, step, panes.tasks.height), panes.tasks);
     screen.render_widget(output(recording, step, panes.output.height), panes.output);
     let python = recording.lesson.python();
     let python = if python.is_empty() {
@@ -129,7 +129,19 @@ fn queue(recording: &Recording, step: usize, width: u16) -> Paragraph<'static> {
         .block(Block::bordered().title(title))
 }
 
-fn timers(recording: &Recording, step: usize) -> Paragraph<'static> {
+/// `lines` cut to a pane `height` rows high (borders included), the last row
+/// saying how many more there are.
+fn fit(mut lines: Vec<Line<'static>>, height: u16) -> Vec<Line<'static>> {
+    let rows = usize::from(height.saturating_sub(2));
+    if lines.len() > rows && rows > 0 {
+        let more = lines.len() - rows + 1;
+        lines.truncate(rows - 1);
+        lines.push(Line::raw(format!("… {more} more")).italic());
+    }
+    lines
+}
+
+fn timers(recording: &Recording, step: usize, height: u16) -> Paragraph<'static> {
     let frame = &recording.frames[step];
     let lines: Vec<Line<'static>> = if frame.timers.is_empty() {
         vec![Line::raw("(none)")]
@@ -146,10 +158,10 @@ fn timers(recording: &Recording, step: usize) -> Paragraph<'static> {
             })
             .collect()
     };
-    Paragraph::new(lines).block(Block::bordered().title(" Timers "))
+    Paragraph::new(fit(lines, height)).block(Block::bordered().title(" Timers "))
 }
 
-fn tasks(recording: &Recording, step: usize) -> Paragraph<'static> {
+fn tasks(recording: &Recording, step: usize, height: u16) -> Paragraph<'static> {
     let frame = &recording.frames[step];
     let lines: Vec<Line<'static>> = frame
         .tasks
@@ -170,7 +182,7 @@ fn tasks(recording: &Recording, step: usize) -> Paragraph<'static> {
             Line::styled(text, style)
         })
         .collect();
-    Paragraph::new(lines).block(Block::bordered().title(" Tasks (▶ ran this step) "))
+    Paragraph::new(fit(lines, height)).block(Block::bordered().title(" Tasks (▶ ran this step) "))
 }
 
 fn status(status: &TaskStatus) -> String {

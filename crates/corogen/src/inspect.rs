@@ -12,8 +12,8 @@ use crate::retire::describe;
 /// What a [`Scheduler`] holds at one moment, from [`Scheduler::inspect`].
 ///
 /// The scheduler keeps no step counter (its step is kept lean): a host that
-/// wants one counts its calls to [`Scheduler::step`], or the `Running` events
-/// of its trace ([`corotrace::replay::Replay::steps`]).
+/// wants one counts its calls to [`Scheduler::step`], or the
+/// [`Event::Running`](crate::Event::Running) events of its trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     /// The runnable queue, the task that runs next first.
