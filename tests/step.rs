@@ -232,3 +232,47 @@ fn the_pages_show_the_screens_the_viewer_draws() {
         );
     }
 }
+
+/// Every lesson that runs a scheduler can be stepped through: its first, middle
+/// and last screens draw at the smallest size `--print` takes and at 80×24,
+/// and each names its step in the status line.
+#[test]
+fn every_lesson_with_a_scheduler_draws_at_every_size() {
+    corolab::quiet_panics();
+    let mut stepped = 0;
+    for lesson in LESSONS {
+        let recording = Recording::of(lesson);
+        if recording.steps() == 0 {
+            continue;
+        }
+        stepped += 1;
+        let mut viewer = Viewer::new(&recording);
+        for step in [0, recording.steps() / 2, recording.steps()] {
+            viewer.step = step;
+            for (width, height) in [(40, 12), (80, 24)] {
+                let screen = step::screen(&recording, &viewer, width, height);
+                let status = screen.lines().last().unwrap_or_default();
+                assert!(
+                    status.starts_with(&format!(" step {step}/{}", recording.steps())),
+                    "{}: {status:?}",
+                    lesson.name
+                );
+            }
+        }
+    }
+    assert!(stepped >= 30, "only {stepped} lessons run a scheduler");
+}
+
+/// A pane with more timers than rows says how many it leaves out.
+#[test]
+fn a_full_timers_pane_says_how_many_more() {
+    let recording = recording("monitor-consumers");
+    let step = (0..=recording.steps())
+        .find(|&at| recording.frames[at].timers.len() >= 3)
+        .expect("monitor-consumers sets three timers at once");
+    let mut viewer = Viewer::new(&recording);
+    viewer.step = step;
+    let hidden = recording.frames[step].timers.len() - 1;
+    let screen = step::screen(&recording, &viewer, 80, 24);
+    assert!(screen.contains(&format!("… {hidden} more")), "{screen}");
+}
