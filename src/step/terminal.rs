@@ -10,14 +10,17 @@ use super::keys::{Action, Viewer};
 use super::layout;
 use super::recording::Recording;
 
-/// Restores the terminal when dropped: on a return, an error or a panic's
-/// unwinding. (ratatui's own panic hook restores it too, before the message
-/// is printed, so the message is readable.)
+/// Restores the terminal when dropped: on a return or an error. A panic is
+/// ratatui's panic hook's to restore, before the message is printed so that it
+/// can be read; restoring twice would leave the alternate screen twice, and the
+/// second time moves the cursor back over the message.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
     }
 }
 
