@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use corolab::{Flags, LESSONS, Lesson, Stage, find_lesson};
 
 mod show;
+mod step;
 
 /// Python's coroutine machinery, rebuilt in Rust twice, one lesson at a time.
 #[derive(Debug, Parser)]
@@ -23,8 +24,9 @@ struct Cli {
 const EXIT_STATUS: &str = "Exit status:
   0  done; also when the reader of a pipe stops reading (`| head`)
   1  the output could not be written
-  2  no such lesson, a flag the lesson does not take, or a value that does not parse
-  3  `timeline` of a lesson that runs no scheduler";
+  2  no such lesson, a flag the lesson does not take, a value that does not parse,
+     or `step` without a terminal (`--print` needs none)
+  3  `timeline` or `step` of a lesson that runs no scheduler";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -73,6 +75,25 @@ enum Command {
         #[arg(long)]
         output: bool,
     },
+    /// Watch the lesson's scheduler one step at a time, in the terminal: the
+    /// queue, the timers, the tasks, the output and the sources (`?` lists
+    /// the keys).
+    Step {
+        /// The lesson.
+        lesson: String,
+        /// Write the screens of these steps as text instead, no terminal
+        /// needed: `1..5`, `10..` (to the end) or `7`.
+        #[arg(long, value_name = "A..B", value_parser = parse_steps)]
+        print: Option<RangeInclusive<usize>>,
+        /// The width of the printed screens.
+        #[arg(long, default_value_t = 80, requires = "print",
+              value_parser = clap::value_parser!(u16).range(40..=1000))]
+        width: u16,
+        /// The height of the printed screens.
+        #[arg(long, default_value_t = 24, requires = "print",
+              value_parser = clap::value_parser!(u16).range(12..=1000))]
+        height: u16,
+    },
 }
 
 fn main() -> ExitCode {
@@ -103,6 +124,17 @@ fn main() -> ExitCode {
             };
             timeline(lesson, &drawing, svg.as_deref())
         }),
+        Command::Step {
+            lesson,
+            print,
+            width,
+            height,
+        } => with_lesson(&lesson, |lesson| {
+            match step::command(lesson, print.map(|steps| (steps, width, height))) {
+                Ok(text) => emit(&text.unwrap_or_default()),
+                Err(error) => Err(Failure::Status(error.status, error.message)),
+            }
+        }),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -119,6 +151,8 @@ enum Failure {
     Usage(String),
     /// Status 3: `timeline` of a lesson that runs no scheduler.
     NoTimeline(&'static str),
+    /// The status given, with its message (`step`'s failures).
+    Status(u8, String),
 }
 
 impl Failure {
@@ -138,6 +172,10 @@ impl Failure {
                      `corolab run {name}` shows what it prints"
                 );
                 ExitCode::from(3)
+            }
+            Self::Status(status, message) => {
+                eprintln!("corolab: {message}");
+                ExitCode::from(status)
             }
         }
     }
@@ -263,7 +301,7 @@ fn emit(text: &str) -> Result<(), Failure> {
 /// that lists the close matches.
 fn with_lesson(
     name: &str,
-    then: impl FnOnce(&Lesson) -> Result<(), Failure>,
+    then: impl FnOnce(&'static Lesson) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let Some(lesson) = find_lesson(name) else {
         let close: Vec<&str> = LESSONS

@@ -187,35 +187,56 @@ impl Core {
     /// Puts task `key` at the back of the ready queue, unless it is there already
     /// or has finished.
     pub(crate) fn schedule(&self, key: usize, id: TaskId) {
-        let Ok(mut state) = self.state.try_borrow_mut() else {
+        let Ok(mut guard) = self.state.try_borrow_mut() else {
             // Woken from inside the loop's own bookkeeping (a destructor run while
             // the state is borrowed): the inbox takes it, nothing is lost.
             self.remote.push(key, id);
             return;
         };
-        let state = &mut *state;
-        if let Some(slot) = state.tasks.get_mut(key)
+        let state = &mut *guard;
+        let queued = if let Some(slot) = state.tasks.get_mut(key)
             && slot.id == id
             && !slot.scheduled
         {
             slot.scheduled = true;
             state.ready.push_back(Entry::Step { key, id });
-            if self.tracing.get() {
-                self.trace.borrow().record(|| Event::Woken { task: id });
-            }
+            true
+        } else {
+            false
+        };
+        drop(guard);
+        if queued {
+            self.record_woken(id);
+        }
+    }
+
+    /// Records that task `id` joined the ready queue. The loop's state is not
+    /// borrowed here: a trace's subscriber may call back into the loop.
+    #[inline]
+    fn record_woken(&self, id: TaskId) {
+        if self.tracing.get() {
+            self.trace.borrow().record(|| Event::Woken { task: id });
         }
     }
 
     /// Queues task `key` again after a step in which it yielded: the slot is its
     /// own (it just ran), so only the duplicate check remains.
     fn requeue(&self, key: usize, id: TaskId) {
-        let mut state = self.state.borrow_mut();
-        let state = &mut *state;
-        if let Some(slot) = state.tasks.get_mut(key)
-            && !slot.scheduled
-        {
-            slot.scheduled = true;
-            state.ready.push_back(Entry::Step { key, id });
+        let queued = {
+            let mut state = self.state.borrow_mut();
+            let state = &mut *state;
+            match state.tasks.get_mut(key) {
+                Some(slot) if !slot.scheduled => {
+                    slot.scheduled = true;
+                    state.ready.push_back(Entry::Step { key, id });
+                    true
+                }
+                _ => false,
+            }
+        };
+        // A yield is a wake-up too: the trace says the task is queued again.
+        if queued {
+            self.record_woken(id);
         }
     }
 

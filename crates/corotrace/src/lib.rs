@@ -5,7 +5,9 @@
 //! diff side by side. A trace renders as the notebook's own printed text
 //! ([`Trace::text`]) or as a [`Timeline`] with one lane per task. A task's value
 //! is written there as Python writes it: [`PyRepr`] renders values as Python's
-//! `str()` and `repr()` do, for the traces and for the lessons.
+//! `str()` and `repr()` do, for the traces and for the lessons. A [`replay::Replay`]
+//! rebuilds from the events what the scheduler held at each step: its queue, its
+//! timers, its tasks' states.
 //!
 //! A program that uses `corogen` or `coroasync` need not depend on this crate:
 //! both re-export [`Trace`], [`TaskId`], [`PyRepr`] and [`Py`] (`corogen::Trace`,
@@ -50,6 +52,7 @@ mod id;
 mod not_found;
 mod panic;
 mod pyrepr;
+pub mod replay;
 mod subscribers;
 mod timeline;
 mod trace;
