@@ -74,6 +74,9 @@ struct State {
     inbox: Vec<(usize, TaskId)>,
 }
 
+/// A user's closure that diagnostics are handed to ([`EventLoop::with_diagnostics_to`](crate::EventLoop::with_diagnostics_to)).
+pub(crate) type DiagnosticSink = Box<dyn FnMut(&Diagnostic)>;
+
 pub(crate) struct Core {
     state: RefCell<State>,
     remote: Arc<Remote>,
@@ -86,7 +89,7 @@ pub(crate) struct Core {
     watchdog: RefCell<Option<Watchdog>>,
     pub(crate) report_to_stderr: Cell<bool>,
     /// A user's closure that each diagnostic is also handed to, as it happens.
-    pub(crate) diagnostic_sink: RefCell<Option<Box<dyn FnMut(&Diagnostic)>>>,
+    pub(crate) diagnostic_sink: RefCell<Option<DiagnosticSink>>,
     /// The most recent diagnostics, at most [`KEPT_DIAGNOSTICS`]: a loop that runs
     /// for ever (a game with a slow step each frame) must not keep them all.
     diagnostics: RefCell<VecDeque<Diagnostic>>,
