@@ -158,10 +158,15 @@ impl Trace {
         self.recorder.is_some()
     }
 
-    /// Records the event `make` builds; `make` is not called when the trace is off.
+    /// Records the event `make` builds; `make` is not called when nothing would
+    /// use the event: when the trace is off, or when it only echoes printed lines
+    /// ([`Echo::Output`] or [`Echo::Nothing`]), keeps nothing and has no
+    /// subscriber. Lines go through [`Trace::print`], which such a trace shows.
     #[inline]
     pub fn record(&self, make: impl FnOnce() -> Event) {
-        if let Some(recorder) = &self.recorder {
+        if let Some(recorder) = &self.recorder
+            && recorder.uses_every_event()
+        {
             recorder.push(make());
         }
     }
@@ -172,7 +177,9 @@ impl Trace {
     pub fn enter(&self, task: TaskId) {
         if let Some(recorder) = &self.recorder {
             recorder.running.set(Some(task));
-            recorder.push(Event::Running { task });
+            if recorder.uses_every_event() {
+                recorder.push(Event::Running { task });
+            }
         }
     }
 
@@ -257,6 +264,14 @@ impl Trace {
 }
 
 impl Recorder {
+    /// Whether events other than printed lines reach anyone: kept, echoed, or
+    /// handed to a subscriber. A loop's default trace (echo printed lines, keep
+    /// nothing) builds no other event at all, so its steps cost no more for them.
+    #[inline]
+    fn uses_every_event(&self) -> bool {
+        self.capture || self.echo == Echo::Everything || !self.subscribers.is_empty()
+    }
+
     fn push(&self, event: Event) {
         let shown = match self.echo {
             Echo::Nothing => false,

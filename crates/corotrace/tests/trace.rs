@@ -96,3 +96,25 @@ fn a_lane_opens_when_a_task_first_runs() {
         "step  task 0  task 1\n   1  ●\n   2  ┆       ●\n● ran a step  ✓ completed  ✗ failed  ⊘ cancelled  ┆ waiting  z sleeping\n"
     );
 }
+
+#[test]
+fn a_trace_that_only_echoes_lines_builds_no_other_event() {
+    let trace = corotrace::Trace::new(corotrace::Echo::Output, false);
+    trace.record(|| unreachable!("nobody would see this event"));
+    trace.enter(TaskId::new(0));
+    assert_eq!(
+        trace.running(),
+        Some(TaskId::new(0)),
+        "lines still know their task"
+    );
+    trace.leave();
+    let seen = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = std::rc::Rc::clone(&seen);
+    let watched = corotrace::Trace::new(corotrace::Echo::Output, false)
+        .with_subscriber(move |_| count.set(count.get() + 1));
+    watched.record(|| Event::Added {
+        task: TaskId::new(1),
+    });
+    watched.enter(TaskId::new(1));
+    assert_eq!(seen.get(), 2, "a subscriber sees them all");
+}
