@@ -54,7 +54,9 @@ pub use inspect::{Inspected, Snapshot, TaskSnapshot};
 pub use primes::{async_is_prime, async_print_matches};
 pub use scheduler::Scheduler;
 pub use search::{async_search, search};
-pub use sleep::{async_repetitive_message, async_repetitive_message_n, async_sleep};
+pub use sleep::{
+    async_repetitive_message, async_repetitive_message_n, async_sleep, async_sleep_yielding,
+};
 pub use step::{Step, TaskState};
 pub use task::{Resumed, Routine, Task};
 pub use throw::Thrown;

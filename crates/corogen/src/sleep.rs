@@ -42,9 +42,47 @@ use crate::Clock;
 /// assert_eq!(yields, 4);
 /// ```
 pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Duration) {
+    // The notebook's loop as it reads there; `async_sleep_yielding` is the same
+    // loop for routines of any yield type.
     let expiry = clock.now().saturating_add(interval);
     loop {
         co.yield_(()).await;
+        if clock.now() > expiry {
+            break;
+        }
+    }
+}
+
+/// [`async_sleep`] for a routine that yields values: each pause while it sleeps
+/// hands out what `waiting` makes (a game entity's position, say), so a routine
+/// of any yield type can sleep. What is sent in while it sleeps is dropped.
+///
+/// ```
+/// use std::time::Duration;
+/// use corogen::{async_sleep_yielding, Gen, GeneratorState, VirtualClock};
+///
+/// let clock = VirtualClock::ticking(Duration::from_secs(1));
+/// let mut bird = Gen::new(|co| async move {
+///     let x = 3;
+///     // Perched for 2 s: still at 3 on every frame meanwhile.
+///     async_sleep_yielding(&co, &clock, Duration::from_secs(2), || x).await;
+///     co.yield_(x + 1).await;
+/// });
+/// let mut positions = Vec::new();
+/// while let GeneratorState::Yielded(x) = bird.resume() {
+///     positions.push(x);
+/// }
+/// assert_eq!(positions, [3, 3, 3, 4]);
+/// ```
+pub async fn async_sleep_yielding<Y, S>(
+    co: &Co<Y, S>,
+    clock: &impl Clock,
+    interval: Duration,
+    mut waiting: impl FnMut() -> Y,
+) {
+    let expiry = clock.now().saturating_add(interval);
+    loop {
+        co.yield_(waiting()).await;
         if clock.now() > expiry {
             break;
         }
