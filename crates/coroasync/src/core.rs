@@ -183,6 +183,9 @@ impl Core {
             self.trace().record(|| Event::Added { task: id });
             let name = crate::cell::task_name(&cell.header);
             self.trace().record(|| Event::Named { task: id, name });
+            if let Some(by) = self.current_id() {
+                self.trace().record(|| Event::Spawned { task: id, by });
+            }
         }
         Task::from_cell(cell)
     }
@@ -210,6 +213,20 @@ impl Core {
         drop(guard);
         if queued {
             self.record_woken(id);
+            self.record_woken_by(id);
+        }
+    }
+
+    /// Records which task's step woke task `id`, if another task is running.
+    #[inline]
+    fn record_woken_by(&self, id: TaskId) {
+        if self.tracing.get()
+            && let Some(by) = self.current_id()
+            && by != id
+        {
+            self.trace
+                .borrow()
+                .record(|| Event::WokenBy { task: id, by });
         }
     }
 

@@ -95,6 +95,34 @@ pub enum Event {
         /// The new time, since the loop started.
         now: Duration,
     },
+    /// A task's step ended pending, waiting on `on`: `a timer`, `task 3`,
+    /// `Event.wait`, `Queue.get`, `Lock.acquire`, `a worker thread`, `a future
+    /// outside coroasync`… (the words of coroasync's deadlock report). The notebook
+    /// prints nothing for it.
+    Waiting {
+        /// The task.
+        task: TaskId,
+        /// What it waits on.
+        on: String,
+    },
+    /// A task was spawned from inside another task's step. A task the host program
+    /// adds has only its [`Event::Added`]. The notebook prints nothing for it.
+    Spawned {
+        /// The new task.
+        task: TaskId,
+        /// The task whose step spawned it.
+        by: TaskId,
+    },
+    /// A task was made runnable by another task's step (a `set()`, a `put()`, a
+    /// release, its end), recorded just after the [`Event::Woken`] it explains. A
+    /// wake by a timer shows as [`Event::ClockMoved`] and [`Event::Sleeping`]
+    /// instead. The notebook prints nothing for it.
+    WokenBy {
+        /// The task woken.
+        task: TaskId,
+        /// The task whose step woke it.
+        by: TaskId,
+    },
 }
 
 impl Event {
@@ -109,14 +137,18 @@ impl Event {
             | Self::Cancelled { task }
             | Self::Closed { task }
             | Self::Sleeping { task, .. }
-            | Self::Woken { task } => Some(*task),
+            | Self::Woken { task }
+            | Self::Waiting { task, .. }
+            | Self::Spawned { task, .. }
+            | Self::WokenBy { task, .. } => Some(*task),
             Self::Printed { task, .. } => *task,
             Self::ClockMoved { .. } => None,
         }
     }
 
-    /// Whether the text rendering shows this event. Additions, names, timers and clock
-    /// moves show only in the timeline: the notebooks print nothing for them.
+    /// Whether the text rendering shows this event. Additions, names, timers, clock
+    /// moves, waits, spawns and wakes show only in the timeline and to subscribers:
+    /// the notebooks print nothing for them.
     pub fn is_printed(&self) -> bool {
         !matches!(
             self,
@@ -125,6 +157,9 @@ impl Event {
                 | Self::Sleeping { .. }
                 | Self::Woken { .. }
                 | Self::ClockMoved { .. }
+                | Self::Waiting { .. }
+                | Self::Spawned { .. }
+                | Self::WokenBy { .. }
         )
     }
 }
@@ -136,7 +171,10 @@ impl fmt::Display for Event {
             | Self::Named { .. }
             | Self::Sleeping { .. }
             | Self::Woken { .. }
-            | Self::ClockMoved { .. } => Ok(()),
+            | Self::ClockMoved { .. }
+            | Self::Waiting { .. }
+            | Self::Spawned { .. }
+            | Self::WokenBy { .. } => Ok(()),
             Self::Running { task } => write!(f, "Running task {task}"),
             Self::Printed { line, .. } => f.write_str(line),
             Self::Completed { task, value } => write!(

@@ -178,6 +178,8 @@ impl Replay {
             Event::Sleeping { task, until } => self.sleep(*task, *until),
             Event::Woken { task } => self.wake(*task),
             Event::ClockMoved { now } => self.now = *now,
+            // Why a task stopped or went on changes no queue, timer or status.
+            Event::Waiting { .. } | Event::Spawned { .. } | Event::WokenBy { .. } => {}
         }
     }
 

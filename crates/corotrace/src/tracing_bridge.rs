@@ -13,8 +13,8 @@ pub const TARGET: &str = "corolab";
 impl Trace {
     /// This trace, with each event also given to `tracing`: a `task` span per
     /// task (fields `id`, and `name` once the task is named), and inside it an
-    /// event for each step (`TRACE`), each wait for a timer and each wake-up
-    /// (`DEBUG`), each line printed and each ending (`INFO`; a failure at
+    /// event for each step (`TRACE`), each wait (for a timer, or on anything, with
+    /// what), each spawn and each wake-up, with the task that woke it (`DEBUG`), each line printed and each ending (`INFO`; a failure at
     /// `WARN`), all with the target [`TARGET`]. A clock move is an event of no
     /// span. It is a [subscriber](Trace::with_subscriber), so the trace's own
     /// echo and capture are as they were.
@@ -62,6 +62,15 @@ fn forward(spans: &mut HashMap<TaskId, Span>, event: &Event) {
         }
         Event::Woken { task } => {
             tracing::debug!(target: TARGET, parent: &span(task), "woken");
+        }
+        Event::Waiting { task, on } => {
+            tracing::debug!(target: TARGET, parent: &span(task), on = on.as_str(), "waiting");
+        }
+        Event::Spawned { task, by } => {
+            tracing::debug!(target: TARGET, parent: &span(task), task = by.get(), "spawned by");
+        }
+        Event::WokenBy { task, by } => {
+            tracing::debug!(target: TARGET, parent: &span(task), task = by.get(), "woken by");
         }
         Event::ClockMoved { now } => {
             tracing::debug!(target: TARGET, parent: None, ?now, "clock moved");

@@ -51,3 +51,23 @@ fn an_event_is_an_object_named_by_its_kind_and_an_id_is_a_number() {
 fn a_json_snapshot_of_a_trace() {
     insta::assert_json_snapshot!(events());
 }
+
+#[test]
+fn the_events_that_say_why_read_back_as_they_were_written() {
+    let (a, b) = (TaskId::new(0), TaskId::new(1));
+    let events = vec![
+        Event::Spawned { task: b, by: a },
+        Event::Waiting {
+            task: b,
+            on: "Queue.get".into(),
+        },
+        Event::WokenBy { task: b, by: a },
+    ];
+    let json = serde_json::to_value(&events).unwrap();
+    assert_eq!(
+        json[1],
+        serde_json::json!({"event": "Waiting", "task": 1, "on": "Queue.get"})
+    );
+    let back: Vec<Event> = serde_json::from_value(json).unwrap();
+    assert_eq!(back, events);
+}

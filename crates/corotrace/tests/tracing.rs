@@ -62,3 +62,44 @@ fn a_subscriber_sees_a_span_per_task_and_its_wake_up_inside_it() {
         ]
     );
 }
+
+#[test]
+fn waits_spawns_and_wakes_by_a_task_are_debug_events_in_the_task_s_span() {
+    let collector = Collector::default();
+    let seen = Arc::clone(&collector.seen);
+    tracing::subscriber::with_default(collector, || {
+        let trace = Trace::capture().with_tracing();
+        let (parent, child) = (TaskId::new(0), TaskId::new(1));
+        trace.record(|| Event::Added { task: parent });
+        trace.record(|| Event::Added { task: child });
+        trace.record(|| Event::Spawned {
+            task: child,
+            by: parent,
+        });
+        trace.record(|| Event::Waiting {
+            task: child,
+            on: "Queue.get".into(),
+        });
+        trace.record(|| Event::Woken { task: child });
+        trace.record(|| Event::WokenBy {
+            task: child,
+            by: parent,
+        });
+    });
+    let seen = seen.lock().unwrap();
+    let events: Vec<(&str, &str)> = seen
+        .events
+        .iter()
+        .map(|(parent, text)| (parent.as_str(), text.as_str()))
+        .collect();
+    let span = "task id=1";
+    assert_eq!(
+        events,
+        [
+            (span, "spawned by task=0"),
+            (span, "waiting on=\"Queue.get\""),
+            (span, "woken"),
+            (span, "woken by task=0"),
+        ]
+    );
+}

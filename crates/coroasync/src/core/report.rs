@@ -125,15 +125,21 @@ impl Core {
             .map(|(_, slot)| BlockedTask {
                 id: slot.cell.header().id,
                 name: task_name(slot.cell.header()),
-                waiting_on: match slot.cell.header().waiting.get() {
-                    Waiting::Unknown => "a future outside coroasync".to_owned(),
-                    Waiting::Timer => "a timer".to_owned(),
-                    Waiting::Task(task) => format!("task {task}"),
-                    Waiting::Primitive(name) => name.to_owned(),
-                },
+                waiting_on: waiting_on(slot.cell.header().waiting.get()),
             })
             .collect();
         blocked.sort_by_key(|task| task.id);
         Deadlock { blocked }
+    }
+}
+
+/// What a task waits on, in the words of the deadlock report and the trace's
+/// [`Event::Waiting`](corotrace::Event::Waiting).
+pub(super) fn waiting_on(waiting: Waiting) -> String {
+    match waiting {
+        Waiting::Unknown => "a future outside coroasync".to_owned(),
+        Waiting::Timer => "a timer".to_owned(),
+        Waiting::Task(task) => format!("task {task}"),
+        Waiting::Primitive(name) => name.to_owned(),
     }
 }

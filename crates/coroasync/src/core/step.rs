@@ -13,6 +13,7 @@ use crate::cell::{Ending, Hop, Notify, Runnable, task_name};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::task::TaskRef;
+use crate::time::Waiting;
 use crate::unwind;
 use crate::waker::{Remote, TaskWaker};
 use crate::watchdog::Watchdog;
@@ -84,10 +85,15 @@ impl Core {
         };
         drop(waker);
         self.current.set(None);
-        if crate::context::polling(None) {
+        let yielded = crate::context::polling(None);
+        let waiting = self.waiting.take();
+        header.waiting.set(waiting);
+        if self.tracing.get() && matches!(polled, Ok(Poll::Pending)) && !header.end_step.get() {
+            self.record_waiting(header.id, yielded, waiting);
+        }
+        if yielded {
             self.requeue(key, header.id);
         }
-        header.waiting.set(self.waiting.take());
         let took = watched.and_then(|(watchdog, phase)| watchdog.end(phase));
         // A step that panicked is reported as the task's failure, not as slow: its
         // time includes the panic hook (a backtrace capture under RUST_BACKTRACE=1
@@ -96,6 +102,20 @@ impl Core {
             self.report_slow_step(cell, took);
         }
         polled
+    }
+
+    /// Records what task `id`'s step, which ended pending, waits on; before a
+    /// yield's requeue, so the trace reads the wait, then the wake.
+    #[inline]
+    fn record_waiting(&self, id: TaskId, yielded: bool, waiting: Waiting) {
+        self.trace.borrow().record(|| Event::Waiting {
+            task: id,
+            on: if yielded {
+                "its turn".to_owned()
+            } else {
+                super::report::waiting_on(waiting)
+            },
+        });
     }
 
     /// Gives the task in slot `key` a waker: a pooled one if a finished task left

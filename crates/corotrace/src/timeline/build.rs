@@ -132,6 +132,7 @@ pub(super) fn lanes_and_rows(events: &[Event]) -> (Vec<String>, Vec<Row>) {
                 rows.open = None;
             }
             Event::Printed { task, line } => rows.print(*task, line),
+            Event::Waiting { .. } | Event::Spawned { .. } | Event::WokenBy { .. } => {}
         }
     }
     (rows.lanes.labels, rows.rows)
