@@ -125,12 +125,7 @@ impl Core {
             .map(|(_, slot)| BlockedTask {
                 id: slot.cell.header().id,
                 name: task_name(slot.cell.header()),
-                waiting_on: match slot.cell.header().waiting.get() {
-                    Waiting::Unknown => "a future outside coroasync".to_owned(),
-                    Waiting::Timer => "a timer".to_owned(),
-                    Waiting::Task(task) => format!("task {task}"),
-                    Waiting::Primitive(name) => name.to_owned(),
-                },
+                waiting_on: super::inspect::waiting_on(slot.cell.header().waiting.get()),
             })
             .collect();
         blocked.sort_by_key(|task| task.id);
