@@ -27,6 +27,7 @@ use crate::waker::{Remote, TaskWaker};
 use crate::watchdog::Watchdog;
 
 mod clock;
+mod inspect;
 mod report;
 mod step;
 

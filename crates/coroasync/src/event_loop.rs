@@ -16,8 +16,10 @@ use crate::task::{Task, TaskRef};
 use crate::time::LoopClock;
 
 mod frame;
+mod snapshot;
 
 pub use frame::Frame;
+pub use snapshot::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
 
 /// What one pass of the loop ([`EventLoop::tick`]) did, so a host program that
 /// keeps its own main loop knows whether to come back.

@@ -97,7 +97,9 @@ pub use error::{
     SpawnError, TaskDoneError, TaskError, ZeroParties,
 };
 pub use event::{Event, EventWait};
-pub use event_loop::{EventLoop, Frame, Tick, run};
+pub use event_loop::{
+    EventLoop, Frame, LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, Tick, TimerSnapshot, run,
+};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use guard::{CancelGuard, catch_cancel, on_cancel};

@@ -142,6 +142,19 @@ impl Timers {
         Some(self.entries.remove(slot).waker)
     }
 
+    /// The live timers, earliest first, with the wakers they will wake: the
+    /// heap's cancelled entries (left until swept) are not among them.
+    pub(crate) fn live(&self) -> Vec<(Duration, &Waker)> {
+        let mut live: Vec<_> = (self.heap.iter())
+            .filter(|&&Reverse((_, seq, slot))| self.is_pending(TimerKey { slot, seq }))
+            .map(|&Reverse(key)| key)
+            .collect();
+        live.sort_unstable();
+        (live.into_iter())
+            .map(|(deadline, _, slot)| (Duration::from_nanos(deadline), &self.entries[slot].waker))
+            .collect()
+    }
+
     pub(crate) fn clear(&mut self) {
         self.heap.clear();
         self.entries.clear();

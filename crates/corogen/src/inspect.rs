@@ -10,12 +10,13 @@ use crate::Scheduler;
 use crate::retire::describe;
 
 /// What a [`Scheduler`] holds at one moment, from [`Scheduler::inspect`].
-///
-/// The scheduler keeps no step counter (its step is kept lean): a host that
-/// wants one counts its calls to [`Scheduler::step`], or the
-/// [`Event::Running`](crate::Event::Running) events of its trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
+    /// Steps taken from the queue so far: each [`Scheduler::step`] (or
+    /// [`Scheduler::step_with`], or one of [`Scheduler::run_steps`]) that ran a
+    /// routine. A [`Scheduler::send`] resumes a routine out of turn and is not
+    /// one.
+    pub steps: u64,
     /// The runnable queue, the task that runs next first.
     pub queue: Vec<TaskId>,
     /// Every task ever added, in the order it was added.
@@ -76,6 +77,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// scheduler.run_steps(2);
     ///
     /// let snapshot = scheduler.inspect();
+    /// assert_eq!(snapshot.steps, 2);
     /// assert_eq!(snapshot.queue, [slow]);
     /// assert_eq!(
     ///     snapshot.tasks[0].state,
@@ -112,6 +114,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
             id = id.next();
         }
         Snapshot {
+            steps: self.steps,
             queue: self.runnable().map(crate::Task::id).collect(),
             tasks,
         }
@@ -145,6 +148,7 @@ mod tests {
                 scheduler.inspect().queue,
                 replay.queue().collect::<Vec<_>>()
             );
+            assert_eq!(scheduler.inspect().steps, steps as u64);
             if scheduler.step().is_none() {
                 break;
             }

@@ -62,6 +62,8 @@ pub struct Scheduler<T, S = (), Y = ()> {
     pub(crate) failed: IndexMap<TaskId, String>,
     pub(crate) closed: IndexSet<TaskId>,
     next_id: TaskId,
+    /// Steps taken from the queue so far, for [`Scheduler::inspect`].
+    pub(crate) steps: u64,
     pub(crate) trace: Trace,
     pub(crate) render: Option<Render<T>>,
 }
@@ -81,6 +83,7 @@ impl<T, S, Y> Scheduler<T, S, Y> {
             failed: IndexMap::new(),
             closed: IndexSet::new(),
             next_id: TaskId::new(0),
+            steps: 0,
             trace,
             render: None,
         }
@@ -332,6 +335,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// ```
     pub fn step_with(&mut self, value: impl FnOnce(TaskId) -> S) -> Option<Step<Y>> {
         let mut task = self.runnable.pop_front()?;
+        self.steps += 1;
         let id = task.id();
         match resume(&self.trace, &mut task, value(id)) {
             // The hot path, kept free of `settle`'s bookkeeping: back of the queue.
