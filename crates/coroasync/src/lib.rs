@@ -107,7 +107,6 @@ pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use guard::{CancelGuard, catch_cancel, on_cancel};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
 pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
-pub use print::print;
 pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
 pub use race::{First, Race, RaceAll, race};
 pub use scope::{CancelScope, FailAfter, Scoped, fail_after, move_on_after};
@@ -140,6 +139,7 @@ pub use corotrace::{Py, PyRepr};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::gather::{GatherTuple, TaskTuple, gather_tuple};
+    pub use crate::print::print;
     pub use crate::race::{RaceTuple, race_tuple};
     pub use crate::settled::{SettleTuple, settle_tuple};
 }

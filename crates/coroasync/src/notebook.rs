@@ -40,7 +40,7 @@ pub async fn is_prime(x: u64) -> bool {
 ///
 /// # Errors
 ///
-/// [`NotFound`](crate::NotFound) when no item satisfies `predicate`.
+/// [`NotFound`] when no item satisfies `predicate`.
 ///
 /// ```
 /// use coroasync::notebook::{is_prime, search};
