@@ -1,7 +1,8 @@
 //! From `study-note`: the cooperative linear search, driven by hand. Each `g.resume()`
 //! is the notebook's `next(g)`, and between them the caller does other stuff.
 
-use corogen::{GeneratorState, async_search, fib};
+use corogen::GeneratorState;
+use corogen::notebook::{async_search, fib};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.

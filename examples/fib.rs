@@ -1,7 +1,8 @@
 //! From `study-note`: the `fib()` generator. Calling it runs nothing; `next(f)` runs it
 //! to its next `yield`.
 
-use corogen::{PyRepr, fib};
+use corogen::PyRepr;
+use corogen::notebook::fib;
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.

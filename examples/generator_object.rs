@@ -2,7 +2,8 @@
 //! It makes a generator, and runs none of its body: the answer comes only when the
 //! generator is resumed to its end (by `next`, or by a scheduler).
 
-use corogen::{Gen, async_is_prime};
+use corogen::Gen;
+use corogen::notebook::async_is_prime;
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.

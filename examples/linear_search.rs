@@ -1,7 +1,7 @@
 //! From `study-note`: the blocking linear search, which holds the thread until it is
 //! done.
 
-use corogen::{fib, search};
+use corogen::notebook::{fib, search};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.

@@ -5,7 +5,8 @@
 
 use std::collections::VecDeque;
 
-use corogen::{Event, GeneratorState, NotFound, TaskId, Trace, async_search, fib};
+use corogen::notebook::{async_search, fib};
+use corogen::{Event, GeneratorState, NotFound, TaskId, Trace};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs generators.

@@ -10,7 +10,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use corogen::{Scheduler, async_is_prime, async_print_matches, async_repetitive_message, fib};
+use corogen::Scheduler;
+use corogen::notebook::{async_is_prime, async_print_matches, async_repetitive_message, fib};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.

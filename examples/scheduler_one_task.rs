@@ -1,7 +1,8 @@
 //! From `study-note`: the notebook's `Scheduler` with one task, then
 //! `completed_task_result.pop(0)`.
 
-use corogen::{Scheduler, async_search, fib};
+use corogen::Scheduler;
+use corogen::notebook::{async_search, fib};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.

@@ -1,7 +1,8 @@
 //! From `study-note`: the notebook's `Scheduler` with two tasks taking turns: searches
 //! for the first term of `fib()` with 3 digits and with 4.
 
-use corogen::{Scheduler, async_search, fib};
+use corogen::Scheduler;
+use corogen::notebook::{async_search, fib};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on corogen.

@@ -57,7 +57,11 @@ fn a_generator_scheduler_shows_its_steps_in_each_task_s_span() {
     let seen = watched(|| {
         let trace = Trace::off().with_tracing();
         let mut scheduler = Scheduler::with_trace(trace.clone());
-        let id = scheduler.add(corogen::async_search(trace, corogen::fib(), |x| *x > 10));
+        let id = scheduler.add(corogen::notebook::async_search(
+            trace,
+            corogen::notebook::fib(),
+            |x| *x > 10,
+        ));
         scheduler.run_to_completion();
         found = scheduler.take_result(id).ok();
     });

@@ -244,7 +244,7 @@ const MINI_SCHEDULER: Pairing = Pairing {
     also: &[],
     pairs: pairs![
         ("from earlier_cells import definitions"..="async_search, fib = definitions(")(
-            "use corogen::{"
+            "use corogen::notebook::"
         ),
         ("class Task:")("struct Task {"..="routine: Box<dyn FnMut() -> Resumed>,"),
         ("next_id = 0")("next_id: u64,"),

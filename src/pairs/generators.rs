@@ -33,7 +33,7 @@ const LINEAR_SEARCH: Pairing = Pairing {
     lesson: "linear-search",
     also: &[],
     pairs: pairs![
-        ("fib = definitions(\"fib\", \"fib\")")("use corogen::{"),
+        ("fib = definitions(\"fib\", \"fib\")")("use corogen::notebook::"),
         ("def search(iterable, predicate):")(
             "pub fn search<I: IntoIterator>("..=") -> Result<I::Item, NotFound> {"
         ),
@@ -49,7 +49,7 @@ const COOPERATIVE_SEARCH: Pairing = Pairing {
     lesson: "cooperative-search",
     also: &[],
     pairs: pairs![
-        ("fib = definitions(\"fib\", \"fib\")")("use corogen::{"),
+        ("fib = definitions(\"fib\", \"fib\")")("use corogen::notebook::"),
         ("def async_search(iterable, predicate):")(
             "pub fn async_search<I, P>("..="Gen::new(move |co| async move {"
         ),

@@ -18,7 +18,7 @@ const SCHEDULER_ONE_TASK: Pairing = Pairing {
     ],
     pairs: pairs![
         ("from earlier_cells import definitions"..="async_search, fib = definitions(")(
-            "use corogen::{"
+            "use corogen::Scheduler;"..="use corogen::notebook::"
         ),
         ("class Task:")(
             "pub struct Task<T, S = (), Y = ()> {"..="cell: Box<TaskCell<dyn Routine<T, S, Y>>>,"
@@ -80,7 +80,9 @@ const SCHEDULER_TWO_TASKS: Pairing = Pairing {
     lesson: "scheduler-two-tasks",
     also: &[],
     pairs: pairs![
-        ("Scheduler, async_search, fib = definitions("..=")\n")("use corogen::{"),
+        ("Scheduler, async_search, fib = definitions("..=")\n")(
+            "use corogen::Scheduler;"..="use corogen::notebook::"
+        ),
         ("scheduler = Scheduler()")(
             "let mut scheduler: Scheduler<u64> = Scheduler::with_trace(stage.trace());"
         ),
@@ -173,7 +175,7 @@ const GENERATOR_OBJECT: Pairing = Pairing {
     also: &[],
     pairs: pairs![
         ("async_is_prime = definitions(\"primes_and_messages\", \"async_is_prime\")")(
-            "use corogen::{"
+            "use corogen::notebook::"
         ),
         ("print(async_is_prime(2))")(
             "let clock = stage.clock();"..="stage.say(format_args!(\"{name}\"));"
@@ -190,7 +192,7 @@ const PRIMES_AND_MESSAGES: Pairing = Pairing {
     pairs: pairs![
         ("from earlier_cells import definitions"
             ..="Scheduler, fib = definitions(\"scheduler_one_task\", \"Scheduler\", \"fib\")")(
-            "use corogen::{Scheduler"
+            "use corogen::Scheduler;"..="use corogen::notebook::"
         ),
         ("def async_sleep(interval_secs):")(
             "pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Duration) {"

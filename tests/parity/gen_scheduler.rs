@@ -4,7 +4,8 @@
 
 use std::convert::Infallible;
 
-use corogen::{Gen, Scheduler, Step, async_search, fib};
+use corogen::notebook::{async_search, fib};
+use corogen::{Gen, Scheduler, Step};
 use corotrace::Trace;
 
 pub fn three_tasks_one_fails() -> String {

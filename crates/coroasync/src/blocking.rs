@@ -182,7 +182,7 @@ impl<T: Send + 'static> Future for ToThread<T> {
                 drop(slot);
                 self.state = ThreadState::Done;
                 for line in lines {
-                    crate::print(format_args!("{line}"));
+                    crate::print::print(format_args!("{line}"));
                 }
                 Poll::Ready(
                     result.map_err(|payload| TaskError::Panicked(panic_message(payload.as_ref()))),

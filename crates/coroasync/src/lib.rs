@@ -8,6 +8,9 @@
 //! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; [`race`](fn@race),
 //! cancel scopes ([`CancelScope`], [`fail_after`]) and the cancel guard ([`on_cancel`]);
 //! and a loop on a thread of its own that other threads submit work to, [`LoopThread`].
+//! The notes' own programs (`is_prime`, `search`, `print_matches`,
+//! `repetitive_message`), used by the lessons, are in [`notebook`]: they are what
+//! the lessons run on the loop, not part of it.
 //!
 //! ```
 //! use std::time::Duration;
@@ -67,7 +70,6 @@ mod guard;
 mod interrupt;
 mod lock;
 mod loop_thread;
-mod notebook;
 mod pool;
 mod print;
 mod queue;
@@ -87,6 +89,8 @@ mod waker;
 mod watch;
 mod watchdog;
 
+pub mod notebook;
+
 pub use as_completed::{AsCompleted, NextCompleted, as_completed};
 pub use barrier::Barrier;
 pub use blocking::{ToThread, run_blocking, to_thread};
@@ -105,8 +109,6 @@ pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use guard::{CancelGuard, catch_cancel, on_cancel};
 pub use lock::{Acquire, Lock, LockGuard, Semaphore, SemaphorePermit};
 pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
-pub use notebook::{is_prime, print_matches, repetitive_message, repetitive_message_n, search};
-pub use print::print;
 pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
 pub use race::{First, Race, RaceAll, race};
 pub use scope::{CancelScope, FailAfter, Scoped, fail_after, move_on_after};
@@ -139,6 +141,7 @@ pub use corotrace::{Py, PyRepr};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::gather::{GatherTuple, TaskTuple, gather_tuple};
+    pub use crate::print::print;
     pub use crate::race::{RaceTuple, race_tuple};
     pub use crate::settled::{SettleTuple, settle_tuple};
 }

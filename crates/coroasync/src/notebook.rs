@@ -1,8 +1,9 @@
-//! Seed 001's asyncio port, as async fns: the notebook's `is_prime`, `search`,
-//! `print_matches` and `repetitive_message` once `yield from` has become `await`
-//! and its hand-rolled scheduler has become the event loop.
+//! The notes' programs, used by the lessons: seed 001's asyncio port, as async
+//! fns. The notebook's `is_prime`, `search`, `print_matches` and
+//! `repetitive_message` once `yield from` has become `await` and its hand-rolled
+//! scheduler has become the event loop. None of them is part of the loop's API.
 //!
-//! Compare `corogen`'s `async_is_prime` and friends: there, each helper is lent the
+//! Compare `corogen::notebook`'s `async_is_prime` and friends: there, each helper is lent the
 //! generator's `Co` to yield through; here, `sleep(ZERO).await` yields to the loop
 //! and nothing needs lending.
 
@@ -16,7 +17,8 @@ use crate::{say, sleep};
 /// Whether `x` is prime, yielding to the loop after each trial division.
 ///
 /// ```
-/// use coroasync::{is_prime, run};
+/// use coroasync::notebook::is_prime;
+/// use coroasync::run;
 ///
 /// assert_eq!(run(async { (is_prime(29).await, is_prime(91).await) }), Ok((true, false)));
 /// ```
@@ -38,10 +40,11 @@ pub async fn is_prime(x: u64) -> bool {
 ///
 /// # Errors
 ///
-/// [`NotFound`](crate::NotFound) when no item satisfies `predicate`.
+/// [`NotFound`] when no item satisfies `predicate`.
 ///
 /// ```
-/// use coroasync::{is_prime, run, search};
+/// use coroasync::notebook::{is_prime, search};
+/// use coroasync::run;
 ///
 /// let found = run(async { search([8, 9, 11, 12], async |x: u64| is_prime(x).await).await });
 /// assert_eq!(found, Ok(Ok(11)));
@@ -68,7 +71,8 @@ where
 /// Says `Found: {item}` for each item `async_predicate` accepts.
 ///
 /// ```
-/// use coroasync::{is_prime, print_matches, EventLoop, Trace};
+/// use coroasync::notebook::{is_prime, print_matches};
+/// use coroasync::{EventLoop, Trace};
 ///
 /// let trace = Trace::capture();
 /// let lp = EventLoop::new().with_trace(trace.clone());
@@ -102,7 +106,8 @@ pub async fn repetitive_message(msg: impl Display, interval: Duration) {
 ///
 /// ```
 /// use std::time::Duration;
-/// use coroasync::{repetitive_message_n, EventLoop, Trace};
+/// use coroasync::notebook::repetitive_message_n;
+/// use coroasync::{EventLoop, Trace};
 ///
 /// let trace = Trace::capture();
 /// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());

@@ -28,11 +28,11 @@ use crate::context;
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {
-        $crate::print(::std::format_args!($($arg)*))
+        $crate::__private::print(::std::format_args!($($arg)*))
     };
 }
 
-/// The function behind [`say!`].
+/// The function behind [`say!`]: the macro's, not part of the API.
 pub fn print(line: fmt::Arguments<'_>) {
     let printed = context::with_running(|core| core.map(|core| core.print(line)).is_some());
     if !printed && !crate::blocking::keep_worker_line(line) {

@@ -2,7 +2,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-/// Where [`async_sleep`](crate::async_sleep) reads the time: the notebook's
+/// Where [`async_sleep`](crate::notebook::async_sleep) reads the time: the notebook's
 /// `time.time()`, made injectable.
 ///
 /// Examples run on [`SystemClock`]; tests run on a [`VirtualClock`], so no test

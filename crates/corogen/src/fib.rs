@@ -15,7 +15,7 @@ use crate::Gen;
 /// keeps returning `None`: it is a [`FusedIterator`].
 ///
 /// ```
-/// use corogen::fib;
+/// use corogen::notebook::fib;
 ///
 /// let first: Vec<u64> = fib().take(6).collect();
 /// assert_eq!(first, [2, 1, 3, 4, 7, 11]);

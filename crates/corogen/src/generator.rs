@@ -40,7 +40,7 @@ impl fmt::Display for Misuse {
                 "awaited a future that is not its generator's `co.yield_` (such as \
                  `std::future::pending()` or a coroasync sleep), and nothing here can \
                  wake it: a generator only pauses at `co.yield_(..).await`. Pause with \
-                 `co.yield_`, wait with `corogen::async_sleep`, or run futures on \
+                 `co.yield_`, wait with `corogen::notebook::async_sleep`, or run futures on \
                  coroasync's `EventLoop` instead"
             }
             Self::Finished => {

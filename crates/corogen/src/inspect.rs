@@ -125,7 +125,8 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
 mod tests {
     use corotrace::replay::{Queueing, Replay, TaskStatus};
 
-    use crate::{Inspected, Scheduler, Trace, async_search, fib};
+    use crate::notebook::{async_search, fib};
+    use crate::{Inspected, Scheduler, Trace};
 
     /// The scheduler's own queue and the one replayed from its trace agree
     /// after every step.

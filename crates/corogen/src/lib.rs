@@ -5,16 +5,26 @@
 //! Everything a program needs is re-exported here (the trace's types included),
 //! so a crate that depends on `corogen` alone can write every example below.
 //!
+//! # The map
+//!
+//! - The scheduler: [`Scheduler`] resumes each [`Task`] in turn (or out of turn:
+//!   `send`, `throw`), records what happened in a [`Trace`] that prints as the
+//!   notebook prints, and files every task as completed, failed or closed;
+//!   [`Step`] and [`TaskState`] say what a step did, the errors what a call refused,
+//!   and [`Snapshot`] what the scheduler holds.
+//! - The generators: [`Gen`] and [`Co`], genawaiter's, with [`GeneratorState`].
+//! - Time: [`Clock`], read by the sleeps, as [`SystemClock`] or [`VirtualClock`].
+//! - [`notebook`]: the notes' programs, used by the lessons (`fib`, the searches,
+//!   `async_sleep`, `async_is_prime`, the repeating message).
+//!
 //! A Python generator function becomes a function returning a
 //! [`Gen`]; `yield` becomes `co.yield_(()).await`; `yield
 //! from helper()` becomes `helper(&co).await`, an `async fn` lent the
-//! generator's `Co` (see [`async_sleep`]). The [`Scheduler`] resumes each task in
-//! turn (or out of turn: `send`, `throw`), records what happened in a [`Trace`]
-//! that prints as the notebook prints, and files every task as completed, failed
-//! or closed.
+//! generator's `Co` (see [`notebook::async_sleep`]).
 //!
 //! ```
-//! use corogen::{async_search, fib, Scheduler, Trace};
+//! use corogen::notebook::{async_search, fib};
+//! use corogen::{Scheduler, Trace};
 //!
 //! let trace = Trace::capture();
 //! let mut scheduler = Scheduler::with_trace(trace.clone());
@@ -34,29 +44,26 @@
 mod clock;
 mod control;
 mod error;
-mod fib;
 mod generator;
 mod inspect;
-mod primes;
 mod retire;
 mod scheduler;
-mod search;
-mod sleep;
 mod step;
 mod task;
 mod throw;
 
+pub mod notebook;
+// The notebook's programs, re-exported from `notebook` alone.
+mod fib;
+mod primes;
+mod search;
+mod sleep;
+
 pub use clock::{Clock, SystemClock, VirtualClock};
 pub use error::{CloseError, ControlRefusal, ResultError, SendError, SendRefusal, ThrowError};
-pub use fib::fib;
 pub use generator::{Co, Gen, IntoIter};
 pub use inspect::{Inspected, Snapshot, TaskSnapshot};
-pub use primes::{async_is_prime, async_print_matches};
 pub use scheduler::Scheduler;
-pub use search::{async_search, search};
-pub use sleep::{
-    async_repetitive_message, async_repetitive_message_n, async_sleep, async_sleep_yielding,
-};
 pub use step::{Step, TaskState};
 pub use task::{Resumed, Routine, Task};
 pub use throw::Thrown;

@@ -6,7 +6,8 @@ use std::time::Duration;
 use crate::{Co, Gen};
 use corotrace::Trace;
 
-use crate::{Clock, async_sleep};
+use crate::Clock;
+use crate::notebook::async_sleep;
 
 /// Whether `x` is prime, by trial division, yielding between divisions so a long
 /// check never holds up the other tasks: the notebook's `async_is_prime`.
@@ -18,7 +19,8 @@ use crate::{Clock, async_sleep};
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_is_prime, VirtualClock};
+/// use corogen::notebook::async_is_prime;
+/// use corogen::VirtualClock;
 /// use corogen::{Gen, GeneratorState};
 ///
 /// let clock = VirtualClock::ticking(Duration::from_millis(1));
@@ -53,11 +55,12 @@ pub async fn async_is_prime<S>(co: &Co<(), S>, clock: &impl Clock, x: u64) -> bo
 /// The predicate is an async closure that is lent the generator's `&Co`, so it
 /// can `yield from` too: `matches = yield from async_predicate(item)` becomes
 /// `async_predicate(&co, item).await`. The generator completes when `iterable`
-/// ends (never, for [`fib`](crate::fib) before it runs out of `u64`).
+/// ends (never, for [`fib`](crate::notebook::fib) before it runs out of `u64`).
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_is_prime, async_print_matches, Scheduler, Trace, VirtualClock};
+/// use corogen::notebook::{async_is_prime, async_print_matches};
+/// use corogen::{Scheduler, Trace, VirtualClock};
 ///
 /// let trace = Trace::capture();
 /// let clock = VirtualClock::ticking(Duration::from_millis(1));

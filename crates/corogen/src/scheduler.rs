@@ -46,7 +46,8 @@ use crate::{Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Ta
 /// trace depend only on its own program, which is what a snapshot needs.
 ///
 /// ```
-/// use corogen::{async_search, fib, Scheduler, Trace};
+/// use corogen::notebook::{async_search, fib};
+/// use corogen::{Scheduler, Trace};
 ///
 /// let trace = Trace::capture();
 /// let mut scheduler = Scheduler::with_trace(trace.clone());
@@ -278,7 +279,8 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// which records a completed task's value as the notebook prints it.
     ///
     /// ```
-    /// use corogen::{async_search, Scheduler, Step};
+    /// use corogen::notebook::async_search;
+    /// use corogen::{Scheduler, Step};
     ///
     /// let mut scheduler: Scheduler<u32> = Scheduler::new();
     /// let id = scheduler.add(async_search(Default::default(), [1, 2], |&x| x == 2));
@@ -363,7 +365,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// ([`Scheduler::runnable`]), so each gets one step whatever the others do;
     /// and the time, moved by the frame on the [`VirtualClock`](crate::VirtualClock)
     /// (or [`SystemClock`](crate::SystemClock)) its sleeps read. A sleep
-    /// ([`async_sleep`](crate::async_sleep)) ends at the first step after its
+    /// ([`async_sleep`](crate::notebook::async_sleep)) ends at the first step after its
     /// deadline: a sleep of 250 ms in 100 ms frames ends in the fourth frame's
     /// round (the clock then reads 300 ms). Where the host needs what each routine
     /// yields, it calls [`Scheduler::step`] `n` times instead.
@@ -371,7 +373,8 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     /// ```
     /// use std::convert::Infallible;
     /// use std::time::Duration;
-    /// use corogen::{async_sleep, Clock, Gen, Scheduler, VirtualClock};
+    /// use corogen::notebook::async_sleep;
+    /// use corogen::{Clock, Gen, Scheduler, VirtualClock};
     ///
     /// let clock = VirtualClock::new();
     /// let mut scheduler: Scheduler<String, Option<char>> = Scheduler::new();

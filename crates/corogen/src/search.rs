@@ -11,7 +11,8 @@ use corotrace::{NotFound, Trace};
 /// [`NotFound`] when no item satisfies `predicate`.
 ///
 /// ```
-/// use corogen::{fib, search, NotFound};
+/// use corogen::notebook::{fib, search};
+/// use corogen::NotFound;
 ///
 /// assert_eq!(search(fib(), |x| x.to_string().len() >= 3), Ok(123));
 /// assert_eq!(search(1..10, |&x| x > 100), Err(NotFound));
@@ -35,7 +36,8 @@ pub fn search<I: IntoIterator>(
 /// Nothing runs, not even `initializing generator`, until the first resume.
 ///
 /// ```
-/// use corogen::{async_search, fib, GeneratorState, Trace};
+/// use corogen::notebook::{async_search, fib};
+/// use corogen::{GeneratorState, Trace};
 ///
 /// let trace = Trace::capture();
 /// let mut g = async_search(trace.clone(), fib(), |x| x.to_string().len() >= 3);

@@ -27,7 +27,8 @@ use crate::Clock;
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_sleep, VirtualClock};
+/// use corogen::notebook::async_sleep;
+/// use corogen::VirtualClock;
 /// use corogen::{Gen, GeneratorState};
 ///
 /// let clock = VirtualClock::ticking(Duration::from_secs(1));
@@ -59,7 +60,8 @@ pub async fn async_sleep<S>(co: &Co<(), S>, clock: &impl Clock, interval: Durati
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_sleep_yielding, Gen, GeneratorState, VirtualClock};
+/// use corogen::notebook::async_sleep_yielding;
+/// use corogen::{Gen, GeneratorState, VirtualClock};
 ///
 /// let clock = VirtualClock::ticking(Duration::from_secs(1));
 /// let mut bird = Gen::new(|co| async move {
@@ -94,7 +96,8 @@ pub async fn async_sleep_yielding<Y, S>(
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_repetitive_message, Scheduler, Trace, VirtualClock};
+/// use corogen::notebook::async_repetitive_message;
+/// use corogen::{Scheduler, Trace, VirtualClock};
 ///
 /// let trace = Trace::capture();
 /// let clock = VirtualClock::ticking(Duration::from_secs(1));
@@ -125,7 +128,8 @@ pub fn async_repetitive_message(
 ///
 /// ```
 /// use std::time::Duration;
-/// use corogen::{async_repetitive_message_n, Scheduler, Trace, VirtualClock};
+/// use corogen::notebook::async_repetitive_message_n;
+/// use corogen::{Scheduler, Trace, VirtualClock};
 ///
 /// let trace = Trace::capture();
 /// let clock = VirtualClock::ticking(Duration::from_secs(1));

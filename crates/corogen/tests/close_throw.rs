@@ -4,9 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use corogen::{
-    Co, ControlRefusal, Event, Gen, Scheduler, Step, TaskState, Thrown, Trace, async_search, fib,
-};
+use corogen::notebook::{async_search, fib};
+use corogen::{Co, ControlRefusal, Event, Gen, Scheduler, Step, TaskState, Thrown, Trace};
 
 /// Writes `done` into a shared log when dropped: a routine's clean-up.
 struct Guard(Rc<RefCell<Vec<&'static str>>>);

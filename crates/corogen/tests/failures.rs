@@ -1,8 +1,8 @@
 //! Failure paths: each is recorded against its task, and the others run on.
 
+use corogen::notebook::{async_search, fib};
 use corogen::{
     Event, Gen, NotFound, ResultError, Scheduler, SendRefusal, Step, TaskId, TaskState, Trace,
-    async_search, fib,
 };
 
 #[test]

@@ -4,7 +4,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corogen::{Event, Gen, Resumed, Routine, Scheduler, Step, TaskState, Trace, async_search, fib};
+use corogen::notebook::{async_search, fib};
+use corogen::{Event, Gen, Resumed, Routine, Scheduler, Step, TaskState, Trace};
 
 /// A panic payload that panics again when dropped.
 struct PanicOnDrop;
@@ -323,7 +324,8 @@ fn duration_max_means_no_limit_on_a_virtual_clock() {
 
 #[test]
 fn sleeping_for_duration_max_sleeps_rather_than_failing() {
-    use corogen::{VirtualClock, async_sleep};
+    use corogen::VirtualClock;
+    use corogen::notebook::async_sleep;
     use std::time::Duration;
 
     let clock = VirtualClock::new();

@@ -1,7 +1,8 @@
 //! The scheduler's step, with tracing off, allocates nothing: a yield is a queue
 //! rotation and a resume, with no boxing and no formatting.
 
-use corogen::{Scheduler, Trace, async_search, fib};
+use corogen::notebook::{async_search, fib};
+use corogen::{Scheduler, Trace};
 
 #[test]
 fn steps_with_tracing_off_do_not_allocate() {

@@ -4,7 +4,8 @@
 //! (seed 001's `Task`, `Scheduler` and `async_search`, run with python3 and with
 //! ids counted from 0), line for line.
 
-use corogen::{Scheduler, Trace, async_search, fib};
+use corogen::notebook::{async_search, fib};
+use corogen::{Scheduler, Trace};
 
 fn searches(digits: &[usize]) -> (Scheduler<u64>, Trace) {
     let trace = Trace::capture();

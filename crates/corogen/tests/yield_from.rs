@@ -10,10 +10,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use corogen::{
-    Event, Scheduler, Trace, VirtualClock, async_is_prime, async_print_matches,
-    async_repetitive_message, async_repetitive_message_n, fib,
+use corogen::notebook::{
+    async_is_prime, async_print_matches, async_repetitive_message, async_repetitive_message_n, fib,
 };
+use corogen::{Event, Scheduler, Trace, VirtualClock};
 
 fn run_until_found(wanted: usize) -> (Trace, Vec<Event>) {
     let trace = Trace::capture();
