@@ -211,10 +211,19 @@ impl<T: 'static> Runnable for TaskCell<T> {
         match future.as_mut().poll(cx) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(result) => {
+                // A task that cancelled itself and then returned ends cancelled, its
+                // value dropped, as asyncio's does ("cancelled right before coro
+                // stops").
+                let (result, value) = if self.header.cancel_requested.get() {
+                    (Err(TaskError::Cancelled), Some(result))
+                } else {
+                    (result, None)
+                };
                 let future = mem::replace(&mut *stage, Stage::Finished(result));
-                // Dropped after the borrow ends: its destructors may look at this task.
+                // Dropped after the borrow ends: their destructors may look at this task.
                 drop(stage);
                 drop(future);
+                drop(value);
                 Poll::Ready(())
             }
         }
@@ -338,23 +347,46 @@ pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
     if runnable.ending().is_some() {
         return false;
     }
-    if let Some(extra) = header.extra.get() {
-        extra.cancel_flag.set();
-        // Taken out while it runs: it cancels other tasks and wakes wakers.
-        let hook = extra.interrupt.borrow_mut().take();
-        if let Some(hook) = hook
-            && hook.interrupt()
-        {
-            // The awaitable ends the task once what it waits for has finished.
-            *extra.interrupt.borrow_mut() = Some(hook);
-            return true;
-        }
+    // Made here if need be: a task that cancels itself and then waits makes its
+    // wait-list entry after this, and that entry must be out of play at once, as
+    // asyncio cancels the future at the end of the step that awaited it.
+    header.extra().cancel_flag.set();
+    let core = header.core.upgrade();
+    if core
+        .as_ref()
+        .is_some_and(|core| core.is_polling(header.key))
+    {
+        // A task cancelling itself (asyncio's `_must_cancel`): the end of its
+        // step delivers it to what the step went on to await.
+        header.cancel_requested.set(true);
+        return true;
+    }
+    if interrupt(header) {
+        return true;
     }
     header.cancel_requested.set(true);
-    if let Some(core) = header.core.upgrade() {
+    if let Some(core) = core {
         core.schedule(header.key, header.id);
     }
     true
+}
+
+/// Tells what the task awaits that it is cancelled, if that awaitable wants to
+/// hear of it; `true` if it did and will end the task itself once what it waits
+/// for has finished.
+pub(crate) fn interrupt(header: &Header) -> bool {
+    let Some(extra) = header.extra.get() else {
+        return false;
+    };
+    // Taken out while it runs: it cancels other tasks and wakes wakers.
+    let hook = extra.interrupt.borrow_mut().take();
+    match hook {
+        Some(hook) if hook.interrupt() => {
+            *extra.interrupt.borrow_mut() = Some(hook);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Takes a finished task's result; see [`Task::take_result`](crate::Task::take_result).

@@ -9,8 +9,8 @@
 use std::future::Future;
 
 use coroasync::{
-    Condition, Lock, Queue, ReturnWhen, Semaphore, TaskError, TaskGroup, as_completed, gather,
-    gather_settled, say, shield, spawn, wait, wait_for, yield_now,
+    Condition, Lock, Queue, ReturnWhen, Semaphore, TaskError, TaskGroup, as_completed,
+    current_task, gather, gather_settled, say, shield, spawn, wait, wait_for, yield_now,
 };
 
 #[path = "toolbox/twin.rs"]
@@ -136,6 +136,54 @@ fn semaphore_locked_with_cancelled_waiter() {
         say!("main took it at once: {}", state());
         gather_settled([a]).await;
         drop(again);
+        say!("end: {}", state());
+    });
+}
+
+#[test]
+fn semaphore_self_cancelled_waiter() {
+    async fn self_cancelling(sem: Semaphore) {
+        if let Some(me) = current_task() {
+            me.cancel();
+        }
+        say!("a cancelled itself and waits");
+        let cancelled = {
+            let sem = sem.clone();
+            OnCancel(Some(move || {
+                say!(
+                    "a cancelled, value {}, locked {}",
+                    sem.available(),
+                    py(sem.is_locked())
+                )
+            }))
+        };
+        let permit = sem.acquire().await;
+        cancelled.disarm();
+        say!("a got it");
+        drop(permit);
+    }
+    async fn newcomer(sem: Semaphore) {
+        yield_now().await;
+        say!(
+            "b comes: value {}, locked {}",
+            sem.available(),
+            py(sem.is_locked())
+        );
+        let permit = sem.acquire().await;
+        say!("b got it");
+        drop(permit);
+    }
+    assert_twin("semaphore_self_cancelled_waiter", async {
+        let sem = Semaphore::new(1);
+        let held = sem.acquire().await;
+        let a = spawn(self_cancelling(sem.clone()));
+        yield_now().await;
+        let state = || format!("value {}, locked {}", sem.available(), py(sem.is_locked()));
+        say!("after a's step: {}", state());
+        let b = spawn(newcomer(sem.clone()));
+        drop(held);
+        say!("released: {}", state());
+        gather_settled([a, b]).await;
         say!("end: {}", state());
     });
 }
@@ -319,6 +367,48 @@ fn gather_cancelled() {
             "the parent",
         ),
     );
+}
+
+#[test]
+fn gather_self_cancelled() {
+    assert_twin("gather_self_cancelled", async {
+        let task = spawn(async {
+            let guard = cleans_up("parent");
+            let c1 = spawn(child("c1", 10));
+            let c2 = spawn(child("c2", 10));
+            yield_now().await;
+            if let Some(me) = current_task() {
+                me.cancel();
+            }
+            say!("parent cancelled itself and gathers");
+            gather([c1, c2]).await.unwrap();
+            say!("parent done");
+            guard.disarm();
+        });
+        let t = spawn(ticker(5, String::new));
+        if let Err(TaskError::Cancelled) = task.await {
+            say!("main sees the parent cancelled");
+        }
+        t.await.unwrap();
+    });
+}
+
+#[test]
+fn self_cancelled_then_returns() {
+    assert_twin("self_cancelled_then_returns", async {
+        let task = spawn(async {
+            if let Some(me) = current_task() {
+                me.cancel();
+            }
+            say!("cancelled itself, returns 5");
+            5
+        });
+        let handle = task.to_ref();
+        match task.await {
+            Ok(value) => say!("got {value}"),
+            Err(_) => say!("cancelled: {}", py(handle.is_cancelled())),
+        }
+    });
 }
 
 #[test]

@@ -49,6 +49,11 @@ impl Core {
         self.state.borrow().tasks.get(key).map(|slot| slot.id)
     }
 
+    /// Whether the task in slot `key` is the one being polled.
+    pub(crate) fn is_polling(&self, key: usize) -> bool {
+        self.current.get() == Some(key)
+    }
+
     /// The cancel flag of the task being polled, for a wait-list entry it makes.
     pub(crate) fn current_cancel_flag(&self) -> Option<crate::cancel::CancelFlag> {
         let key = self.current.get()?;

@@ -38,7 +38,13 @@ impl Core {
         } else {
             tick.polled += 1;
             match self.poll_task(key, cell, watchdog) {
-                Ok(Poll::Pending) => header.end_step.get() && self.end_cancelled(key, cell),
+                Ok(Poll::Pending) if header.end_step.get() => self.end_cancelled(key, cell),
+                Ok(Poll::Pending) => {
+                    if header.cancel_requested.get() {
+                        self.cancel_at_step_end(key, cell);
+                    }
+                    false
+                }
                 Ok(Poll::Ready(())) => {
                     self.finish(key, cell);
                     true
@@ -148,6 +154,20 @@ impl Core {
     fn end_cancelled(&self, key: usize, cell: &Rc<dyn Runnable>) -> bool {
         self.end(key, cell, TaskError::Cancelled);
         true
+    }
+
+    /// Delivers the cancellation a task asked for itself during the step that
+    /// just ended pending: to what it now awaits, if that wants to hear of it
+    /// (asyncio cancels `_fut_waiter` at the end of the step), else by ending the
+    /// task at its next turn.
+    #[cold]
+    fn cancel_at_step_end(&self, key: usize, cell: &Rc<dyn Runnable>) {
+        let header = cell.header();
+        if crate::cell::interrupt(header) {
+            header.cancel_requested.set(false);
+        } else {
+            self.schedule(key, header.id);
+        }
     }
 
     /// Ends a task that did not finish by itself (cancelled, or panicked).

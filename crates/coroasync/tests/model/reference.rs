@@ -87,6 +87,9 @@ struct Task {
     state: State,
     scheduled: bool,
     cancel: bool,
+    /// Cancelled itself in the step that runs (asyncio's `_must_cancel`): the
+    /// step's end delivers it to what the task then awaits.
+    must_cancel: bool,
     /// Cancelled in a `wait_for`, which took the cancellation (rule 15): 1 until
     /// the task has run and cancelled the inner task, 2 after.
     interrupted: u8,
@@ -150,6 +153,7 @@ impl Model {
             state: State::Ready,
             scheduled: true,
             cancel: false,
+            must_cancel: false,
             interrupted: 0,
             locks: [false; 2],
             permits: 0,
@@ -303,10 +307,30 @@ impl Model {
         while self.tasks[t].pc < self.ops[t].len() {
             let k = self.tasks[t].pc;
             if !self.run_op(t, k, self.ops[t][k]) {
+                self.deliver_own_cancel(t);
                 return;
             }
         }
-        self.end(t, End::Completed);
+        let end = if self.tasks[t].must_cancel {
+            End::Cancelled
+        } else {
+            End::Completed
+        };
+        self.end(t, end);
+    }
+
+    /// The end of a step in which task `t` cancelled itself and then suspended:
+    /// a `wait_for` takes the cancellation (rule 15), anything else ends the task
+    /// at its next turn.
+    fn deliver_own_cancel(&mut self, t: usize) {
+        if !std::mem::take(&mut self.tasks[t].must_cancel) || self.tasks[t].state == State::Done {
+            return;
+        }
+        if let State::Timed { .. } = self.tasks[t].state {
+            self.tasks[t].cancel = false;
+            self.tasks[t].interrupted = self.tasks[t].interrupted.max(1);
+        }
+        self.schedule(t);
     }
 
     /// Runs op `k` of top task `t`: whether it finished (or `t` suspends).
@@ -379,7 +403,12 @@ impl Model {
             }
             Op::Cancel(j) => {
                 let j = j as usize % 50;
-                if j < self.ops.len() && self.tasks[j].state != State::Done {
+                if j == t {
+                    // Its waits from now on are out of play; the step's end
+                    // delivers the rest.
+                    self.tasks[t].cancel = true;
+                    self.tasks[t].must_cancel = true;
+                } else if j < self.ops.len() && self.tasks[j].state != State::Done {
                     match self.tasks[j].state {
                         State::Timed { .. } => {
                             self.tasks[j].interrupted = self.tasks[j].interrupted.max(1);
