@@ -7,13 +7,18 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 /// A task's "cancelled" mark, shared with each wait-list entry it makes. Clones
-/// share one mark; it is set once and never cleared.
+/// share one mark. It is cleared only when a cancellation is spent without
+/// ending the task (3.11's `wait_for` of a task that finished first).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CancelFlag(Rc<Cell<bool>>);
 
 impl CancelFlag {
     pub(crate) fn set(&self) {
         self.0.set(true);
+    }
+
+    pub(crate) fn clear(&self) {
+        self.0.set(false);
     }
 
     pub(crate) fn is_set(&self) -> bool {

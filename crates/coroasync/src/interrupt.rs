@@ -130,6 +130,35 @@ impl Drop for Interruptible {
     }
 }
 
+/// asyncio's `await task` under rule 11: the cancellation of the awaiting task
+/// cancels the task it awaits at once (the future it is suspended on), and the
+/// awaiting task ends once that one has ended, its clean-up second. Hooked to the
+/// awaiting task only when the wait goes on, so a task awaited after it has
+/// finished costs nothing.
+#[derive(Debug, Default)]
+pub(crate) struct AwaitedTask(Option<Interruptible>);
+
+impl AwaitedTask {
+    /// Whether the awaiting task was cancelled, and the awaited one with it.
+    pub(crate) fn cancelled(&self) -> bool {
+        self.0.as_ref().is_some_and(Interruptible::requested)
+    }
+
+    /// The wait goes on: hooks `task` to the awaiting task (once).
+    pub(crate) fn pending(&mut self, task: impl FnOnce() -> TaskRef, waker: &Waker) {
+        self.0
+            .get_or_insert_with(|| Interruptible::cancelling(vec![task()]))
+            .arm(waker);
+    }
+
+    /// The wait is over: a later cancellation of the awaiting task is its own.
+    pub(crate) fn done(&self) {
+        if let Some(interrupt) = &self.0 {
+            interrupt.disarm();
+        }
+    }
+}
+
 /// Ends the step of the task being polled as a cancellation: the loop drops its
 /// future right after this poll, so its clean-up runs in this step.
 pub(crate) fn end_step_cancelled() {

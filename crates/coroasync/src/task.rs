@@ -15,6 +15,7 @@ use crate::cell::{
 use crate::context;
 use crate::core::Core;
 use crate::error::{SpawnError, TaskError};
+use crate::interrupt::{AwaitedTask, end_step_cancelled};
 
 /// A handle on a spawned task: asyncio's `Task`.
 ///
@@ -183,6 +184,7 @@ impl<T: 'static> IntoFuture for Task<T> {
         Join {
             task: self,
             slot: None,
+            awaited: AwaitedTask::default(),
         }
     }
 }
@@ -198,6 +200,7 @@ impl<T: 'static> fmt::Debug for Task<T> {
 pub struct Join<T: 'static> {
     task: Task<T>,
     slot: Option<usize>,
+    awaited: AwaitedTask,
 }
 
 impl<T: 'static> Future for Join<T> {
@@ -212,13 +215,24 @@ impl<T: 'static> Future for Join<T> {
         }) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
-        match this.task.poll_done(cx, Hop::Direct, &mut this.slot) {
-            Poll::Pending => Poll::Pending,
-            Poll::Ready(()) => {
+        let ended = this
+            .task
+            .poll_done(cx, Hop::Direct, &mut this.slot)
+            .is_ready();
+        if this.awaited.cancelled() {
+            if ended {
                 this.slot = None;
-                Poll::Ready(this.task.take_finished())
+                end_step_cancelled();
             }
+            return Poll::Pending;
         }
+        if !ended {
+            this.awaited.pending(|| this.task.to_ref(), cx.waker());
+            return Poll::Pending;
+        }
+        this.awaited.done();
+        this.slot = None;
+        Poll::Ready(this.task.take_finished())
     }
 }
 
@@ -350,6 +364,7 @@ impl IntoFuture for TaskRef {
         TaskDone {
             task: self,
             slot: None,
+            awaited: AwaitedTask::default(),
         }
     }
 }
@@ -359,6 +374,7 @@ impl IntoFuture for TaskRef {
 pub struct TaskDone {
     task: TaskRef,
     slot: Option<usize>,
+    awaited: AwaitedTask,
 }
 
 impl Future for TaskDone {
@@ -373,17 +389,28 @@ impl Future for TaskDone {
         }) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
-        match this.task.poll_done(cx, Hop::Direct, &mut this.slot) {
-            Poll::Pending => Poll::Pending,
-            Poll::Ready(()) => {
+        let ended = this
+            .task
+            .poll_done(cx, Hop::Direct, &mut this.slot)
+            .is_ready();
+        if this.awaited.cancelled() {
+            if ended {
                 this.slot = None;
-                this.task.mark_observed();
-                Poll::Ready(match this.task.ending() {
-                    Some(Ending::Failed(error)) => Err(error),
-                    _ => Ok(()),
-                })
+                end_step_cancelled();
             }
+            return Poll::Pending;
         }
+        if !ended {
+            this.awaited.pending(|| this.task.clone(), cx.waker());
+            return Poll::Pending;
+        }
+        this.awaited.done();
+        this.slot = None;
+        this.task.mark_observed();
+        Poll::Ready(match this.task.ending() {
+            Some(Ending::Failed(error)) => Err(error),
+            _ => Ok(()),
+        })
     }
 }
 

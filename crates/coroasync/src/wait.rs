@@ -213,11 +213,15 @@ pub struct WaitFor<T: 'static> {
 impl<T: 'static> Unpin for WaitFor<T> {}
 
 impl<T: 'static> WaitFor<T> {
-    /// The awaiting task was cancelled: as 3.11's `_cancel_and_wait`, cancel the
-    /// task waited on when this runs again, wait until it has ended (its end
-    /// comes through the relay, a hop late), then end the step as a cancellation,
-    /// so the awaiting task's clean-up follows the inner one's.
-    fn poll_interrupted(&mut self, cx: &mut Context<'_>) {
+    /// The awaiting task was cancelled. As 3.11's `wait_for`, when this runs
+    /// again: a task waited on that has finished by then gives its result, and
+    /// the cancellation is spent (`if fut.done(): return fut.result()`); a wait
+    /// already cancelling the task for its time limit ends the step as a
+    /// cancellation at once (the waiter of `_cancel_and_wait` was cancelled);
+    /// otherwise the task waited on is cancelled, and once it has ended (its end
+    /// comes through the relay, a hop late) the step ends as a cancellation, so
+    /// the awaiting task's clean-up follows the inner one's.
+    fn poll_interrupted(&mut self, cx: &mut Context<'_>) -> Poll<Result<T, TaskError>> {
         let first = !std::mem::replace(&mut self.interrupting, true);
         let (relay, relay_waker) = self.relay.get_or_insert_with(Relay::new);
         let fired = relay.poll(cx.waker());
@@ -226,14 +230,23 @@ impl<T: 'static> WaitFor<T> {
             .poll_done(&mut relay_cx, Hop::Deferred, &mut self.slot)
             .is_ready();
         match (first, done) {
-            // Ended already: nothing to wait for.
-            (true, true) => end_step_cancelled(),
+            (true, _) if self.cancelling => end_step_cancelled(),
+            (true, true) => {
+                relay.close();
+                self.slot = None;
+                self.interrupt.disarm();
+                if let Some(flag) = crate::context::cancel_flag() {
+                    flag.clear();
+                }
+                return Poll::Ready(self.task.take_finished());
+            }
             (true, false) => {
                 self.task.cancel();
             }
             (false, true) if fired => end_step_cancelled(),
             (false, _) => {}
         }
+        Poll::Pending
     }
 }
 
@@ -247,8 +260,7 @@ impl<T: 'static> Future for WaitFor<T> {
         }
         this.interrupt.arm(cx.waker());
         if this.interrupt.requested() {
-            this.poll_interrupted(cx);
-            return Poll::Pending;
+            return this.poll_interrupted(cx).map(Ok);
         }
         // The timer first, so that a deadlock report names the task waited on,
         // not the timer (a time limit of `Duration::MAX` sets none).

@@ -7,10 +7,11 @@
 //! code cannot catch a cancellation, it runs its clean-up when dropped.
 
 use std::future::Future;
+use std::time::Duration;
 
 use coroasync::{
     Condition, Lock, Queue, ReturnWhen, Semaphore, TaskError, TaskGroup, as_completed,
-    current_task, gather, gather_settled, say, shield, spawn, wait, wait_for, yield_now,
+    current_task, gather, gather_settled, say, shield, sleep, spawn, wait, wait_for, yield_now,
 };
 
 #[path = "toolbox/twin.rs"]
@@ -412,6 +413,24 @@ fn self_cancelled_then_returns() {
 }
 
 #[test]
+fn await_task_cancelled() {
+    assert_twin(
+        "await_task_cancelled",
+        cancel_after_two_hops(
+            async {
+                let guard = cleans_up("parent");
+                let c = spawn(child("c", 10));
+                say!("parent awaits c");
+                c.await.unwrap();
+                say!("parent done");
+                guard.disarm();
+            },
+            "the parent",
+        ),
+    );
+}
+
+#[test]
 fn wait_for_cancelled() {
     assert_twin(
         "wait_for_cancelled",
@@ -434,6 +453,72 @@ fn wait_for_cancelled() {
             "outer",
         ),
     );
+}
+
+#[test]
+fn wait_for_cancelled_after_inner_finished() {
+    assert_twin("wait_for_cancelled_after_inner_finished", async {
+        let task = spawn(async {
+            let guard = cleans_up("outer");
+            let inner = async {
+                say!("inner runs and finishes");
+                7
+            };
+            let got = wait_for(inner, Duration::from_secs(10))
+                .await
+                .unwrap()
+                .unwrap();
+            say!("outer got {got} and runs on");
+            yield_now().await;
+            say!("outer done");
+            guard.disarm();
+        });
+        yield_now().await;
+        yield_now().await;
+        say!("cancelling outer");
+        say!("cancel() says {}", py(task.cancel()));
+        let handle = task.to_ref();
+        match task.await {
+            Ok(()) => say!(
+                "main sees outer done, cancelled {}",
+                py(handle.is_cancelled())
+            ),
+            Err(_) => say!("main sees outer cancelled"),
+        }
+    });
+}
+
+#[test]
+fn wait_for_cancelled_while_timing_out() {
+    assert_twin("wait_for_cancelled_while_timing_out", async {
+        let task = spawn(async {
+            let guard = cleans_up("outer");
+            let inner = async {
+                let guard = cleans_up("inner");
+                say!("inner starts");
+                sleep(Duration::from_secs(10)).await;
+                say!("inner done");
+                guard.disarm();
+            };
+            match wait_for(inner, Duration::from_secs(1)).await {
+                Ok(_) => say!("outer done"),
+                Err(_) => say!("outer timed out"),
+            }
+            guard.disarm();
+        });
+        yield_now().await;
+        let t = spawn(async {
+            sleep(Duration::from_secs(1)).await;
+            ticker(6, String::new).await;
+        });
+        sleep(Duration::from_secs(1)).await;
+        say!("cancelling outer");
+        task.cancel();
+        if let Err(TaskError::Cancelled) = task.await {
+            say!("main sees outer cancelled");
+        }
+        t.await.unwrap();
+    });
 }
 
 #[test]

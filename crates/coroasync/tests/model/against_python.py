@@ -1,6 +1,6 @@
 """Checks the model tests' rules against CPython 3.11: generates random programs
-(no cancellation, panics or remote wake-ups, which have no exact Python twin),
-runs each as a Python asyncio program on virtual time and on coroasync (through
+(with cancellation, `C3` cancels task 3, but no panics or remote wake-ups, which
+have no exact Python twin; MODEL_NO_CANCEL=1 leaves cancellation out too), runs each as a Python asyncio program on virtual time and on coroasync (through
 the `replay` tool in model.rs), and compares the lines.
 
     python3 crates/coroasync/tests/model/against_python.py [COUNT] [SEED]
@@ -49,13 +49,15 @@ def run(main):
         return runner.run(main)
 
 CAPACITY = [0, 1]
+# Cancellation ops are in by default; MODEL_NO_CANCEL=1 leaves them out.
+CANCEL_WEIGHT = 0 if os.environ.get("MODEL_NO_CANCEL") else 2
 PERMITS = 2
 
 
 def random_op(rng):
     kind = rng.choices(
-        ["Y", "S", "N", "J", "TJ", "E", "W", "P", "G", "L", "U", "A", "R", "T"],
-        weights=[3, 2, 2, 2, 1, 3, 1, 2, 1, 2, 2, 2, 2, 4],
+        ["Y", "S", "N", "J", "TJ", "E", "W", "P", "G", "L", "U", "A", "R", "T", "C"],
+        weights=[3, 2, 2, 2, 1, 3, 1, 2, 1, 2, 2, 2, 2, 4, CANCEL_WEIGHT],
     )[0]
     if kind in ("Y", "J", "A", "R"):
         return kind
@@ -63,6 +65,8 @@ def random_op(rng):
         return f"S{rng.randint(1, 3)}"
     if kind == "N":
         return f"N{rng.randint(0, 2)}"
+    if kind == "C":
+        return f"C{rng.randint(0, 11)}"
     if kind == "TJ":
         return f"TJ{rng.randint(1, 2)}"
     if kind == "T":
@@ -153,6 +157,10 @@ async def twin(program, out):
                 elif op == "A":
                     await sem.acquire()
                     permits += 1
+                elif op[0] == "C":
+                    j = int(op[1:]) % 50
+                    if j < len(tasks):
+                        tasks[j].cancel()
                 elif op == "R":
                     if permits:
                         permits -= 1

@@ -19,6 +19,11 @@
 //!   set wakes it, and it keeps no newcomer out.
 //! - A task cancelled in a `wait_for` (rule 15) runs once more and cancels the
 //!   task waited on, waits until it has ended (a hop late), then is dropped.
+//! - A task cancelled while it joins a child cancels the child at once and is
+//!   dropped when the child's end wakes it (`await task`, rule 11).
+//! - A task cancelled in a `wait_for` whose task has ended by the time it runs
+//!   takes that task's result and runs on (3.11's `wait_for` spends the
+//!   cancellation: `if fut.done(): return fut.result()`).
 //! - A cancelled task is dropped at its next turn: its pending wait first (passing
 //!   on what it had been woken for), then its permits, then its locks, 0 before 1.
 //! - A step of a task whose wait is not over (a stale wake-up) does nothing.
@@ -326,11 +331,28 @@ impl Model {
         if !std::mem::take(&mut self.tasks[t].must_cancel) || self.tasks[t].state == State::Done {
             return;
         }
-        if let State::Timed { .. } = self.tasks[t].state {
-            self.tasks[t].cancel = false;
-            self.tasks[t].interrupted = self.tasks[t].interrupted.max(1);
+        let state = self.tasks[t].state;
+        match state {
+            State::Timed { .. } => {
+                self.tasks[t].cancel = false;
+                self.tasks[t].interrupted = self.tasks[t].interrupted.max(1);
+            }
+            State::Joining(c) if self.cancel_joined(c) => return,
+            _ => {}
         }
         self.schedule(t);
+    }
+
+    /// A task joining child `c` is cancelled (rule 11: `await task`): the child
+    /// is cancelled at once if it has not ended, and the joining task ends when
+    /// the child's end wakes it. Whether the child was still running.
+    fn cancel_joined(&mut self, c: usize) -> bool {
+        if self.tasks[c].state == State::Done {
+            return false;
+        }
+        self.tasks[c].cancel = true;
+        self.schedule(c);
+        true
     }
 
     /// Runs op `k` of top task `t`: whether it finished (or `t` suspends).
@@ -409,9 +431,14 @@ impl Model {
                     self.tasks[t].cancel = true;
                     self.tasks[t].must_cancel = true;
                 } else if j < self.ops.len() && self.tasks[j].state != State::Done {
-                    match self.tasks[j].state {
+                    let state = self.tasks[j].state;
+                    match state {
                         State::Timed { .. } => {
                             self.tasks[j].interrupted = self.tasks[j].interrupted.max(1);
+                        }
+                        State::Joining(c) if self.cancel_joined(c) => {
+                            self.tasks[j].cancel = true;
+                            return;
                         }
                         _ => self.tasks[j].cancel = true,
                     }

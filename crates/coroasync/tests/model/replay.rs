@@ -5,7 +5,7 @@ use super::{Op, Prim, reference, run_real};
 
 /// Replays the programs in the file `MODEL_REPLAY` names (one per line, tasks
 /// separated by `|`, ops by spaces: `Y`, `S2`, `N1` spawn, `J`, `TJ2`, `E0` set,
-/// `W0`, `P0`, `G0`, `L0`, `U0`, `A`, `R`, `T:G0:2` timed), printing what
+/// `W0`, `P0`, `G0`, `L0`, `U0`, `A`, `R`, `T:G0:2` timed, `C3` cancels task 3), printing what
 /// coroasync prints, for a check against Python twins of the same programs.
 #[test]
 #[ignore = "a tool: run with MODEL_REPLAY=file -- --ignored --nocapture"]
@@ -60,6 +60,7 @@ fn parse_op(op: &str) -> Op {
             ("G", x) => Op::Get(x),
             ("L", x) => Op::Lock(x),
             ("U", x) => Op::Unlock(x),
+            ("C", x) => Op::Cancel(x),
             _ => panic!("unknown op {op}"),
         },
     }

@@ -15,8 +15,7 @@ impl Model {
             unreachable!("only called in a wait_for")
         };
         if self.tasks[t].interrupted > 0 {
-            self.interrupted_timed(t, inner, notified);
-            return false;
+            return self.interrupted_timed(t, inner, timer, cancelling, notified);
         }
         let due = !cancelling && self.fired.contains(&timer);
         if !notified && !due {
@@ -42,18 +41,40 @@ impl Model {
     }
 
     /// A step of task `t`, cancelled in a `wait_for` of `inner`: as
-    /// `WaitFor::poll_interrupted`, it cancels `inner` the first time, and ends
-    /// `t` once `inner` has ended and its end has come through.
-    fn interrupted_timed(&mut self, t: usize, inner: usize, notified: bool) {
+    /// `WaitFor::poll_interrupted`, the first time it takes the result of an
+    /// `inner` that has ended (the cancellation is spent and `t` runs on), ends
+    /// `t` if the wait was cancelling `inner` for its time limit, or cancels
+    /// `inner`; then it ends `t` once `inner` has ended and its end has come
+    /// through. Whether `t` runs on.
+    fn interrupted_timed(
+        &mut self,
+        t: usize,
+        inner: usize,
+        timer: u64,
+        cancelling: bool,
+        notified: bool,
+    ) -> bool {
         let done = self.tasks[inner].state == State::Done;
         let first = self.tasks[t].interrupted == 1;
         self.tasks[t].interrupted = 2;
-        if first && !done {
-            self.tasks[inner].cancel = true;
-            self.schedule(inner);
-        } else if done && (first || notified) {
-            self.end(t, End::Cancelled);
+        match (first, done) {
+            (true, _) if cancelling => self.end(t, End::Cancelled),
+            (true, true) => {
+                self.tasks[t].interrupted = 0;
+                self.tasks[t].cancel = false;
+                self.cancel_timer(timer);
+                self.timed_result(t, inner, false);
+                self.finish_op(t);
+                return true;
+            }
+            (true, false) => {
+                self.tasks[inner].cancel = true;
+                self.schedule(inner);
+            }
+            (false, true) if notified => self.end(t, End::Cancelled),
+            (false, _) => {}
         }
+        false
     }
 
     /// Says what a finished `wait_for` of `inner` gave task `t`, and takes it.
