@@ -59,6 +59,8 @@ struct Recorder {
     capture: bool,
     events: RefCell<Vec<Event>>,
     running: Cell<Option<TaskId>>,
+    /// [`Recorder::uses_every_event`], kept as one flag: every step reads it.
+    every_event: Cell<bool>,
     subscribers: Subscribers,
     /// Flags a scheduler caches [`Recorder::uses_every_event`] in
     /// ([`Trace::watch_every_event`]), set when a subscriber joins.
@@ -104,6 +106,7 @@ impl Trace {
                 capture,
                 events: RefCell::default(),
                 running: Cell::new(None),
+                every_event: Cell::new(capture || echo == Echo::Everything),
                 subscribers: Subscribers::default(),
                 watchers: RefCell::default(),
             })),
@@ -152,6 +155,7 @@ impl Trace {
         };
         if let Some(recorder) = &trace.recorder {
             recorder.subscribers.add(Box::new(subscriber));
+            recorder.every_event.set(true);
             for flag in recorder.watchers.borrow().iter().filter_map(Weak::upgrade) {
                 flag.set(true);
             }
@@ -319,7 +323,7 @@ impl Recorder {
     /// nothing) builds no other event at all, so its steps cost no more for them.
     #[inline]
     fn uses_every_event(&self) -> bool {
-        self.capture || self.echo == Echo::Everything || !self.subscribers.is_empty()
+        self.every_event.get()
     }
 
     fn push(&self, event: Event) {
