@@ -83,8 +83,10 @@ pub(crate) struct Core {
     remote: Arc<Remote>,
     pub(crate) clock: LoopClock,
     trace: RefCell<Trace>,
-    /// Whether `trace` records anything: checked before borrowing it on hot paths.
-    tracing: Cell<bool>,
+    /// Whether `trace` uses events other than printed lines (kept up to date by
+    /// the trace, see `Trace::watch_every_event`): checked before borrowing it
+    /// on hot paths, so a default loop, which prints lines only, pays one read.
+    tracing: Rc<Cell<bool>>,
     slow_step: Cell<Option<Duration>>,
     /// Watches for slow steps; started at the first pass with a threshold set.
     watchdog: RefCell<Option<Watchdog>>,
@@ -117,7 +119,11 @@ impl Core {
             }),
             remote: Arc::new(Remote::new()),
             clock,
-            tracing: Cell::new(trace.is_on()),
+            tracing: {
+                let flag = Rc::new(Cell::new(false));
+                trace.watch_every_event(&flag);
+                flag
+            },
             trace: RefCell::new(trace),
             slow_step: Cell::new(Some(Duration::from_millis(100))),
             watchdog: RefCell::new(None),
@@ -140,7 +146,9 @@ impl Core {
     }
 
     pub(crate) fn set_trace(&self, trace: Trace) {
-        self.tracing.set(trace.is_on());
+        // The old trace may still set the flag (a subscriber joining it): that
+        // costs a check inside `record`, never an event lost.
+        trace.watch_every_event(&self.tracing);
         *self.trace.borrow_mut() = trace;
     }
 

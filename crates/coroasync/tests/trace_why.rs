@@ -128,3 +128,32 @@ fn the_text_is_what_it_is_without_the_new_events() {
     assert!(trace.text().contains("Running task 2"));
     assert_eq!(trace.text(), without.text());
 }
+
+/// A default loop builds no wait or wake events (it prints lines only), but a
+/// subscriber that joins its trace later sees them from then on.
+#[test]
+fn a_subscriber_joining_a_default_loop_sees_every_event() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let lp = EventLoop::with_virtual_clock();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let _ = lp.trace().with_subscriber({
+        let seen = Rc::clone(&seen);
+        move |event| seen.borrow_mut().push(event.clone())
+    });
+    lp.run_until_complete(async {
+        yield_now().await;
+    })
+    .expect("main completes");
+    let seen = seen.borrow();
+    assert!(seen.contains(&Event::Added { task: id(0) }), "{seen:?}");
+    assert!(
+        seen.contains(&Event::Waiting {
+            task: id(0),
+            on: "its turn".to_owned()
+        }),
+        "{seen:?}"
+    );
+    assert!(seen.contains(&Event::Woken { task: id(0) }), "{seen:?}");
+}

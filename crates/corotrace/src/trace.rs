@@ -1,7 +1,7 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::io::Write;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use crate::subscribers::Subscribers;
 use crate::{Event, TaskId, Timeline};
@@ -59,7 +59,12 @@ struct Recorder {
     capture: bool,
     events: RefCell<Vec<Event>>,
     running: Cell<Option<TaskId>>,
+    /// [`Recorder::uses_every_event`], kept as one flag: every step reads it.
+    every_event: Cell<bool>,
     subscribers: Subscribers,
+    /// Flags a scheduler caches [`Recorder::uses_every_event`] in
+    /// ([`Trace::watch_every_event`]), set when a subscriber joins.
+    watchers: RefCell<Vec<Weak<Cell<bool>>>>,
 }
 
 impl Trace {
@@ -101,7 +106,9 @@ impl Trace {
                 capture,
                 events: RefCell::default(),
                 running: Cell::new(None),
+                every_event: Cell::new(capture || echo == Echo::Everything),
                 subscribers: Subscribers::default(),
+                watchers: RefCell::default(),
             })),
         }
     }
@@ -148,8 +155,55 @@ impl Trace {
         };
         if let Some(recorder) = &trace.recorder {
             recorder.subscribers.add(Box::new(subscriber));
+            recorder.every_event.set(true);
+            for flag in recorder.watchers.borrow().iter().filter_map(Weak::upgrade) {
+                flag.set(true);
+            }
         }
         trace
+    }
+
+    /// Whether events other than printed lines reach anyone: kept, echoed, or
+    /// handed to a subscriber. When not, [`Trace::record`] never calls its
+    /// closure, and a scheduler can skip the work of preparing one.
+    ///
+    /// ```
+    /// use corotrace::{Echo, Trace};
+    ///
+    /// assert!(!Trace::new(Echo::Output, false).uses_every_event());
+    /// assert!(Trace::capture().uses_every_event());
+    /// ```
+    #[inline]
+    pub fn uses_every_event(&self) -> bool {
+        self.recorder.as_ref().is_some_and(|r| r.uses_every_event())
+    }
+
+    /// Sets `flag` to [`Trace::uses_every_event`] now, and to `true` whenever a
+    /// subscriber joins this trace later (through any clone): a scheduler's
+    /// hot path then reads one flag instead of the trace. The flag is never
+    /// cleared by the trace; a scheduler that changes traces sets it again.
+    ///
+    /// ```
+    /// use std::cell::Cell;
+    /// use std::rc::Rc;
+    /// use corotrace::{Echo, Trace};
+    ///
+    /// let trace = Trace::new(Echo::Output, false);
+    /// let flag = Rc::new(Cell::new(true));
+    /// trace.watch_every_event(&flag);
+    /// assert!(!flag.get());
+    /// let _ = trace.clone().with_subscriber(|_| {});
+    /// assert!(flag.get(), "a subscriber sees every event");
+    /// ```
+    pub fn watch_every_event(&self, flag: &Rc<Cell<bool>>) {
+        flag.set(self.uses_every_event());
+        if let Some(recorder) = &self.recorder {
+            // Weak, and the dead ones dropped here: a trace shared by many loops
+            // in turn keeps none of them alive.
+            let mut watchers = recorder.watchers.borrow_mut();
+            watchers.retain(|watcher| watcher.strong_count() > 0);
+            watchers.push(Rc::downgrade(flag));
+        }
     }
 
     /// Whether this trace records anything.
@@ -269,7 +323,7 @@ impl Recorder {
     /// nothing) builds no other event at all, so its steps cost no more for them.
     #[inline]
     fn uses_every_event(&self) -> bool {
-        self.capture || self.echo == Echo::Everything || !self.subscribers.is_empty()
+        self.every_event.get()
     }
 
     fn push(&self, event: Event) {
