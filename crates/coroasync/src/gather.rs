@@ -154,8 +154,8 @@ fn interruptible(tasks: &[crate::TaskRef], home: &Home) -> Interruptible {
 
 /// Once the task awaiting a gather has been cancelled (which cancelled the
 /// gathered tasks), the gather ends that task's step as a cancellation when the
-/// first of them has ended by failing or being cancelled, or, `settled`, when all
-/// have ended: asyncio's gathering future completes then, cancelled, and the
+/// first of them has ended by failing or being cancelled, or when all have ended
+/// (only that, `settled`): asyncio's gathering future completes then, cancelled, and the
 /// task's clean-up follows its children's. `false` while no cancellation came.
 fn interrupted(
     interrupt: &mut Interruptible,
@@ -167,10 +167,10 @@ fn interrupted(
     if !interrupt.requested() {
         return false;
     }
-    let over = match settled {
-        true => watch.all_done(),
-        false => watch.first_failure(true).is_some(),
-    };
+    // The gathering future completes when all have ended, or, unsettled, at the
+    // first failure; then the task ends cancelled, even if no task could be
+    // cancelled because all had finished (asyncio's `_must_cancel`).
+    let over = watch.all_done() || !settled && watch.first_failure(true).is_some();
     if watch.poll(cx) && over {
         end_step_cancelled();
     }

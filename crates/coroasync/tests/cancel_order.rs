@@ -431,6 +431,28 @@ fn await_task_cancelled() {
 }
 
 #[test]
+fn gather_cancelled_after_child_finished() {
+    assert_twin("gather_cancelled_after_child_finished", async {
+        let c = spawn(async { say!("child runs and finishes") });
+        let p = spawn(async move {
+            let guard = cleans_up("parent");
+            say!("parent gathers");
+            gather([c]).await.unwrap();
+            say!("parent done");
+            guard.disarm();
+        });
+        yield_now().await;
+        say!("cancelling the parent");
+        p.cancel();
+        let t = spawn(ticker(4, String::new));
+        if let Err(TaskError::Cancelled) = p.await {
+            say!("main sees the parent cancelled");
+        }
+        t.await.unwrap();
+    });
+}
+
+#[test]
 fn wait_for_cancelled() {
     assert_twin(
         "wait_for_cancelled",

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use coroasync::{
     Event, EventLoop, Lock, LockGuard, Queue, Semaphore, SemaphorePermit, Task, TaskError, TaskRef,
-    say, sleep, spawn, wait_for, yield_now,
+    gather, say, sleep, spawn, wait_for, yield_now,
 };
 use corotrace::Trace;
 use proptest::prelude::*;
@@ -52,6 +52,8 @@ enum Op {
     Join,
     /// `wait_for` of the last child spawned, with this many seconds.
     TimedJoin(u8),
+    /// `gather` of the last child spawned (if not joined yet).
+    Gather,
     Cancel(u8),
     Set(u8),
     Wait(u8),
@@ -104,6 +106,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0u8..3).prop_map(Op::Spawn),
         2 => Just(Op::Join),
         1 => (1u8..3).prop_map(Op::TimedJoin),
+        1 => Just(Op::Gather),
         1 => any::<u8>().prop_map(Op::Cancel),
         3 => (0u8..2).prop_map(Op::Set),
         1 => (0u8..2).prop_map(Op::Wait),
@@ -335,6 +338,12 @@ async fn run_task(i: usize, ops: Vec<Op>, shared: Rc<Shared>) {
                 if let Some(child) = child.take() {
                     let how = joined(child.await);
                     say!("t{i}.{k} joined {how}");
+                }
+            }
+            Op::Gather => {
+                if let Some(child) = child.take() {
+                    let how = gather([child]).await.map(|_| ());
+                    say!("t{i}.{k} gathered {}", joined(how));
                 }
             }
             Op::TimedJoin(s) => {

@@ -56,10 +56,10 @@ PERMITS = 2
 
 def random_op(rng):
     kind = rng.choices(
-        ["Y", "S", "N", "J", "TJ", "E", "W", "P", "G", "L", "U", "A", "R", "T", "C"],
-        weights=[3, 2, 2, 2, 1, 3, 1, 2, 1, 2, 2, 2, 2, 4, CANCEL_WEIGHT],
+        ["Y", "S", "N", "J", "TJ", "GA", "E", "W", "P", "G", "L", "U", "A", "R", "T", "C"],
+        weights=[3, 2, 2, 2, 1, 1, 3, 1, 2, 1, 2, 2, 2, 2, 4, CANCEL_WEIGHT],
     )[0]
-    if kind in ("Y", "J", "A", "R"):
+    if kind in ("Y", "J", "A", "R", "GA"):
         return kind
     if kind == "S":
         return f"S{rng.randint(1, 3)}"
@@ -117,6 +117,11 @@ async def twin(program, out):
                     if kid:
                         await kid
                         out.append(f"t{i}.{k} joined ok")
+                        kid = None
+                elif op == "GA":
+                    if kid:
+                        await asyncio.gather(kid)
+                        out.append(f"t{i}.{k} gathered ok")
                         kid = None
                 elif op.startswith("TJ"):
                     if kid:

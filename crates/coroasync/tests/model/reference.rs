@@ -24,6 +24,9 @@
 //! - A task cancelled in a `wait_for` whose task has ended by the time it runs
 //!   takes that task's result and runs on (3.11's `wait_for` spends the
 //!   cancellation: `if fut.done(): return fut.result()`).
+//! - A `gather` of a child completes a hop after the child's end (its done
+//!   callback), and wakes its task (rule 14). A task cancelled in it cancels the
+//!   child at once and is dropped when the gathering future completes.
 //! - A cancelled task is dropped at its next turn: its pending wait first (passing
 //!   on what it had been woken for), then its permits, then its locks, 0 before 1.
 //! - A step of a task whose wait is not over (a stale wake-up) does nothing.
@@ -75,6 +78,9 @@ enum State {
         woken: bool,
     },
     Joining(usize),
+    /// In a `gather` of child `.0`; `.1` once the gathering future completed
+    /// (the child's end, then its done callback's hop).
+    Gathering(usize, bool),
     /// In a `wait_for` of task `inner`, with timer `timer`; `notified` once the
     /// task's end came through (its done callback's hop).
     Timed {
@@ -112,6 +118,9 @@ enum Entry {
     /// The hop of the done callback of task `.1` for the `wait_for` of task `.0`:
     /// it wakes `.0` only if that `wait_for` still waits on `.1`.
     Notify(usize, usize),
+    /// The hop of the done callback of child `.1` for the `gather` of task `.0`:
+    /// the gathering future completes, which wakes `.0`.
+    Gathered(usize, usize),
 }
 
 #[derive(Default)]
@@ -231,6 +240,9 @@ impl Model {
                 State::Timed { inner, .. } if inner == t => {
                     self.ready.push_back(Entry::Notify(w, t));
                 }
+                State::Gathering(c, false) if c == t => {
+                    self.ready.push_back(Entry::Gathered(w, t));
+                }
                 _ => {}
             }
         }
@@ -298,6 +310,11 @@ impl Model {
                 let how = joined(self.tasks[c].end.as_ref());
                 self.lines.push(format!("t{t}.{k} joined {how}"));
             }
+            State::Gathering(c, true) => {
+                let k = self.tasks[t].pc;
+                let how = joined(self.tasks[c].end.as_ref());
+                self.lines.push(format!("t{t}.{k} gathered {how}"));
+            }
             State::Timed { .. } => return self.resume_timed(t),
             _ => return false,
         }
@@ -338,6 +355,10 @@ impl Model {
                 self.tasks[t].interrupted = self.tasks[t].interrupted.max(1);
             }
             State::Joining(c) if self.cancel_joined(c) => return,
+            State::Gathering(c, false) => {
+                self.cancel_joined(c);
+                return;
+            }
             _ => {}
         }
         self.schedule(t);
@@ -382,6 +403,17 @@ impl Model {
             Op::TimedJoin(s) => {
                 if let Some(c) = self.tasks[t].child.take() {
                     return self.start_timed(t, c, s);
+                }
+            }
+            Op::Gather => {
+                if let Some(c) = self.tasks[t].child.take() {
+                    // A child that has ended already is taken through its done
+                    // callback's hop all the same.
+                    if self.tasks[c].state == State::Done {
+                        self.ready.push_back(Entry::Gathered(t, c));
+                    }
+                    self.tasks[t].state = State::Gathering(c, false);
+                    return false;
                 }
             }
             Op::Timed(prim, s) => {
@@ -437,6 +469,11 @@ impl Model {
                             self.tasks[j].interrupted = self.tasks[j].interrupted.max(1);
                         }
                         State::Joining(c) if self.cancel_joined(c) => {
+                            self.tasks[j].cancel = true;
+                            return;
+                        }
+                        State::Gathering(c, false) => {
+                            self.cancel_joined(c);
                             self.tasks[j].cancel = true;
                             return;
                         }
@@ -503,6 +540,12 @@ impl Model {
                     Some(Entry::Step(t)) => self.step(t),
                     Some(Entry::Wake(t)) => self.schedule(t),
                     Some(Entry::Notify(t, inner)) => self.notify(t, inner),
+                    Some(Entry::Gathered(t, c)) => {
+                        if self.tasks[t].state == State::Gathering(c, false) {
+                            self.tasks[t].state = State::Gathering(c, true);
+                            self.schedule(t);
+                        }
+                    }
                     None => break,
                 }
             }

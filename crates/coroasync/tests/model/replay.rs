@@ -5,7 +5,7 @@ use super::{Op, Prim, reference, run_real};
 
 /// Replays the programs in the file `MODEL_REPLAY` names (one per line, tasks
 /// separated by `|`, ops by spaces: `Y`, `S2`, `N1` spawn, `J`, `TJ2`, `E0` set,
-/// `W0`, `P0`, `G0`, `L0`, `U0`, `A`, `R`, `T:G0:2` timed, `C3` cancels task 3), printing what
+/// `W0`, `P0`, `G0`, `L0`, `U0`, `A`, `R`, `T:G0:2` timed, `C3` cancels task 3, `GA` gathers the last child), printing what
 /// coroasync prints, for a check against Python twins of the same programs.
 #[test]
 #[ignore = "a tool: run with MODEL_REPLAY=file -- --ignored --nocapture"]
@@ -36,6 +36,7 @@ fn parse_op(op: &str) -> Op {
         "J" => Op::Join,
         "A" => Op::Acquire,
         "R" => Op::Release,
+        "GA" => Op::Gather,
         _ if op.starts_with("TJ") => Op::TimedJoin(op[2..].parse().expect("seconds")),
         _ if op.starts_with("T:") => {
             let parts: Vec<&str> = op.split(':').collect();
