@@ -6,7 +6,9 @@
 use std::collections::VecDeque;
 
 use corogen::notebook::{async_search, fib};
-use corogen::{Event, GeneratorState, NotFound, TaskId, Trace};
+use corogen::{Event, GeneratorState, NotFound, Trace};
+// The trace's own id (a number): `corogen::TaskId` also names its scheduler.
+use corotrace::TaskId;
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs generators.
