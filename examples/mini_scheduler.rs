@@ -8,8 +8,8 @@ use std::collections::VecDeque;
 use corogen::notebook::{async_search, fib};
 use corogen::{Event, GeneratorState, NotFound, Trace};
 // The trace's own id (a number): `corogen::TaskId` also names its scheduler.
-use corotrace::TaskId;
 use corolab::{Flag, Kind, Stage};
+use corotrace::TaskId;
 
 /// This lesson runs generators.
 pub const KIND: Kind = Kind::Generators;

@@ -59,6 +59,7 @@ mod cancel;
 mod cell;
 mod condition;
 mod context;
+mod context_var;
 mod core;
 mod diagnostics;
 mod error;
@@ -95,6 +96,7 @@ pub use as_completed::{AsCompleted, NextCompleted, as_completed};
 pub use barrier::Barrier;
 pub use blocking::{ToThread, run_blocking, to_thread};
 pub use condition::{Condition, ConditionAcquire, ConditionGuard, ConditionWait};
+pub use context_var::{ContextVar, ResetError, Token};
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
     BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, QueueShutDown, RealClock, RunError,

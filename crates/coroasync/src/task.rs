@@ -199,7 +199,13 @@ impl<T: 'static> Task<T> {
         }) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
-        match poll_done(&self.cell.header, &*self.cell, cx, Hop::Direct, &mut self.slot) {
+        match poll_done(
+            &self.cell.header,
+            &*self.cell,
+            cx,
+            Hop::Direct,
+            &mut self.slot,
+        ) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(()) => {
                 // Finished tasks wake their waiters and drop the registrations.
@@ -374,6 +380,10 @@ impl TaskRef {
 
     pub(crate) fn core(&self) -> Option<Rc<Core>> {
         self.cell.header().core.upgrade()
+    }
+
+    pub(crate) fn into_runnable(self) -> Rc<dyn Runnable> {
+        self.cell
     }
 }
 

@@ -80,7 +80,9 @@ fn an_off_trace_records_nothing_and_changes_nothing() {
     assert!(silent.trace().events().is_empty());
     // The same numbers and values (the ids differ: each names its scheduler).
     let numbered = |s: &Scheduler<u64>| -> Vec<(u64, u64)> {
-        s.completed().map(|(id, &value)| (id.get(), value)).collect()
+        s.completed()
+            .map(|(id, &value)| (id.get(), value))
+            .collect()
     };
     assert_eq!(numbered(&traced), numbered(&silent));
 }
