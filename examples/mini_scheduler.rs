@@ -7,8 +7,9 @@ use std::collections::VecDeque;
 
 use corogen::notebook::{async_search, fib};
 use corogen::{Event, GeneratorState, NotFound, Trace};
-// The trace's own id (a number): `corogen::TaskId` also names its scheduler.
 use corolab::{Flag, Kind, Stage};
+
+// The trace's own id, a number (`corogen::TaskId` also names its scheduler).
 use corotrace::TaskId;
 
 /// This lesson runs generators.

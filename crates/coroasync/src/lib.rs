@@ -7,6 +7,7 @@
 //! [`wait`], [`wait_for`] (and tokio's [`timeout`]), [`shield`], cancellation, [`Event`], [`Queue`],
 //! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; [`race`](fn@race),
 //! cancel scopes ([`CancelScope`], [`fail_after`]) and the cancel guard ([`on_cancel`]);
+//! task-local values ([`ContextVar`], Python's `contextvars`);
 //! and a loop on a thread of its own that other threads submit work to, [`LoopThread`].
 //! The notes' own programs (`is_prime`, `search`, `print_matches`,
 //! `repetitive_message`), used by the lessons, are in [`notebook`]: they are what
