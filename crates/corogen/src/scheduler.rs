@@ -249,7 +249,8 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         }
     }
 
-    /// The value `task` completed with, if it did and it has not been taken.
+    /// The value `task` completed with, if it did and it has not been taken
+    /// (`None` for another scheduler's id).
     pub fn result(&self, task: TaskId) -> Option<&T> {
         self.completed.get(&task)
     }
@@ -259,8 +260,8 @@ impl<T, S, Y> Scheduler<T, S, Y> {
     ///
     /// # Errors
     ///
-    /// [`ResultError`] when `task` is unknown, has not finished, failed, was
-    /// closed, or its result was taken already.
+    /// [`ResultError`] when `task` is unknown or another scheduler's, has not
+    /// finished, failed, was closed, or its result was taken already.
     pub fn take_result(&mut self, task: TaskId) -> Result<T, ResultError> {
         if let Some(value) = self.completed.shift_remove(&task) {
             return Ok(value);
@@ -283,7 +284,8 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         self.completed.iter().map(|(&task, value)| (task, value))
     }
 
-    /// The message `task` failed with, if it failed.
+    /// The message `task` failed with, if it failed (`None` for another
+    /// scheduler's id).
     pub fn failure(&self, task: TaskId) -> Option<&str> {
         self.failed.get(&task).map(String::as_str)
     }
@@ -475,7 +477,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     ///
     /// # Errors
     ///
-    /// [`SendError`], with the value handed back, when `task` is unknown, has not
+    /// [`SendError`], with the value handed back, when `task` is unknown (or another scheduler's), has not
     /// started, has finished or was closed.
     ///
     /// ```
