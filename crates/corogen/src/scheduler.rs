@@ -477,8 +477,8 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     ///
     /// # Errors
     ///
-    /// [`SendError`], with the value handed back, when `task` is unknown (or another scheduler's), has not
-    /// started, has finished or was closed.
+    /// [`SendError`], with the value handed back, when `task` is unknown (or
+    /// another scheduler's), has not started, has finished or was closed.
     ///
     /// ```
     /// use corogen::{Gen, Scheduler, SendRefusal, Step};
