@@ -6,8 +6,11 @@
 use std::collections::VecDeque;
 
 use corogen::notebook::{async_search, fib};
-use corogen::{Event, GeneratorState, NotFound, TaskId, Trace};
+use corogen::{Event, GeneratorState, NotFound, Trace};
 use corolab::{Flag, Kind, Stage};
+
+// The trace's own id, a number (`corogen::TaskId` also names its scheduler).
+use corotrace::TaskId;
 
 /// This lesson runs generators.
 pub const KIND: Kind = Kind::Generators;

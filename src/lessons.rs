@@ -35,6 +35,9 @@ mod close_throw;
 #[path = "../examples/common_errors.rs"]
 mod common_errors;
 #[allow(dead_code)] // its `main` is the example binary's
+#[path = "../examples/context_vars.rs"]
+mod context_vars;
+#[allow(dead_code)] // its `main` is the example binary's
 #[path = "../examples/cooperative_search.rs"]
 mod cooperative_search;
 #[allow(dead_code)] // its `main` is the example binary's
@@ -518,6 +521,12 @@ pub const LESSONS: &[Lesson] = &[
         "cancel-scope",
         Some(ASYNCIO_DOCS),
         "`asyncio.timeout()`: a deadline for a block"
+    ),
+    lesson!(
+        context_vars,
+        "context-vars",
+        Some(ASYNCIO_DOCS),
+        "`contextvars`: values a task hands down"
     ),
     lesson!(
         embed_game,

@@ -25,6 +25,7 @@ use crate::items;
 use crate::{LESSONS, Lesson};
 use finder::{Finder, Piece, unpaired};
 
+mod context;
 mod event_loop;
 mod finder;
 mod futures;
@@ -124,6 +125,7 @@ fn pairings() -> impl Iterator<Item = &'static Pairing> {
         gather_wait::PAIRINGS,
         threads_queues::PAIRINGS,
         toolbox::PAIRINGS,
+        context::PAIRINGS,
     ]
     .into_iter()
     .flatten()

@@ -306,19 +306,25 @@ pub(crate) struct Extra {
     /// What the task awaits that wants to hear of its cancellation first (a
     /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
     interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
+    /// The task's context-variable values (see `context_var.rs`).
+    context: RefCell<crate::context_var::Context>,
 }
 
 impl Extra {
-    /// A header's side allocation for a task spawned with `name`: made now for a
-    /// named task, on first use for the others.
-    pub(crate) fn named(name: Option<Rc<str>>) -> OnceCell<Box<Self>> {
-        match name {
-            Some(name) => OnceCell::from(Box::new(Self {
-                name: Some(name),
-                ..Self::default()
-            })),
-            None => OnceCell::new(),
+    /// A header's side allocation for a task spawned with `name` and `context`:
+    /// made now if it has either, on first use for the others.
+    pub(crate) fn new(
+        name: Option<Rc<str>>,
+        context: crate::context_var::Context,
+    ) -> OnceCell<Box<Self>> {
+        if name.is_none() && context.is_none() {
+            return OnceCell::new();
         }
+        OnceCell::from(Box::new(Self {
+            name,
+            context: RefCell::new(context),
+            ..Self::default()
+        }))
     }
 }
 
@@ -330,6 +336,19 @@ impl Header {
     /// The flag the task's wait-list entries share with it.
     pub(crate) fn cancel_flag(&self) -> CancelFlag {
         self.extra().cancel_flag.clone()
+    }
+
+    /// The task's context, shared (copied only when one side sets a value).
+    pub(crate) fn context(&self) -> crate::context_var::Context {
+        self.extra.get()?.context.borrow().clone()
+    }
+
+    /// Runs `f` on the task's context, to change it.
+    pub(crate) fn with_context<R>(
+        &self,
+        f: impl FnOnce(&mut crate::context_var::Context) -> R,
+    ) -> R {
+        f(&mut self.extra().context.borrow_mut())
     }
 
     /// Tells `cancel()` to go through `hook` first, from now on.

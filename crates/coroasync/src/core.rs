@@ -163,6 +163,8 @@ impl Core {
         name: Option<Rc<str>>,
         future: impl std::future::Future<Output = Result<T, TaskError>> + 'static,
     ) -> Task<T> {
+        // asyncio's `create_task` copies the current context.
+        let context = crate::context_var::inherited();
         let mut state = self.state.borrow_mut();
         let id = TaskId::new(state.next_id);
         state.next_id += 1;
@@ -173,7 +175,7 @@ impl Core {
             core: Rc::downgrade(self),
             cancel_requested: Cell::new(false),
             end_step: Cell::new(false),
-            extra: crate::cell::Extra::named(name),
+            extra: crate::cell::Extra::new(name, context),
             finished_as: Cell::new(0),
             observed: Cell::new(false),
             notify: RefCell::default(),

@@ -7,6 +7,7 @@
 //! [`wait`], [`wait_for`] (and tokio's [`timeout`]), [`shield`], cancellation, [`Event`], [`Queue`],
 //! [`Lock`], [`Semaphore`], [`as_completed`], [`to_thread`] and [`TaskGroup`]; [`race`](fn@race),
 //! cancel scopes ([`CancelScope`], [`fail_after`]) and the cancel guard ([`on_cancel`]);
+//! task-local values ([`ContextVar`], Python's `contextvars`);
 //! and a loop on a thread of its own that other threads submit work to, [`LoopThread`].
 //! The notes' own programs (`is_prime`, `search`, `print_matches`,
 //! `repetitive_message`), used by the lessons, are in [`notebook`]: they are what
@@ -59,6 +60,7 @@ mod cancel;
 mod cell;
 mod condition;
 mod context;
+mod context_var;
 mod core;
 mod diagnostics;
 mod error;
@@ -95,6 +97,7 @@ pub use as_completed::{AsCompleted, NextCompleted, as_completed};
 pub use barrier::Barrier;
 pub use blocking::{ToThread, run_blocking, to_thread};
 pub use condition::{Condition, ConditionAcquire, ConditionGuard, ConditionWait};
+pub use context_var::{ContextVar, ResetError, Token};
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
     BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, QueueShutDown, RealClock, RunError,

@@ -23,6 +23,29 @@ use crate::interrupt::{AwaitedTask, end_step_cancelled};
 /// it. Dropping the handle does not stop the task, as in asyncio; [`Task::cancel`]
 /// does.
 ///
+/// `&mut task` is a [`Future`] too (and `Task` is [`Unpin`]), as tokio's
+/// `&mut JoinHandle` is: it can be raced or selected and awaited again later.
+/// A race it loses leaves the task running, and its result where it was. Once
+/// the result has been taken, awaiting the task again gives
+/// [`TaskError::ResultTaken`]. `Task` itself is not a `Future`, so that
+/// [`IntoTask`] can take a task as the task it is, as asyncio's `ensure_future`
+/// returns a task unchanged, while it spawns any other future.
+///
+/// ```
+/// use std::time::Duration;
+/// use coroasync::{race, sleep, spawn, EventLoop, First};
+///
+/// let lp = EventLoop::with_virtual_clock();
+/// lp.run_until_complete(async {
+///     let mut slow = spawn(async { sleep(Duration::from_secs(5)).await; "done" });
+///     let first = race!(&mut slow, sleep(Duration::from_secs(1))).await;
+///     assert!(matches!(first, First::B(())));
+///     assert!(!slow.is_done()); // it lost the race, and runs on
+///     assert_eq!(slow.await, Ok("done"));
+/// })
+/// .unwrap();
+/// ```
+///
 /// Cancelling a task drops its future at its next turn, so the destructors of
 /// everything it holds run: Rust's counterpart of `CancelledError` clean-up. Unlike
 /// Python, the task cannot catch the cancellation and carry on; code that must run
@@ -43,13 +66,16 @@ use crate::interrupt::{AwaitedTask, end_step_cancelled};
 /// .unwrap();
 /// ```
 #[doc(alias = "JoinHandle")]
-pub struct Task<T> {
+pub struct Task<T: 'static> {
     cell: Rc<TaskCell<T>>,
+    /// This handle's registration to be woken when the task finishes, kept
+    /// between polls of `&mut task` (and dropped with the handle).
+    slot: Option<usize>,
 }
 
 impl<T: 'static> Task<T> {
     pub(crate) fn from_cell(cell: Rc<TaskCell<T>>) -> Self {
-        Self { cell }
+        Self { cell, slot: None }
     }
 
     /// The task's id: 0 for the first task of its loop (the main one, under
@@ -162,8 +188,31 @@ impl<T: 'static> Task<T> {
 
     /// A second handle on the same task.
     pub(crate) fn share(&self) -> Self {
-        Self {
-            cell: Rc::clone(&self.cell),
+        Self::from_cell(Rc::clone(&self.cell))
+    }
+
+    /// Awaits the task's end and takes its result: what both `task.await` and
+    /// polling `&mut task` run.
+    fn poll_join(&mut self, cx: &mut Context<'_>) -> Poll<Result<T, TaskError>> {
+        let home = self.cell.header.core.as_ptr();
+        if context::with_running(|core| {
+            core.is_some_and(|core| !std::ptr::eq(home, Rc::as_ptr(core)))
+        }) {
+            return Poll::Ready(Err(TaskError::OtherLoop));
+        }
+        match poll_done(
+            &self.cell.header,
+            &*self.cell,
+            cx,
+            Hop::Direct,
+            &mut self.slot,
+        ) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(()) => {
+                // Finished tasks wake their waiters and drop the registrations.
+                self.slot = None;
+                Poll::Ready(self.take_finished())
+            }
         }
     }
 
@@ -183,9 +232,25 @@ impl<T: 'static> IntoFuture for Task<T> {
     fn into_future(self) -> Join<T> {
         Join {
             task: self,
-            slot: None,
             awaited: AwaitedTask::default(),
         }
+    }
+}
+
+/// Polling `&mut task` awaits the task without giving up the handle, as tokio's
+/// `&mut JoinHandle` does: for [`race!`](crate::race!) and the ecosystem's
+/// `select`s.
+impl<T: 'static> Future for &mut Task<T> {
+    type Output = Result<T, TaskError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.get_mut().poll_join(cx)
+    }
+}
+
+impl<T: 'static> Drop for Task<T> {
+    fn drop(&mut self) {
+        forget(&self.cell.header, self.slot.take());
     }
 }
 
@@ -199,7 +264,6 @@ impl<T: 'static> fmt::Debug for Task<T> {
 #[must_use = "futures do nothing unless awaited"]
 pub struct Join<T: 'static> {
     task: Task<T>,
-    slot: Option<usize>,
     awaited: AwaitedTask,
 }
 
@@ -208,37 +272,20 @@ impl<T: 'static> Future for Join<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        if context::with_running(|core| {
-            core.is_some_and(|core| {
-                !std::ptr::eq(this.task.cell.header.core.as_ptr(), Rc::as_ptr(core))
-            })
-        }) {
-            return Poll::Ready(Err(TaskError::OtherLoop));
-        }
-        let ended = this
-            .task
-            .poll_done(cx, Hop::Direct, &mut this.slot)
-            .is_ready();
         if this.awaited.cancelled() {
-            if ended {
-                this.slot = None;
+            // The awaiting task was cancelled, and this task with it (rule 11):
+            // the awaiting task ends once this one has ended.
+            if this.task.poll_join(cx).is_ready() {
                 end_step_cancelled();
             }
             return Poll::Pending;
         }
-        if !ended {
-            this.awaited.pending(|| this.task.to_ref(), cx.waker());
-            return Poll::Pending;
+        let polled = this.task.poll_join(cx);
+        match polled {
+            Poll::Pending => this.awaited.pending(|| this.task.to_ref(), cx.waker()),
+            Poll::Ready(_) => this.awaited.done(),
         }
-        this.awaited.done();
-        this.slot = None;
-        Poll::Ready(this.task.take_finished())
-    }
-}
-
-impl<T: 'static> Drop for Join<T> {
-    fn drop(&mut self) {
-        self.task.forget(self.slot);
+        polled
     }
 }
 
@@ -352,6 +399,10 @@ impl TaskRef {
 
     pub(crate) fn core(&self) -> Option<Rc<Core>> {
         self.cell.header().core.upgrade()
+    }
+
+    pub(crate) fn into_runnable(self) -> Rc<dyn Runnable> {
+        self.cell
     }
 }
 

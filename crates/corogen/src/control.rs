@@ -5,7 +5,9 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Event, TaskId, take_panic_message};
+use corotrace::{Event, take_panic_message};
+
+use crate::TaskId;
 
 use crate::retire::{drop_catching, retire};
 use crate::throw::Catching;
@@ -87,13 +89,15 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         if let Some(panic) = drop_catching(closing) {
             let message = format!("a destructor panicked as the task was closed: {panic}");
             self.trace.record(|| Event::Failed {
-                task,
+                task: task.trace_id(),
                 message: message.clone(),
             });
             self.failed.insert(task, message);
             return Ok(TaskState::Failed);
         }
-        self.trace.record(|| Event::Closed { task });
+        self.trace.record(|| Event::Closed {
+            task: task.trace_id(),
+        });
         self.closed.insert(task);
         Ok(TaskState::Closed)
     }
@@ -110,6 +114,7 @@ impl<T, S, Y> Scheduler<T, S, Y> {
     /// Why `task`, not in the queue, cannot be closed or thrown into.
     fn refusal(&self, task: TaskId) -> ControlRefusal {
         match self.state(task) {
+            None if !self.owns(task) => ControlRefusal::Foreign,
             None => ControlRefusal::Unknown,
             Some(TaskState::Closed) => ControlRefusal::Closed,
             Some(_) => ControlRefusal::Finished,
@@ -160,7 +165,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
                 error,
             });
         };
-        self.trace.enter(task);
+        self.trace.enter(task.trace_id());
         let entry = &mut self.runnable[position];
         let mut thrown = if entry.is_started() {
             catch_unwind(AssertUnwindSafe(|| entry.throw(error))).map_err(take_panic_message)

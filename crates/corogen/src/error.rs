@@ -1,6 +1,6 @@
 use std::fmt;
 
-use corotrace::TaskId;
+use crate::TaskId;
 
 /// Why [`Scheduler::take_result`](crate::Scheduler::take_result) has no value to
 /// give.
@@ -9,6 +9,8 @@ use corotrace::TaskId;
 pub enum ResultError {
     /// No task with this id was ever added to this scheduler.
     Unknown(TaskId),
+    /// The id is another scheduler's.
+    Foreign(TaskId),
     /// The task has not finished yet.
     Pending(TaskId),
     /// The task failed; its failure stays recorded.
@@ -28,6 +30,7 @@ impl fmt::Display for ResultError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Unknown(task) => write!(f, "no task {task} was added to this scheduler"),
+            Self::Foreign(task) => write!(f, "task {task} is another scheduler's"),
             Self::Pending(task) => write!(f, "task {task} has not finished yet"),
             Self::Failed { task, message } => write!(f, "task {task} failed: {message}"),
             Self::Taken(task) => write!(f, "the result of task {task} was taken already"),
@@ -44,6 +47,9 @@ impl std::error::Error for ResultError {}
 pub enum SendRefusal {
     /// No task with this id was ever added to this scheduler.
     Unknown,
+    /// The id is another scheduler's: this one has no such task, whatever the
+    /// number.
+    Foreign,
     /// The task has completed or failed.
     Finished,
     /// The task has not run yet, so no `yield` is waiting for the value. Python
@@ -72,6 +78,9 @@ impl<S> fmt::Display for SendError<S> {
         let task = self.task;
         match self.reason {
             SendRefusal::Unknown => write!(f, "cannot send to task {task}: no such task"),
+            SendRefusal::Foreign => {
+                write!(f, "cannot send to task {task}: it is another scheduler's")
+            }
             SendRefusal::Finished => write!(f, "cannot send to task {task}: it has finished"),
             SendRefusal::Closed => write!(f, "cannot send to task {task}: it was closed"),
             SendRefusal::NotStarted => write!(
@@ -90,6 +99,8 @@ impl<S: fmt::Debug> std::error::Error for SendError<S> {}
 pub enum ControlRefusal {
     /// No task with this id was ever added to this scheduler.
     Unknown,
+    /// The id is another scheduler's.
+    Foreign,
     /// The task has completed or failed.
     Finished,
     /// The task was closed already.
@@ -100,6 +111,7 @@ impl ControlRefusal {
     fn explain(self) -> &'static str {
         match self {
             Self::Unknown => "no such task",
+            Self::Foreign => "it is another scheduler's",
             Self::Finished => "it has finished",
             Self::Closed => "it was closed already",
         }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use corotrace::TaskId;
+use crate::TaskId;
 
 use crate::Scheduler;
 use crate::retire::describe;
@@ -93,7 +93,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
             .map(|(position, task)| (task.id(), (position, task.is_started())))
             .collect();
         let mut tasks = Vec::new();
-        let mut id = TaskId::new(0);
+        let mut id = self.task_id(0);
         while let Some(state) = self.state(id) {
             let state = if let Some(&(position, started)) = queued.get(&id) {
                 Inspected::Runnable { position, started }
@@ -160,7 +160,7 @@ mod tests {
             let Inspected::Completed { value } = task.state else {
                 panic!("task {} did not complete: {:?}", task.id, task.state);
             };
-            let replayed = &replay.task(task.id).expect("replayed").status;
+            let replayed = &replay.task(task.id.trace_id()).expect("replayed").status;
             assert_eq!(replayed, &TaskStatus::Completed { value });
         }
     }

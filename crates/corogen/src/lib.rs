@@ -45,6 +45,7 @@ mod clock;
 mod control;
 mod error;
 mod generator;
+mod id;
 mod inspect;
 mod retire;
 mod scheduler;
@@ -62,6 +63,7 @@ mod sleep;
 pub use clock::{Clock, SystemClock, VirtualClock};
 pub use error::{CloseError, ControlRefusal, ResultError, SendError, SendRefusal, ThrowError};
 pub use generator::{Co, Gen, IntoIter};
+pub use id::TaskId;
 pub use inspect::{Inspected, Snapshot, TaskSnapshot};
 pub use scheduler::Scheduler;
 pub use step::{Step, TaskState};
@@ -70,9 +72,10 @@ pub use throw::Thrown;
 
 /// The trace's vocabulary, re-exported so a program needs only this crate:
 /// [`Trace`] records, [`Event`] is what it records, [`Timeline`] draws it, [`Echo`]
-/// says what it prints as it goes; [`TaskId`] names a task and [`NotFound`] is
-/// what a search that finds nothing fails with.
-pub use corotrace::{Echo, Event, NotFound, TaskId, Timeline, Trace};
+/// says what it prints as it goes (its events name a task by its number, the
+/// [`TaskId::trace_id`] of corogen's [`TaskId`]); [`NotFound`] is what a search
+/// that finds nothing fails with.
+pub use corotrace::{Echo, Event, NotFound, Timeline, Trace};
 
 /// Values written as Python writes them: [`PyRepr`] for a result type of your
 /// own (see [`Scheduler::render_results_with`]), [`Py`] its `Display`, and

@@ -3,12 +3,14 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Event, TaskId, Trace, take_panic_message};
+use corotrace::{Event, Trace, take_panic_message};
 use indexmap::{IndexMap, IndexSet};
 
 use crate::retire::{Render, describe, drop_catching, retire};
 use crate::task::Infallible;
-use crate::{Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Task, TaskState};
+use crate::{
+    Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Task, TaskId, TaskState,
+};
 
 /// The notebook's round-robin `Scheduler`: a queue of tasks, each resumed for one
 /// step in turn until it completes or fails.
@@ -83,7 +85,7 @@ impl<T, S, Y> Scheduler<T, S, Y> {
             completed: IndexMap::new(),
             failed: IndexMap::new(),
             closed: IndexSet::new(),
-            next_id: TaskId::new(0),
+            next_id: TaskId::first_of_new_scheduler(),
             steps: 0,
             trace,
             render: None,
@@ -158,7 +160,9 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         let task = self.next_id;
         self.next_id = task.next();
         self.runnable.push_back(Task::new(task, routine));
-        self.trace.record(|| Event::Added { task });
+        self.trace.record(|| Event::Added {
+            task: task.trace_id(),
+        });
         task
     }
 
@@ -206,9 +210,31 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         self.runnable.is_empty()
     }
 
-    /// Where `task` is, or `None` if it was never added here.
+    /// This scheduler's id with `number`, whether or not a task of that number
+    /// was added yet: for a host that names tasks by the numbers the trace
+    /// prints. Ids from [`Scheduler::add`] are the same.
+    ///
+    /// ```
+    /// use corogen::{Gen, Scheduler};
+    ///
+    /// let mut scheduler: Scheduler<u8> = Scheduler::new();
+    /// let id = scheduler.add(Gen::new(|_co| async move { Ok::<_, String>(1) }));
+    /// assert_eq!(scheduler.task_id(0), id);
+    /// assert_eq!(scheduler.state(scheduler.task_id(1)), None);
+    /// ```
+    pub fn task_id(&self, number: u64) -> TaskId {
+        self.next_id.sibling(number)
+    }
+
+    /// Whether `task` is an id of this scheduler (added or not).
+    pub(crate) fn owns(&self, task: TaskId) -> bool {
+        task.same_scheduler(self.next_id)
+    }
+
+    /// Where `task` is, or `None` if it was never added here (an id of another
+    /// scheduler included; the calls that change a task say which it was).
     pub fn state(&self, task: TaskId) -> Option<TaskState> {
-        if task >= self.next_id {
+        if !self.owns(task) || task >= self.next_id {
             None
         } else if self.completed.contains_key(&task) {
             Some(TaskState::Completed)
@@ -223,7 +249,8 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         }
     }
 
-    /// The value `task` completed with, if it did and it has not been taken.
+    /// The value `task` completed with, if it did and it has not been taken
+    /// (`None` for another scheduler's id).
     pub fn result(&self, task: TaskId) -> Option<&T> {
         self.completed.get(&task)
     }
@@ -233,13 +260,14 @@ impl<T, S, Y> Scheduler<T, S, Y> {
     ///
     /// # Errors
     ///
-    /// [`ResultError`] when `task` is unknown, has not finished, failed, was
-    /// closed, or its result was taken already.
+    /// [`ResultError`] when `task` is unknown or another scheduler's, has not
+    /// finished, failed, was closed, or its result was taken already.
     pub fn take_result(&mut self, task: TaskId) -> Result<T, ResultError> {
         if let Some(value) = self.completed.shift_remove(&task) {
             return Ok(value);
         }
         Err(match self.state(task) {
+            None if !self.owns(task) => ResultError::Foreign(task),
             None => ResultError::Unknown(task),
             Some(TaskState::Runnable) => ResultError::Pending(task),
             Some(TaskState::Failed) => ResultError::Failed {
@@ -256,7 +284,8 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         self.completed.iter().map(|(&task, value)| (task, value))
     }
 
-    /// The message `task` failed with, if it failed.
+    /// The message `task` failed with, if it failed (`None` for another
+    /// scheduler's id).
     pub fn failure(&self, task: TaskId) -> Option<&str> {
         self.failed.get(&task).map(String::as_str)
     }
@@ -448,8 +477,8 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
     ///
     /// # Errors
     ///
-    /// [`SendError`], with the value handed back, when `task` is unknown, has not
-    /// started, has finished or was closed.
+    /// [`SendError`], with the value handed back, when `task` is unknown (or
+    /// another scheduler's), has not started, has finished or was closed.
     ///
     /// ```
     /// use corogen::{Gen, Scheduler, SendRefusal, Step};
@@ -477,6 +506,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         };
         let Some(position) = self.runnable.iter().position(|t| t.id() == task) else {
             let reason = match self.state(task) {
+                None if !self.owns(task) => SendRefusal::Foreign,
                 None => SendRefusal::Unknown,
                 Some(TaskState::Closed) => SendRefusal::Closed,
                 Some(_) => SendRefusal::Finished,
@@ -508,7 +538,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
             Ok(Resumed::Yielded(value)) => Step::Yielded { task, value },
             Ok(Resumed::Returned(Ok(value))) => {
                 self.trace.record(|| Event::Completed {
-                    task,
+                    task: task.trace_id(),
                     value: describe(&value, self.render),
                 });
                 self.completed.insert(task, value);
@@ -516,7 +546,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
             }
             Ok(Resumed::Returned(Err(message))) | Err(message) => {
                 self.trace.record(|| Event::Failed {
-                    task,
+                    task: task.trace_id(),
                     message: message.clone(),
                 });
                 self.failed.insert(task, message);
@@ -538,7 +568,7 @@ pub(crate) fn resume<T, S, Y>(
     task: &mut Task<T, S, Y>,
     sent: S,
 ) -> std::thread::Result<Resumed<Y, T>> {
-    trace.enter(task.id());
+    trace.enter(task.id().trace_id());
     // A routine that panicked is dropped, never resumed again, so no broken
     // invariant of its can be observed afterwards.
     catch_unwind(AssertUnwindSafe(|| task.resume_with(sent)))
@@ -553,7 +583,7 @@ impl<T, S, Y> Drop for Scheduler<T, S, Y> {
             let id = task.id();
             if let Some(panic) = drop_catching(task) {
                 self.trace.record(|| Event::Failed {
-                    task: id,
+                    task: id.trace_id(),
                     message: format!(
                         "dropped with its scheduler, and a destructor panicked: {panic}"
                     ),

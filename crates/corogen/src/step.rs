@@ -1,4 +1,4 @@
-use corotrace::TaskId;
+use crate::TaskId;
 
 /// What one step of a [`Scheduler`](crate::Scheduler) did.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 use std::fmt;
 use std::future::Future;
 
-use corotrace::TaskId;
+use crate::TaskId;
 use genawaiter::GeneratorState;
 
 use crate::{Gen, Thrown};

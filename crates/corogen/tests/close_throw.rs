@@ -45,7 +45,9 @@ fn closing_a_task_runs_its_clean_up_and_records_it_as_closed() {
         "Running task 0\nRunning task 0\nTask 0 closed\n",
         "closed as the lesson's Python prints it"
     );
-    assert!(trace.events().contains(&Event::Closed { task }));
+    assert!(trace.events().contains(&Event::Closed {
+        task: task.trace_id()
+    }));
     assert_eq!(scheduler.step(), None);
 }
 
@@ -95,7 +97,7 @@ fn closing_twice_a_finished_or_an_unknown_task_is_a_clear_error() {
     assert_eq!(finished.to_string(), "cannot close task 0: it has finished");
     assert_eq!(scheduler.take_result(done), Ok(2), "the result is kept");
 
-    let unknown = corogen::TaskId::new(9);
+    let unknown = scheduler.task_id(9);
     let error = scheduler.close(unknown).unwrap_err();
     assert_eq!(error.reason, ControlRefusal::Unknown);
     assert_eq!(error.to_string(), "cannot close task 9: no such task");
@@ -240,7 +242,7 @@ fn throwing_into_a_finished_closed_or_unknown_task_hands_the_error_back() {
     let refused = scheduler.throw(done, Thrown::new("y")).unwrap_err();
     assert_eq!(refused.reason, ControlRefusal::Finished);
     let refused = scheduler
-        .throw(corogen::TaskId::new(5), Thrown::new("z"))
+        .throw(scheduler.task_id(5), Thrown::new("z"))
         .unwrap_err();
     assert_eq!(refused.reason, ControlRefusal::Unknown);
     assert_eq!(

@@ -1,9 +1,7 @@
 //! Failure paths: each is recorded against its task, and the others run on.
 
 use corogen::notebook::{async_search, fib};
-use corogen::{
-    Event, Gen, NotFound, ResultError, Scheduler, SendRefusal, Step, TaskId, TaskState, Trace,
-};
+use corogen::{Event, Gen, NotFound, ResultError, Scheduler, SendRefusal, Step, TaskState, Trace};
 
 #[test]
 fn a_search_that_finds_nothing_fails_with_not_found() {
@@ -73,7 +71,7 @@ fn a_panicking_routine_fails_alone() {
     assert_eq!(
         failed,
         [Event::Failed {
-            task: bad,
+            task: bad.trace_id(),
             message: "division by zero".into()
         }]
     );
@@ -103,7 +101,7 @@ fn a_result_taken_twice_is_an_error() {
 #[test]
 fn unknown_ids_are_errors_not_panics() {
     let mut scheduler: Scheduler<u32> = Scheduler::new();
-    let stranger = TaskId::new(7);
+    let stranger = scheduler.task_id(7);
     assert_eq!(scheduler.state(stranger), None);
     assert_eq!(scheduler.result(stranger), None);
     assert_eq!(

@@ -12,7 +12,7 @@
 //! tasks are closed twice, and results are asked for twice. `PROPTEST_CASES`
 //! raises the case count from its quick default.
 
-use corogen::{Gen, ResultError, Scheduler, Step, TaskId, Thrown, Trace};
+use corogen::{Gen, ResultError, Scheduler, Step, Thrown, Trace};
 use proptest::prelude::*;
 
 #[path = "model/vecdeque.rs"]
@@ -164,14 +164,14 @@ fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String
                 None => "idle".to_owned(),
                 Some(step) => show_step(&step),
             },
-            Action::Send(t, v) => match scheduler.send(TaskId::new(t.into()), v) {
+            Action::Send(t, v) => match scheduler.send(scheduler.task_id(t.into()), v) {
                 Ok(step) => show_step(&step),
                 Err(error) => {
                     assert_eq!(error.value, v, "a refused value comes back");
                     format!("refused {:?}", error.reason)
                 }
             },
-            Action::Take(t) => match scheduler.take_result(TaskId::new(t.into())) {
+            Action::Take(t) => match scheduler.take_result(scheduler.task_id(t.into())) {
                 Ok(value) => format!("took {value}"),
                 Err(ResultError::Failed { message, .. }) => format!("failed {message}"),
                 Err(error) => format!("{error:?}")
@@ -180,13 +180,13 @@ fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String
                     .unwrap_or("")
                     .to_owned(),
             },
-            Action::Close(t) => match scheduler.close(TaskId::new(t.into())) {
+            Action::Close(t) => match scheduler.close(scheduler.task_id(t.into())) {
                 Ok(state) => format!("close {state:?}"),
                 Err(error) => format!("refused {:?}", error.reason),
             },
             Action::Throw(t, v) => {
                 let thrown = Thrown::new(format!("thrown {v}"));
-                match scheduler.throw(TaskId::new(t.into()), thrown.clone()) {
+                match scheduler.throw(scheduler.task_id(t.into()), thrown.clone()) {
                     Ok(step) => show_step(&step),
                     Err(error) => {
                         assert_eq!(error.error, thrown, "a refused error comes back");
@@ -198,7 +198,7 @@ fn run_quietly(routines: &[Vec<Op>], actions: &[Action]) -> (Vec<String>, String
         .collect();
     // Every task is in exactly one place.
     for t in 0..routines.len() {
-        let id = TaskId::new(t as u64);
+        let id = scheduler.task_id(t as u64);
         let runnable = scheduler.runnable().any(|task| task.id() == id);
         let completed = scheduler.result(id).is_some();
         let failed = scheduler.failure(id).is_some();

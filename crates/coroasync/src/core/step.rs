@@ -179,6 +179,7 @@ impl Core {
     /// Drops a task's future, ending it with `error`. A destructor that panics is
     /// the task's problem, not the loop's: it is reported, and the ending stands.
     pub(super) fn abandon(&self, cell: &Rc<dyn Runnable>, error: TaskError) {
+        let _context = crate::context_var::dropping(cell);
         if let Err(panic) = unwind::catch(|| cell.abandon(error)) {
             let message = panic.into_message();
             let header = cell.header();
