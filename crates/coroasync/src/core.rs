@@ -28,8 +28,12 @@ use crate::watchdog::Watchdog;
 
 mod clock;
 mod inspect;
+mod order;
 mod report;
 mod step;
+
+pub use order::Order;
+use order::Shuffle;
 
 /// How many diagnostics a loop keeps for [`Core::diagnostics`]; older ones go
 /// first (each is still printed as it happens, if the loop prints them).
@@ -73,6 +77,8 @@ struct State {
     spare_wakers: Vec<Arc<TaskWaker>>,
     /// Scratch space for the remote inbox, kept for its capacity.
     inbox: Vec<(usize, TaskId)>,
+    /// The draws of a shuffled order; `None` for asyncio's.
+    shuffle: Option<Shuffle>,
 }
 
 /// A user's closure that diagnostics are handed to ([`EventLoop::with_diagnostics_to`](crate::EventLoop::with_diagnostics_to)).
@@ -114,6 +120,7 @@ impl Core {
                 next_id: 0,
                 spare_wakers: Vec::new(),
                 inbox: Vec::new(),
+                shuffle: None,
             }),
             remote: Arc::new(Remote::new()),
             clock,
@@ -129,6 +136,11 @@ impl Core {
             finished: Cell::new(0),
             blocking,
         }
+    }
+
+    /// Runs each pass's entries in `order` from now on.
+    pub(crate) fn set_order(&self, order: Order) {
+        self.state.borrow_mut().shuffle = Shuffle::of(order);
     }
 
     pub(crate) fn remote(&self) -> &Arc<Remote> {
@@ -303,8 +315,8 @@ impl Core {
         if watchdog.as_ref().map(Watchdog::threshold) != self.slow_step.get() {
             *watchdog = self.slow_step.get().and_then(Watchdog::start);
         }
-        for _ in 0..due {
-            let work = match self.next_work() {
+        for left in (1..=due).rev() {
+            let work = match self.next_work(left) {
                 None => break,
                 // A step of a task that finished since it was queued.
                 Some(None) => continue,
@@ -333,14 +345,19 @@ impl Core {
         tick
     }
 
-    /// Takes the next entry off the ready queue, as work to do with the state no
-    /// longer borrowed: `None` if the queue is empty, `Some(None)` for a step of a
-    /// task that has finished since (its slot is empty or reused).
+    /// Takes the next entry off the ready queue (the front, or in a shuffled order
+    /// one of the `left` entries this pass has still to run), as work to do with
+    /// the state no longer borrowed: `None` if the queue is empty, `Some(None)` for
+    /// a step of a task that has finished since (its slot is empty or reused).
     #[inline]
-    fn next_work(&self) -> Option<Option<Work>> {
+    fn next_work(&self, left: usize) -> Option<Option<Work>> {
         let mut state = self.state.borrow_mut();
         let state = &mut *state;
-        Some(match state.ready.pop_front()? {
+        let entry = match &mut state.shuffle {
+            None => state.ready.pop_front(),
+            Some(shuffle) => shuffle.take(&mut state.ready, left),
+        };
+        Some(match entry? {
             Entry::Step { key, id } => match state.tasks.get_mut(key) {
                 Some(slot) if slot.id == id => {
                     slot.scheduled = false;

@@ -95,6 +95,7 @@ pub use as_completed::{AsCompleted, NextCompleted, as_completed};
 pub use barrier::Barrier;
 pub use blocking::{ToThread, run_blocking, to_thread};
 pub use condition::{Condition, ConditionAcquire, ConditionGuard, ConditionWait};
+pub use core::Order;
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
     BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, QueueShutDown, RealClock, RunError,
