@@ -10,8 +10,10 @@ use coroasync::Order;
 use crate::{Flags, Kind, Lesson, Stage};
 
 mod diff;
+mod why;
 
 pub use diff::unified_diff;
+pub use why::{ORDER_RACES, why_order_matters};
 
 /// One output a lesson printed, and under which orders.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,6 +218,9 @@ impl fmt::Display for Exploration {
              scheduler may pick.",
             self.outcomes.len()
         )?;
+        if let Some(why) = why_order_matters(lesson) {
+            writeln!(f, "Why: {why}")?;
+        }
         let fifo = &self.outcomes[0];
         for (n, outcome) in self.outcomes.iter().enumerate() {
             let share = format!("{} of the {runs} shuffled runs", outcome.runs);
