@@ -77,8 +77,6 @@ struct State {
     spare_wakers: Vec<Arc<TaskWaker>>,
     /// Scratch space for the remote inbox, kept for its capacity.
     inbox: Vec<(usize, TaskId)>,
-    /// The draws of a shuffled order; `None` for asyncio's.
-    shuffle: Option<Shuffle>,
 }
 
 /// A user's closure that diagnostics are handed to ([`EventLoop::with_diagnostics_to`](crate::EventLoop::with_diagnostics_to)).
@@ -106,6 +104,9 @@ pub(crate) struct Core {
     waiting: Cell<Waiting>,
     finished: Cell<u64>,
     pub(crate) blocking: BlockingPool,
+    /// The draws of a shuffled order; `None` for asyncio's, which reads it once a
+    /// pass and nowhere else.
+    shuffle: RefCell<Option<Shuffle>>,
 }
 
 impl Core {
@@ -120,7 +121,6 @@ impl Core {
                 next_id: 0,
                 spare_wakers: Vec::new(),
                 inbox: Vec::new(),
-                shuffle: None,
             }),
             remote: Arc::new(Remote::new()),
             clock,
@@ -135,12 +135,13 @@ impl Core {
             waiting: Cell::new(Waiting::Unknown),
             finished: Cell::new(0),
             blocking,
+            shuffle: RefCell::new(None),
         }
     }
 
     /// Runs each pass's entries in `order` from now on.
     pub(crate) fn set_order(&self, order: Order) {
-        self.state.borrow_mut().shuffle = Shuffle::of(order);
+        *self.shuffle.borrow_mut() = Shuffle::of(order);
     }
 
     pub(crate) fn remote(&self) -> &Arc<Remote> {
@@ -308,15 +309,21 @@ impl Core {
                 state.ready.push_back(Entry::Wake(waker));
                 tick.timers_fired += 1;
             }
-            state.ready.len()
+            let due = state.ready.len();
+            // A shuffled order is drawn for the whole pass at once, so the loop
+            // below is asyncio's in either order.
+            if let Some(shuffle) = self.shuffle.borrow_mut().as_mut() {
+                shuffle.permute(&mut state.ready, due);
+            }
+            due
         };
         let trace = self.trace();
         let mut watchdog = self.watchdog.borrow_mut();
         if watchdog.as_ref().map(Watchdog::threshold) != self.slow_step.get() {
             *watchdog = self.slow_step.get().and_then(Watchdog::start);
         }
-        for left in (1..=due).rev() {
-            let work = match self.next_work(left) {
+        for _ in 0..due {
+            let work = match self.next_work() {
                 None => break,
                 // A step of a task that finished since it was queued.
                 Some(None) => continue,
@@ -345,19 +352,14 @@ impl Core {
         tick
     }
 
-    /// Takes the next entry off the ready queue (the front, or in a shuffled order
-    /// one of the `left` entries this pass has still to run), as work to do with
-    /// the state no longer borrowed: `None` if the queue is empty, `Some(None)` for
-    /// a step of a task that has finished since (its slot is empty or reused).
+    /// Takes the next entry off the ready queue, as work to do with the state no
+    /// longer borrowed: `None` if the queue is empty, `Some(None)` for a step of a
+    /// task that has finished since (its slot is empty or reused).
     #[inline]
-    fn next_work(&self, left: usize) -> Option<Option<Work>> {
+    fn next_work(&self) -> Option<Option<Work>> {
         let mut state = self.state.borrow_mut();
         let state = &mut *state;
-        let entry = match &mut state.shuffle {
-            None => state.ready.pop_front(),
-            Some(shuffle) => shuffle.take(&mut state.ready, left),
-        };
-        Some(match entry? {
+        Some(match state.ready.pop_front()? {
             Entry::Step { key, id } => match state.tasks.get_mut(key) {
                 Some(slot) if slot.id == id => {
                     slot.scheduled = false;

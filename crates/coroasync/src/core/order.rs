@@ -106,11 +106,26 @@ impl Shuffle {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
-    /// Takes one of the first `window` entries of `ready` (the rest were queued
-    /// during this pass and wait for the next): any of them, except that a done
-    /// callback never overtakes an earlier one of the same task.
-    pub(super) fn take(&mut self, ready: &mut VecDeque<Entry>, window: usize) -> Option<Entry> {
-        let window = window.min(ready.len());
+    /// Puts the first `window` entries of `ready` (the pass's; what the pass
+    /// queues waits behind them for the next) in a drawn order: each in turn is any
+    /// of those left, except that a done callback never overtakes an earlier one of
+    /// the same task.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn permute(&mut self, ready: &mut VecDeque<Entry>, window: usize) {
+        let mut left: VecDeque<Entry> = ready.drain(..window.min(ready.len())).collect();
+        let mut drawn = Vec::with_capacity(left.len());
+        while let Some(entry) = self.take(&mut left) {
+            drawn.push(entry);
+        }
+        for entry in drawn.into_iter().rev() {
+            ready.push_front(entry);
+        }
+    }
+
+    /// Takes one entry of `ready` as [`Shuffle::permute`] draws it.
+    fn take(&mut self, ready: &mut VecDeque<Entry>) -> Option<Entry> {
+        let window = ready.len();
         if window == 0 {
             return None;
         }
