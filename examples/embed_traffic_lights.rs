@@ -62,7 +62,9 @@ async fn crossing(queue: Queue<u32>, green: Event, passed: Rc<Cell<u32>>) {
 
 /// The simulation's loop: one frame per second, then the picture.
 pub fn lesson(stage: &Stage) {
-    let lp = EventLoop::with_virtual_clock().with_trace(stage.trace());
+    let lp = (EventLoop::with_virtual_clock())
+        .with_order(stage.order())
+        .with_trace(stage.trace());
     let light = Rc::new(Cell::new(Light::Red));
     let green = Event::new();
     let queue = Queue::new(0);

@@ -256,7 +256,9 @@ pub fn lesson(stage: &Stage) {
         i: 0,
         wakes: false,
     };
-    let stuck = EventLoop::with_virtual_clock().run(main_task(quiet, silent));
+    let stuck = (EventLoop::with_virtual_clock())
+        .with_order(stage.order())
+        .run(main_task(quiet, silent));
     match stuck {
         Err(RunError::Deadlock(deadlock)) => {
             for line in deadlock.to_string().lines() {

@@ -58,13 +58,14 @@ fn loop_time(unsync: &LoopThread) -> Duration {
 /// The cell: three calls, each waited for in turn, added up.
 pub fn lesson(stage: &Stage) {
     let on_virtual_time = stage.is_virtual();
+    let order = stage.order();
     let make_loop = move || {
         let event_loop = if on_virtual_time {
             EventLoop::with_virtual_clock()
         } else {
             EventLoop::new()
         };
-        event_loop.with_trace(Trace::off())
+        event_loop.with_order(order).with_trace(Trace::off())
     };
     let unsync = LoopThread::spawn_with(make_loop).expect("a thread starts");
     let half = if on_virtual_time {

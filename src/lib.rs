@@ -19,6 +19,7 @@ extern crate self as corolab;
 
 mod definitions;
 mod differences;
+mod explore;
 mod flags;
 mod items;
 mod lessons;
@@ -30,6 +31,10 @@ mod user_input;
 
 pub use definitions::{Definition, DefinitionError, Excerpt};
 pub use differences::{DIFFERENCES, Difference, Lines, differences_of, matches};
+pub use explore::{
+    Exploration, ExploreError, ORDER_RACES, Outcome, explore, run_in_order, unified_diff,
+    why_order_matters,
+};
 pub use flags::{Flag, FlagError, Flags};
 pub use items::ItemError;
 pub use lessons::{LESSONS, Lesson, find_lesson};

@@ -1,5 +1,5 @@
-//! `corolab`: list the lessons, run one, show its Python beside its Rust, or draw
-//! its timeline.
+//! `corolab`: list the lessons, run one, show its Python beside its Rust, draw
+//! its timeline, or explore the orders its event loop may run it in.
 
 use std::io::Write;
 use std::ops::RangeInclusive;
@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use coroasync::Order;
 use corolab::{Flags, LESSONS, Lesson, Stage, find_lesson};
 
 mod show;
@@ -26,7 +27,8 @@ const EXIT_STATUS: &str = "Exit status:
   1  the output could not be written
   2  no such lesson, a flag the lesson does not take, a value that does not parse,
      or `step` without a terminal (`--print` needs none)
-  3  `timeline` or `step` of a lesson that runs no scheduler";
+  3  `timeline` or `step` of a lesson that runs no scheduler; `explore` or
+     `run --order` of a lesson that runs no coroasync event loop";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -40,6 +42,10 @@ enum Command {
         /// Run on the virtual clock: no waiting, the same output every time.
         #[arg(long = "virtual")]
         virtual_time: bool,
+        /// Run the event loop in the order shuffled from this seed, on the
+        /// virtual clock: replays what `corolab explore` reports for the seed.
+        #[arg(long, value_name = "SEED")]
+        order: Option<u64>,
         /// The lesson's own flags, after `--` (`-- --found 5`, `-- --found=5`);
         /// `-- --help` lists them, and `corolab list` shows which lessons take
         /// flags.
@@ -75,6 +81,22 @@ enum Command {
         #[arg(long)]
         output: bool,
     },
+    /// Does the output depend on the order? Runs the lesson under many shuffled
+    /// orders of its event loop (virtual clock) and shows each different output
+    /// against asyncio's, with the seed that replays it (`run --order SEED`).
+    Explore {
+        /// The lesson.
+        lesson: String,
+        /// How many shuffled orders to run.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        runs: u32,
+        /// The first seed; the runs use SEED, SEED+1, …
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// The lesson's own flags, after `--`, as for `run`.
+        #[arg(last = true)]
+        flags: Vec<String>,
+    },
     /// Watch the lesson's scheduler one step at a time, in the terminal: the
     /// queue, the timers, the tasks, the output and the sources (`?` lists
     /// the keys).
@@ -104,8 +126,15 @@ fn main() -> ExitCode {
         Command::Run {
             lesson,
             virtual_time,
+            order,
             flags,
-        } => with_lesson(&lesson, |lesson| run(lesson, virtual_time, flags)),
+        } => with_lesson(&lesson, |lesson| run(lesson, virtual_time, order, flags)),
+        Command::Explore {
+            lesson,
+            runs,
+            seed,
+            flags,
+        } => with_lesson(&lesson, |lesson| explore(lesson, runs, seed, flags)),
         Command::Show { lesson, width } => with_lesson(&lesson, |lesson| {
             let width = width.map_or_else(show::terminal_width, usize::from);
             emit(&show::side_by_side(lesson, width))
@@ -212,13 +241,53 @@ fn list() -> String {
 
 /// `corolab run`: the lesson's flags are read against its declarations first, so
 /// `-- --help` lists them and a mistake stops the run before it starts.
-fn run(lesson: &Lesson, virtual_time: bool, flags: Vec<String>) -> Result<(), Failure> {
+fn run(
+    lesson: &Lesson,
+    virtual_time: bool,
+    seed: Option<u64>,
+    flags: Vec<String>,
+) -> Result<(), Failure> {
     let program = format!("corolab run {} --", lesson.name);
     let flags =
         Flags::for_lesson(&program, lesson.flags, flags).unwrap_or_else(|error| error.exit());
-    let stage = Stage::new(lesson.kind, virtual_time || flags.is_virtual(), true, flags);
+    // A shuffled order is replayed on the virtual clock, where `explore` found it.
+    let virtual_time = virtual_time || flags.is_virtual() || seed.is_some();
+    let order = seed.map_or(Order::Fifo, |seed| Order::Shuffled { seed });
+    let stage = Stage::new(lesson.kind, virtual_time, true, flags).with_order(order);
     (lesson.run)(&stage);
+    if seed.is_some() && !stage.runs_a_loop() {
+        return Err(Failure::Status(
+            3,
+            format!(
+                "{} runs no coroasync event loop: --order changed nothing",
+                lesson.name
+            ),
+        ));
+    }
     Ok(())
+}
+
+/// `corolab explore`: the report, or why the lesson has no order to explore.
+fn explore(
+    lesson: &'static Lesson,
+    runs: u32,
+    seed: u64,
+    flags: Vec<String>,
+) -> Result<(), Failure> {
+    let program = format!("corolab explore {} --", lesson.name);
+    let flags =
+        Flags::for_lesson(&program, lesson.flags, flags).unwrap_or_else(|error| error.exit());
+    // The lessons' tasks panic on purpose; a hundred runs need not say so each time.
+    std::panic::set_hook(Box::new(|_| {}));
+    let found = corolab::explore(lesson, &flags, seed, runs);
+    corolab::quiet_panics();
+    match found {
+        Ok(found) => emit(&found.to_string()),
+        Err(error @ corolab::ExploreError::NoLoop { .. }) => {
+            Err(Failure::Status(3, error.to_string()))
+        }
+        Err(error) => Err(Failure::Usage(error.to_string())),
+    }
 }
 
 /// How `corolab timeline` draws: which steps, folded or not, with output or not.

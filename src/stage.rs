@@ -1,9 +1,10 @@
+use std::cell::Cell;
 use std::fmt;
 use std::future::Future;
 use std::str::FromStr;
 use std::time::Duration;
 
-use coroasync::{EventLoop, RunError};
+use coroasync::{EventLoop, Order, RunError};
 use corogen::{Clock, SystemClock, VirtualClock};
 use corotrace::{Echo, Trace};
 
@@ -37,6 +38,10 @@ pub struct Stage {
     trace: Trace,
     flags: Flags,
     clock: StageClock,
+    order: Order,
+    /// How many event loops the lesson made on the stage (or made itself with the
+    /// stage's order): `corolab explore` has nothing to shuffle without one.
+    loops: Cell<usize>,
 }
 
 impl Stage {
@@ -61,7 +66,42 @@ impl Stage {
             trace: Trace::new(echo, true),
             flags,
             clock,
+            order: Order::Fifo,
+            loops: Cell::new(0),
         }
+    }
+
+    /// The same stage, whose event loops run in `order` (asyncio's, unless
+    /// `corolab run --order` or `corolab explore` shuffle it).
+    ///
+    /// ```
+    /// use corolab::{Flags, Kind, Stage};
+    /// use coroasync::Order;
+    ///
+    /// let stage = Stage::new(Kind::Futures, true, false, Flags::default())
+    ///     .with_order(Order::Shuffled { seed: 1 });
+    /// assert!(!stage.runs_a_loop());
+    /// stage.run(async { coroasync::say!("hello") }).unwrap();
+    /// assert!(stage.runs_a_loop());
+    /// ```
+    #[must_use]
+    pub fn with_order(mut self, order: Order) -> Self {
+        self.order = order;
+        self
+    }
+
+    /// The order for a loop the lesson makes itself (on a thread of its own, or
+    /// on a clock of its own): reading it counts that loop as the stage's, so
+    /// [`Stage::runs_a_loop`] knows there is one.
+    pub fn order(&self) -> Order {
+        self.loops.set(self.loops.get() + 1);
+        self.order
+    }
+
+    /// Whether the lesson made an event loop on the stage (or read
+    /// [`Stage::order`] for one of its own); a generator lesson never does.
+    pub fn runs_a_loop(&self) -> bool {
+        self.loops.get() > 0
     }
 
     /// The lesson's kind.
@@ -134,7 +174,9 @@ impl Stage {
         } else {
             EventLoop::new()
         };
-        event_loop.with_trace(self.trace.clone())
+        event_loop
+            .with_order(self.order())
+            .with_trace(self.trace.clone())
     }
 
     /// Runs `future` on a fresh event loop of the stage, as `asyncio.run` does.
@@ -162,6 +204,7 @@ impl fmt::Debug for Stage {
             .field("kind", &self.kind)
             .field("virtual", &self.virtual_time)
             .field("trace", &self.trace)
+            .field("order", &self.order)
             .finish()
     }
 }

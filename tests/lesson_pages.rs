@@ -11,10 +11,16 @@
 //! A lesson that runs a scheduler also has its timeline, drawn as
 //! `corolab timeline NAME --svg` draws it, in `docs/lessons/timelines/NAME.svg`,
 //! and a section on its page that shows it: both rewritten and checked too.
+//!
+//! A lesson that runs a coroasync event loop says whether its output depends on
+//! the order (`lesson_pages/order.rs`), as `corolab explore` finds.
 
 use std::path::Path;
 
 use corolab::{Flags, LESSONS, Lesson, Stage, differences_of};
+
+#[path = "lesson_pages/order.rs"]
+mod order;
 
 /// Where the body of the first ```LANGUAGE block after `heading` lies.
 fn block_range(page: &str, heading: &str, language: &str) -> std::ops::Range<usize> {
@@ -70,6 +76,7 @@ fn checked_range(page: &str) -> std::ops::Range<usize> {
 fn every_page_shows_its_python_its_example_and_its_output() {
     let update = std::env::var_os("UPDATE_DOCS").is_some();
     let mut drifted = Vec::new();
+    let mut order_dependent = Vec::new();
     for lesson in LESSONS {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("docs/lessons")
@@ -114,6 +121,21 @@ fn every_page_shows_its_python_its_example_and_its_output() {
         if page != page_now && !update {
             drifted.push(format!("{}: the line-by-line pairing differs", lesson.name));
         }
+        let found = order::exploration(lesson);
+        if found
+            .as_ref()
+            .is_some_and(|found| !found.is_order_independent())
+        {
+            order_dependent.push(lesson.name);
+        }
+        let page_now = page.clone();
+        page = order::with_section(&page, found.as_ref().map(order::section).as_deref());
+        if page != page_now && !update {
+            drifted.push(format!(
+                "{}: the order section differs from what explore finds",
+                lesson.name
+            ));
+        }
         if update {
             let page = with_timeline(&with_definitions(&page, lesson), lesson, svg.is_some());
             std::fs::write(&path, page).expect("the page can be written");
@@ -124,6 +146,19 @@ fn every_page_shows_its_python_its_example_and_its_output() {
             ));
         }
         drifted.extend(timeline_drift(&page, lesson, svg.as_deref(), update));
+    }
+    let declared: Vec<&str> = corolab::ORDER_RACES.iter().map(|(name, _)| *name).collect();
+    for name in &order_dependent {
+        if !declared.contains(name) {
+            drifted.push(format!(
+                "{name}: depends on the order, and src/explore/why.rs does not say why"
+            ));
+        }
+    }
+    for name in declared {
+        if !order_dependent.contains(&name) {
+            drifted.push(format!("{name}: src/explore/why.rs says why its order matters, and explore finds it does not"));
+        }
     }
     assert!(
         drifted.is_empty(),

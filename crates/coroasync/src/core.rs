@@ -28,8 +28,12 @@ use crate::watchdog::Watchdog;
 
 mod clock;
 mod inspect;
+mod order;
 mod report;
 mod step;
+
+pub use order::Order;
+use order::Shuffle;
 
 /// How many diagnostics a loop keeps for [`Core::diagnostics`]; older ones go
 /// first (each is still printed as it happens, if the loop prints them).
@@ -102,6 +106,9 @@ pub(crate) struct Core {
     waiting: Cell<Waiting>,
     finished: Cell<u64>,
     pub(crate) blocking: BlockingPool,
+    /// The draws of a shuffled order; `None` for asyncio's, which reads it once a
+    /// pass and nowhere else.
+    shuffle: RefCell<Option<Shuffle>>,
 }
 
 impl Core {
@@ -134,7 +141,13 @@ impl Core {
             waiting: Cell::new(Waiting::Unknown),
             finished: Cell::new(0),
             blocking,
+            shuffle: RefCell::new(None),
         }
+    }
+
+    /// Runs each pass's entries in `order` from now on.
+    pub(crate) fn set_order(&self, order: Order) {
+        *self.shuffle.borrow_mut() = Shuffle::of(order);
     }
 
     pub(crate) fn remote(&self) -> &Arc<Remote> {
@@ -306,7 +319,13 @@ impl Core {
                 state.ready.push_back(Entry::Wake(waker));
                 tick.timers_fired += 1;
             }
-            state.ready.len()
+            let due = state.ready.len();
+            // A shuffled order is drawn for the whole pass at once, so the loop
+            // below is asyncio's in either order.
+            if let Some(shuffle) = self.shuffle.borrow_mut().as_mut() {
+                shuffle.permute(&mut state.ready, due);
+            }
+            due
         };
         let trace = self.trace();
         let mut watchdog = self.watchdog.borrow_mut();

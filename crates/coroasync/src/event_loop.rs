@@ -123,6 +123,15 @@ impl EventLoop {
         self
     }
 
+    /// Runs what is ready in `order`: asyncio's ([`Order::Fifo`](crate::Order::Fifo), the default), or
+    /// shuffled from a seed, to find out whether a program depends on asyncio's
+    /// order (see [`Order`](crate::Order) for what a shuffle keeps).
+    #[must_use = "the loop is moved into the builder: use the loop it returns"]
+    pub fn with_order(self, order: crate::Order) -> Self {
+        self.core.set_order(order);
+        self
+    }
+
     /// Runs blocking work ([`to_thread`](crate::to_thread)) on at most `n` threads
     /// (at least 1); the default is Python's: cores + 4, at most 32.
     #[must_use = "the loop is moved into the builder: use the loop it returns"]

@@ -98,6 +98,7 @@ pub use barrier::Barrier;
 pub use blocking::{ToThread, run_blocking, to_thread};
 pub use condition::{Condition, ConditionAcquire, ConditionGuard, ConditionWait};
 pub use context_var::{ContextVar, ResetError, Token};
+pub use core::Order;
 pub use diagnostics::{BlockedTask, Deadlock, Diagnostic};
 pub use error::{
     BrokenBarrierError, Elapsed, QueueEmpty, QueueFull, QueueShutDown, RealClock, RunError,

@@ -9,6 +9,11 @@
 //! of them (Event.wait, Queue.get and put, Lock and Semaphore acquire, a child's
 //! join), cancellation, panics, and wake-ups from another thread, delivered by the
 //! host between passes (one after every pass, oldest waiter first).
+//!
+//! The same programs also run under shuffled orders (`model/shuffled.rs`), where
+//! the model's order no longer applies: there every item put is got once or left
+//! in its queue, the invariants hold, and a deadlock is a real one (no task waits
+//! on what could wake it).
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -21,8 +26,8 @@ use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use coroasync::{
-    Event, EventLoop, Lock, LockGuard, Queue, Semaphore, SemaphorePermit, Task, TaskError, TaskRef,
-    gather, say, sleep, spawn, wait_for, yield_now,
+    Event, EventLoop, Lock, LockGuard, Order, Queue, Semaphore, SemaphorePermit, Task, TaskError,
+    TaskRef, gather, say, sleep, spawn, wait_for, yield_now,
 };
 use corotrace::Trace;
 use proptest::prelude::*;
@@ -31,6 +36,8 @@ use proptest::prelude::*;
 mod reference;
 #[path = "model/replay.rs"]
 mod replay;
+#[path = "model/shuffled.rs"]
+mod shuffled;
 
 /// What a `wait_for` can be put around, and what a task can wait in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,6 +213,8 @@ struct Shared {
     permits_out: Cell<usize>,
     remote: RefCell<VecDeque<Arc<RemoteSlot>>>,
     tasks: RefCell<Vec<TaskRef>>,
+    /// What each task of the program waits in, while it does (`Blocked`).
+    blocked: RefCell<Vec<Option<Prim>>>,
 }
 
 /// A held lock that counts its holders, so two at once fail the test.
@@ -361,18 +370,32 @@ async fn run_task(i: usize, ops: Vec<Op>, shared: Rc<Shared>) {
                 }
             }
             Op::Set(e) => shared.events[e as usize].set(),
-            Op::Wait(e) => shared.events[e as usize].wait().await,
-            Op::Put(q) => shared.queues[q as usize].put(i * 100 + k).await,
+            Op::Wait(e) => {
+                let _blocked = shuffled::Blocked::on(&shared, i, Prim::Event(e));
+                shared.events[e as usize].wait().await;
+            }
+            Op::Put(q) => {
+                let _blocked = shuffled::Blocked::on(&shared, i, Prim::Put(q));
+                shared.queues[q as usize].put(i * 100 + k).await;
+            }
             Op::Get(q) => {
+                let _blocked = shuffled::Blocked::on(&shared, i, Prim::Get(q));
                 let value = shared.queues[q as usize].get().await;
                 say!("t{i}.{k} got {value}");
             }
             Op::Lock(l) => {
+                let blocked = shuffled::Blocked::on(&shared, i, Prim::Lock(l));
                 let guard = shared.locks[l as usize].acquire().await;
+                drop(blocked);
                 held[l as usize] = Some(Held::new(guard, l as usize, &shared));
             }
             Op::Unlock(l) => held[l as usize] = None,
-            Op::Acquire => permits.push(Permit::new(shared.sem.acquire().await, &shared)),
+            Op::Acquire => {
+                let blocked = shuffled::Blocked::on(&shared, i, Prim::Acquire);
+                let permit = shared.sem.acquire().await;
+                drop(blocked);
+                permits.push(Permit::new(permit, &shared));
+            }
             Op::Release => drop(permits.pop()),
             Op::Remote => {
                 let shared = Rc::clone(&shared);
@@ -447,10 +470,17 @@ fn new_shared() -> Rc<Shared> {
         permits_out: Cell::new(0),
         remote: RefCell::default(),
         tasks: RefCell::default(),
+        blocked: RefCell::default(),
     })
 }
 
 fn run_real(program: &[Vec<Op>]) -> Outcome {
+    run_real_in(program, Order::Fifo).0
+}
+
+/// Runs `program` on coroasync in `order`: its outcome, and what the shuffled
+/// mode checks besides.
+fn run_real_in(program: &[Vec<Op>], order: Order) -> (Outcome, shuffled::Checked) {
     // The routines panic on purpose, by the thousand: the scheduler records each,
     // and the default hook's report would only bury the test's own output.
     static QUIET: std::sync::Once = std::sync::Once::new();
@@ -465,10 +495,12 @@ fn run_real(program: &[Vec<Op>]) -> Outcome {
     });
     let trace = Trace::capture();
     let lp = EventLoop::with_virtual_clock()
+        .with_order(order)
         .with_trace(trace.clone())
         .with_slow_step(None)
         .with_diagnostics_on_stderr(false);
     let shared = new_shared();
+    *shared.blocked.borrow_mut() = vec![None; program.len()];
     let tasks: Vec<_> = program
         .iter()
         .enumerate()
@@ -477,6 +509,7 @@ fn run_real(program: &[Vec<Op>]) -> Outcome {
     *shared.tasks.borrow_mut() = tasks.iter().map(|t| t.to_ref()).collect();
 
     let mut deadlocked = Vec::new();
+    let mut checked = shuffled::Checked::default();
     loop {
         let tick = lp.tick().expect("no loop runs here");
         let delivered = deliver_remote(&shared);
@@ -490,6 +523,7 @@ fn run_real(program: &[Vec<Op>]) -> Outcome {
             Some(deadline) => lp.advance(deadline - lp.now()).expect("virtual"),
             None => {
                 deadlocked = (0..tasks.len()).filter(|&i| !tasks[i].is_done()).collect();
+                checked.lost_wakes = shuffled::lost_wakes(&shared, &deadlocked);
                 break;
             }
         }
@@ -513,13 +547,15 @@ fn run_real(program: &[Vec<Op>]) -> Outcome {
         }
         assert_eq!(shared.sem.available(), PERMITS, "a permit was lost");
     }
+    checked.left = shuffled::drain(&shared);
     drop(tasks);
     drop(lp);
-    Outcome {
+    let outcome = Outcome {
         lines: trace.output().lines().map(String::from).collect(),
         ends,
         deadlocked,
-    }
+    };
+    (outcome, checked)
 }
 
 proptest! {
@@ -536,6 +572,14 @@ proptest! {
     #[test]
     fn a_cancellation_in_the_same_step_as_a_release_is_passed_by(program in same_step_program()) {
         agrees_with_the_model(&program)?;
+    }
+
+    #[test]
+    fn under_shuffled_orders_no_item_or_wake_up_is_lost(
+        program in prop_oneof![program(), same_step_program()],
+        seed in any::<u64>(),
+    ) {
+        shuffled::loses_nothing(&program, seed)?;
     }
 }
 

@@ -3,15 +3,16 @@
 //! producer putting items at random times and some getters cancelled: no item is
 //! lost or handed out twice (a loser or a cut-short `get` that was woken passes its
 //! wake-up on), and no wake-up is lost (the closing round of plain `get`s, one per
-//! getter still alive, would deadlock if one were).
+//! getter still alive, would deadlock if one were). The same holds under shuffled
+//! orders of the loop (`Order::Shuffled`), which run the same programs again.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use coroasync::{
-    CancelScope, EventLoop, First, Queue, Task, Trace, fail_after, move_on_after, race, sleep,
-    spawn,
+    CancelScope, EventLoop, First, Order, Queue, Task, Trace, fail_after, move_on_after, race,
+    sleep, spawn,
 };
 use proptest::prelude::*;
 
@@ -195,12 +196,24 @@ proptest! {
 
     #[test]
     fn races_and_scopes_lose_no_item_and_no_wake_up(program in program()) {
-        let lp = EventLoop::with_virtual_clock()
-            .with_trace(Trace::off())
-            .with_slow_step(None);
-        let outcome = lp.run_until_complete(run(program));
-        // A lost wake-up leaves a closing `get` waiting beside an item: a deadlock.
-        let (put, seen) = outcome.map_err(|error| TestCaseError::fail(error.to_string()))?;
-        prop_assert_eq!(put, seen);
+        loses_nothing(program, Order::Fifo)?;
     }
+
+    #[test]
+    fn under_shuffled_orders_too(program in program(), seed in any::<u64>()) {
+        loses_nothing(program, Order::Shuffled { seed })?;
+    }
+}
+
+/// Runs `program` in `order`: every item put is got once or left in the queue.
+fn loses_nothing(program: Program, order: Order) -> Result<(), TestCaseError> {
+    let lp = EventLoop::with_virtual_clock()
+        .with_order(order)
+        .with_trace(Trace::off())
+        .with_slow_step(None);
+    let outcome = lp.run_until_complete(run(program));
+    // A lost wake-up leaves a closing `get` waiting beside an item: a deadlock.
+    let (put, seen) = outcome.map_err(|error| TestCaseError::fail(error.to_string()))?;
+    prop_assert_eq!(put, seen);
+    Ok(())
 }
