@@ -351,8 +351,9 @@ pub fn now() -> Duration {
     context::with_running(|core| core.map_or(Duration::ZERO, |core| core.clock.now()))
 }
 
-/// What a pending task waits on, for deadlock reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// What a pending task waits on, for deadlock reports. Not `Copy` (a name is
+/// shared): a `Cell` of it is read with [`Waiting::peek`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) enum Waiting {
     /// Something outside this crate's primitives.
     #[default]
@@ -361,6 +362,18 @@ pub(crate) enum Waiting {
     Timer,
     /// Another task's completion.
     Task(TaskId),
-    /// One of the synchronisation primitives, by name.
+    /// One of the synchronisation primitives, by what it waits for
+    /// (`Queue.get`).
     Primitive(&'static str),
+    /// A primitive its program named: what it waits for, and the name.
+    Named(&'static str, std::rc::Rc<str>),
+}
+
+impl Waiting {
+    /// What `cell` holds, left in place.
+    pub(crate) fn peek(cell: &std::cell::Cell<Self>) -> Self {
+        let waiting = cell.take();
+        cell.set(waiting.clone());
+        waiting
+    }
 }

@@ -72,7 +72,7 @@ pub use throw::Thrown;
 /// [`Trace`] records, [`Event`] is what it records, [`Timeline`] draws it, [`Echo`]
 /// says what it prints as it goes; [`TaskId`] names a task and [`NotFound`] is
 /// what a search that finds nothing fails with.
-pub use corotrace::{Echo, Event, NotFound, TaskId, Timeline, Trace};
+pub use corotrace::{Cause, Echo, Event, NotFound, TaskId, Timeline, Trace};
 
 /// Values written as Python writes them: [`PyRepr`] for a result type of your
 /// own (see [`Scheduler::render_results_with`]), [`Py`] its `Display`, and

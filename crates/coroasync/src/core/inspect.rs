@@ -10,6 +10,7 @@ use super::report::waiting_on;
 use super::{Core, Entry, State};
 use crate::cell::task_name;
 use crate::event_loop::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
+use crate::time::Waiting;
 
 /// A waker's identity, as `Waker::will_wake` compares it.
 type WakerKey = (*const (), *const RawWakerVTable);
@@ -33,7 +34,12 @@ impl Core {
                         name: task_name(slot.cell.header()),
                     })
                 }
-                Entry::Wake(waker) => Some(ReadyEntry::Wake { task: owner(waker) }),
+                Entry::Wake(waker) | Entry::Timer(waker) => {
+                    Some(ReadyEntry::Wake { task: owner(waker) })
+                }
+                Entry::EndWake(boxed) => Some(ReadyEntry::Wake {
+                    task: owner(&boxed.0),
+                }),
                 Entry::Callback(boxed) => Some(ReadyEntry::Callback { task: boxed.0.id() }),
             })
             .collect();
@@ -54,7 +60,7 @@ impl Core {
                     Some(position) => TaskState::Queued { position },
                     None if current == Some(key) => TaskState::Running,
                     None => TaskState::Waiting {
-                        on: waiting_on(header.waiting.get()),
+                        on: waiting_on(Waiting::peek(&header.waiting)),
                     },
                 };
                 TaskSnapshot {

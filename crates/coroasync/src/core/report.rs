@@ -107,7 +107,7 @@ impl Core {
         let state = self.state.borrow();
         state.tasks.iter().any(|(_, slot)| {
             let header = slot.cell.header();
-            header.waiting.get() == Waiting::Unknown
+            Waiting::peek(&header.waiting) == Waiting::Unknown
                 && header
                     .waker
                     .borrow()
@@ -125,7 +125,7 @@ impl Core {
             .map(|(_, slot)| BlockedTask {
                 id: slot.cell.header().id,
                 name: task_name(slot.cell.header()),
-                waiting_on: waiting_on(slot.cell.header().waiting.get()),
+                waiting_on: waiting_on(Waiting::peek(&slot.cell.header().waiting)),
             })
             .collect();
         blocked.sort_by_key(|task| task.id);
@@ -134,12 +134,17 @@ impl Core {
 }
 
 /// What a task waits on, in the words of the deadlock report and the trace's
-/// [`Event::Waiting`](corotrace::Event::Waiting).
+/// [`Event::Waiting`](corotrace::Event::Waiting). A named primitive's name goes
+/// after its type, quoted as a task's name is: `Queue 'orders'.get`.
 pub(super) fn waiting_on(waiting: Waiting) -> String {
     match waiting {
         Waiting::Unknown => "a future outside coroasync".to_owned(),
         Waiting::Timer => "a timer".to_owned(),
         Waiting::Task(task) => format!("task {task}"),
-        Waiting::Primitive(name) => name.to_owned(),
+        Waiting::Primitive(what) => what.to_owned(),
+        Waiting::Named(what, name) => match what.split_once('.') {
+            Some((kind, method)) => format!("{kind} '{name}'.{method}"),
+            None => format!("{what} '{name}'"),
+        },
     }
 }

@@ -1,11 +1,12 @@
 //! One step of a task, and how a task's end is filed: its slot freed, its ending
 //! traced, its waiters and done callbacks told.
 
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
-use corotrace::{Event, TaskId, Trace};
+use corotrace::{Cause, Event, TaskId, Trace};
 
 use super::Core;
 use crate::Tick;
@@ -89,7 +90,7 @@ impl Core {
         let waiting = self.waiting.take();
         header.waiting.set(waiting);
         if self.tracing.get() && matches!(polled, Ok(Poll::Pending)) && !header.end_step.get() {
-            self.record_waiting(header.id, yielded, waiting);
+            self.record_waiting(header.id, yielded, &header.waiting);
         }
         if yielded {
             self.requeue(key, header.id);
@@ -107,13 +108,13 @@ impl Core {
     /// Records what task `id`'s step, which ended pending, waits on; before a
     /// yield's requeue, so the trace reads the wait, then the wake.
     #[inline]
-    fn record_waiting(&self, id: TaskId, yielded: bool, waiting: Waiting) {
+    fn record_waiting(&self, id: TaskId, yielded: bool, waiting: &Cell<Waiting>) {
         self.trace.borrow().record(|| Event::Waiting {
             task: id,
             on: if yielded {
                 "its turn".to_owned()
             } else {
-                super::report::waiting_on(waiting)
+                super::report::waiting_on(Waiting::peek(waiting))
             },
         });
     }
@@ -204,6 +205,7 @@ impl Core {
         }
 
         let notify = header.notify.borrow_mut().take();
+        let before = self.waking.replace(Some(Cause::End(task)));
         for entry in notify {
             match entry {
                 Notify::Wake {
@@ -213,16 +215,20 @@ impl Core {
                 Notify::Wake {
                     waker,
                     hop: Hop::Deferred,
-                } => self.wake_later(waker),
+                } => self.wake_later_for_end(waker, task),
                 Notify::Callback(callback) => {
                     self.call_soon(TaskRef::from_runnable(Rc::clone(cell)), callback);
                 }
             }
         }
+        self.waking.set(before);
     }
 
     pub(super) fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
-        if let Err(panic) = unwind::catch(|| callback(task)) {
+        let before = self.waking.replace(Some(Cause::End(task.id())));
+        let called = unwind::catch(|| callback(task));
+        self.waking.set(before);
+        if let Err(panic) = called {
             let message = panic.into_message();
             self.report(Diagnostic::CallbackPanicked {
                 task: task.id(),
