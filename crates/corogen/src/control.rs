@@ -5,7 +5,7 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Event, TaskId, take_panic_message};
+use corotrace::{Cause, Event, TaskId, take_panic_message};
 
 use crate::retire::{drop_catching, retire};
 use crate::throw::Catching;
@@ -160,6 +160,10 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
                 error,
             });
         };
+        self.trace.record(|| Event::WokenBy {
+            task,
+            by: Cause::Host,
+        });
         self.trace.enter(task);
         let entry = &mut self.runnable[position];
         let mut thrown = if entry.is_started() {

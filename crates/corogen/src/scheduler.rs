@@ -3,7 +3,7 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Event, TaskId, Trace, take_panic_message};
+use corotrace::{Cause, Event, TaskId, Trace, take_panic_message};
 use indexmap::{IndexMap, IndexSet};
 
 use crate::retire::{Render, describe, drop_catching, retire};
@@ -343,6 +343,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
             // The hot path, kept free of `settle`'s bookkeeping: back of the queue.
             Ok(Resumed::Yielded(value)) => {
                 self.runnable.push_back(task);
+                record_turn(&self.trace, id);
                 self.trace.leave();
                 Some(Step::Yielded { task: id, value })
             }
@@ -487,6 +488,10 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         if !entry.is_started() {
             return refuse(SendRefusal::NotStarted, value);
         }
+        self.trace.record(|| Event::WokenBy {
+            task,
+            by: Cause::Host,
+        });
         let mut resumed = resume(&self.trace, entry, value).map_err(take_panic_message);
         if !matches!(resumed, Ok(Resumed::Yielded(_)))
             && let Some(ended) = self.runnable.remove(position)
@@ -505,7 +510,10 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         resumed: Result<Resumed<Y, T>, String>,
     ) -> Step<Y> {
         let step = match resumed {
-            Ok(Resumed::Yielded(value)) => Step::Yielded { task, value },
+            Ok(Resumed::Yielded(value)) => {
+                record_turn(&self.trace, task);
+                Step::Yielded { task, value }
+            }
             Ok(Resumed::Returned(Ok(value))) => {
                 self.trace.record(|| Event::Completed {
                     task,
@@ -526,6 +534,16 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         self.trace.leave();
         step
     }
+}
+
+/// Records that `task`, which yielded, waits for its turn: in a round-robin that
+/// is all a routine waits on (a sleeping one looks at its clock at each turn).
+#[inline]
+fn record_turn(trace: &Trace, task: TaskId) {
+    trace.record(|| Event::Waiting {
+        task,
+        on: "its turn".to_owned(),
+    });
 }
 
 /// Resumes one task under the trace, catching a panic, so one broken routine
