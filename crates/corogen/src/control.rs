@@ -5,9 +5,10 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Cause, Event, TaskId, take_panic_message};
+use corotrace::{Event, TaskId, take_panic_message};
 
 use crate::retire::{drop_catching, retire};
+use crate::scheduler::record_host_wake;
 use crate::throw::Catching;
 use crate::{
     CloseError, ControlRefusal, Gen, Resumed, Scheduler, Step, TaskState, ThrowError, Thrown,
@@ -160,10 +161,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
                 error,
             });
         };
-        self.trace.record(|| Event::WokenBy {
-            task,
-            by: Cause::Host,
-        });
+        record_host_wake(&self.trace, task);
         self.trace.enter(task);
         let entry = &mut self.runnable[position];
         let mut thrown = if entry.is_started() {

@@ -488,10 +488,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         if !entry.is_started() {
             return refuse(SendRefusal::NotStarted, value);
         }
-        self.trace.record(|| Event::WokenBy {
-            task,
-            by: Cause::Host,
-        });
+        record_host_wake(&self.trace, task);
         let mut resumed = resume(&self.trace, entry, value).map_err(take_panic_message);
         if !matches!(resumed, Ok(Resumed::Yielded(_)))
             && let Some(ended) = self.runnable.remove(position)
@@ -543,6 +540,15 @@ fn record_turn(trace: &Trace, task: TaskId) {
     trace.record(|| Event::Waiting {
         task,
         on: "its turn".to_owned(),
+    });
+}
+
+/// Records that the program holding the scheduler resumes `task` out of turn
+/// (a `send`, a `throw`).
+pub(crate) fn record_host_wake(trace: &Trace, task: TaskId) {
+    trace.record(|| Event::WokenBy {
+        task,
+        by: Cause::Host,
     });
 }
 
