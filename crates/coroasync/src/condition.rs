@@ -281,7 +281,7 @@ impl Future for ConditionWait {
                     } else {
                         this.state = State::Waiting(key);
                         drop(waiters);
-                        context::note_waiting(this.cond.name.waiting(this.cond.what));
+                        this.cond.name.note(this.cond.what);
                         return Poll::Pending;
                     }
                     drop(waiters);

@@ -65,8 +65,9 @@ struct Slot {
 /// is not borrowed while it runs.
 enum Work {
     Step(usize, Rc<dyn Runnable>),
+    Wake(Waker),
     /// A waker to wake, and what the trace says woke it.
-    Wake(Waker, Option<Cause>),
+    WakeFor(Waker, Cause),
     Callback(TaskRef, Box<dyn FnOnce(&TaskRef)>),
 }
 
@@ -104,6 +105,8 @@ pub(crate) struct Core {
     current: Cell<Option<usize>>,
     /// What the task being polled last said it waits on.
     waiting: Cell<Waiting>,
+    /// The name of the primitive it waits on, if named (see `Waiting::Named`).
+    waiting_name: Cell<Option<Rc<str>>>,
     /// What the wakes made now outside any task's step come from (a timer, a
     /// task's end), for the trace's `WokenBy`.
     waking: Cell<Option<Cause>>,
@@ -135,6 +138,7 @@ impl Core {
             diagnostics: RefCell::default(),
             current: Cell::new(None),
             waiting: Cell::new(Waiting::Unknown),
+            waiting_name: Cell::new(None),
             waking: Cell::new(None),
             finished: Cell::new(0),
             blocking,
@@ -247,11 +251,16 @@ impl Core {
         }
     }
 
-    /// Wakes `waker`, telling the trace what the wake comes from.
-    fn wake_for(&self, waker: Waker, cause: Option<Cause>) {
-        let before = self.waking.replace(cause);
+    /// Wakes `waker`, telling a traced loop's trace what the wake comes from.
+    fn wake_for(&self, waker: Waker, cause: Cause) {
+        let traced = self.tracing.get();
+        if traced {
+            self.waking.set(Some(cause));
+        }
         waker.wake();
-        self.waking.set(before);
+        if traced {
+            self.waking.set(None);
+        }
     }
 
     /// Records that task `id` joined the ready queue. The loop's state is not
@@ -348,7 +357,11 @@ impl Core {
                 Work::Step(key, cell) => {
                     self.run_step(key, &cell, &trace, watchdog.as_mut(), &mut tick)
                 }
-                Work::Wake(waker, cause) => {
+                Work::Wake(waker) => {
+                    tick.woken += 1;
+                    waker.wake();
+                }
+                Work::WakeFor(waker, cause) => {
                     tick.woken += 1;
                     self.wake_for(waker, cause);
                 }
@@ -382,11 +395,11 @@ impl Core {
                 }
                 _ => None,
             },
-            Entry::Wake(waker) => Some(Work::Wake(waker, None)),
-            Entry::Timer(waker) => Some(Work::Wake(waker, Some(Cause::Timer))),
+            Entry::Wake(waker) => Some(Work::Wake(waker)),
+            Entry::Timer(waker) => Some(Work::WakeFor(waker, Cause::Timer)),
             Entry::EndWake(boxed) => {
                 let (waker, ended) = *boxed;
-                Some(Work::Wake(waker, Some(Cause::End(ended))))
+                Some(Work::WakeFor(waker, Cause::End(ended)))
             }
             Entry::Callback(boxed) => {
                 let (task, callback) = *boxed;

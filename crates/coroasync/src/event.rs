@@ -144,7 +144,7 @@ impl Future for EventWait {
             None => this.key = Some(waiters.push(cx.waker(), context::cancel_flag())),
         }
         drop(waiters);
-        context::note_waiting(this.event.inner.name.waiting(this.label));
+        this.event.inner.name.note(this.label);
         Poll::Pending
     }
 }

@@ -90,11 +90,11 @@ impl Permits {
                     .borrow_mut()
                     .push(cx.waker(), context::cancel_flag()),
             );
-            context::note_waiting(self.name.waiting(self.label));
+            self.name.note(self.label);
             return Poll::Pending;
         };
         if !self.waiters.borrow_mut().poll(k, cx.waker()) {
-            context::note_waiting(self.name.waiting(self.label));
+            self.name.note(self.label);
             return Poll::Pending;
         }
         // Woken, and now running: the unit is this waiter's.

@@ -298,14 +298,14 @@ fn wait_while(
 ) -> Poll<()> {
     if let Some(k) = *key {
         if !list.borrow_mut().poll(k, cx.waker()) {
-            context::note_waiting(name.waiting(label));
+            name.note(label);
             return Poll::Pending;
         }
         *key = None;
     }
     if blocked() {
         *key = Some(list.borrow_mut().push(cx.waker(), context::cancel_flag()));
-        context::note_waiting(name.waiting(label));
+        name.note(label);
         return Poll::Pending;
     }
     Poll::Ready(())

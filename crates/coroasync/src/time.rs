@@ -351,9 +351,8 @@ pub fn now() -> Duration {
     context::with_running(|core| core.map_or(Duration::ZERO, |core| core.clock.now()))
 }
 
-/// What a pending task waits on, for deadlock reports. Not `Copy` (a name is
-/// shared): a `Cell` of it is read with [`Waiting::peek`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What a pending task waits on, for deadlock reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Waiting {
     /// Something outside this crate's primitives.
     #[default]
@@ -365,15 +364,8 @@ pub(crate) enum Waiting {
     /// One of the synchronisation primitives, by what it waits for
     /// (`Queue.get`).
     Primitive(&'static str),
-    /// A primitive its program named: what it waits for, and the name.
-    Named(&'static str, std::rc::Rc<str>),
-}
-
-impl Waiting {
-    /// What `cell` holds, left in place.
-    pub(crate) fn peek(cell: &std::cell::Cell<Self>) -> Self {
-        let waiting = cell.take();
-        cell.set(waiting.clone());
-        waiting
-    }
+    /// A primitive its program named, by what it waits for. The name is kept
+    /// beside, off the switch path: by the loop until the step ends, then in the
+    /// task's side allocation (`Header::waiting_name`), so this stays `Copy`.
+    Named(&'static str),
 }

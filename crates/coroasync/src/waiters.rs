@@ -21,6 +21,7 @@ use std::task::Waker;
 use slab::Slab;
 
 use crate::cancel::CancelFlag;
+use crate::context;
 use crate::time::Waiting;
 
 /// The name a program gave a primitive (`Queue::new(0).named("orders")`), shared
@@ -33,15 +34,19 @@ impl Name {
         self.0.set(Some(name));
     }
 
-    /// What a task waiting `what` (`Queue.get`) on this primitive waits on.
-    pub(crate) fn waiting(&self, what: &'static str) -> Waiting {
+    /// Tells the loop that the task being polled waits `what` (`Queue.get`) on
+    /// this primitive.
+    pub(crate) fn note(&self, what: &'static str) {
         let name = self.0.take();
-        let waiting = match &name {
-            None => Waiting::Primitive(what),
-            Some(name) => Waiting::Named(what, Rc::clone(name)),
-        };
+        match &name {
+            None => context::note_waiting(Waiting::Primitive(what)),
+            Some(name) => context::with_running(|core| {
+                if let Some(core) = core {
+                    core.note_waiting_named(what, Rc::clone(name));
+                }
+            }),
+        }
         self.0.set(name);
-        waiting
     }
 }
 

@@ -114,11 +114,13 @@ pub enum Event {
         /// The task whose step spawned it.
         by: TaskId,
     },
-    /// Why a task was made runnable, recorded just after the [`Event::Woken`] it
-    /// explains: another task's step (a `set()`, a `put()`, a release), another
-    /// task's end (awaited, or watched by a `gather` or a `wait`), a timer, or the
-    /// host program. A task's own yield has none. The notebook prints nothing for
-    /// it.
+    /// Why a task was made runnable: another task's step (a `set()`, a `put()`,
+    /// a release), another task's end (awaited, or watched by a `gather` or a
+    /// `wait`), a timer, or the host program. `coroasync` records it just after
+    /// the [`Event::Woken`] it explains; `corogen`, whose host resumes a routine
+    /// out of turn with `send` or `throw`, just before that step's
+    /// [`Event::Running`]. A task's own yield has none. The notebook prints
+    /// nothing for it.
     WokenBy {
         /// The task woken.
         task: TaskId,

@@ -10,7 +10,6 @@ use super::report::waiting_on;
 use super::{Core, Entry, State};
 use crate::cell::task_name;
 use crate::event_loop::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
-use crate::time::Waiting;
 
 /// A waker's identity, as `Waker::will_wake` compares it.
 type WakerKey = (*const (), *const RawWakerVTable);
@@ -60,7 +59,7 @@ impl Core {
                     Some(position) => TaskState::Queued { position },
                     None if current == Some(key) => TaskState::Running,
                     None => TaskState::Waiting {
-                        on: waiting_on(Waiting::peek(&header.waiting)),
+                        on: waiting_on(header),
                     },
                 };
                 TaskSnapshot {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use corotrace::TaskId;
 
 use super::Core;
-use crate::cell::{Runnable, task_name};
+use crate::cell::{Header, Runnable, task_name};
 use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
 use crate::task::TaskRef;
 use crate::time::Waiting;
@@ -42,6 +42,12 @@ impl Core {
 
     pub(crate) fn note_waiting(&self, waiting: Waiting) {
         self.waiting.set(waiting);
+    }
+
+    /// Notes that the task being polled waits `what` on a primitive named `name`.
+    pub(crate) fn note_waiting_named(&self, what: &'static str, name: Rc<str>) {
+        self.waiting.set(Waiting::Named(what));
+        self.waiting_name.set(Some(name));
     }
 
     pub(super) fn current_id(&self) -> Option<TaskId> {
@@ -107,7 +113,7 @@ impl Core {
         let state = self.state.borrow();
         state.tasks.iter().any(|(_, slot)| {
             let header = slot.cell.header();
-            Waiting::peek(&header.waiting) == Waiting::Unknown
+            header.waiting.get() == Waiting::Unknown
                 && header
                     .waker
                     .borrow()
@@ -125,7 +131,7 @@ impl Core {
             .map(|(_, slot)| BlockedTask {
                 id: slot.cell.header().id,
                 name: task_name(slot.cell.header()),
-                waiting_on: waiting_on(Waiting::peek(&slot.cell.header().waiting)),
+                waiting_on: waiting_on(slot.cell.header()),
             })
             .collect();
         blocked.sort_by_key(|task| task.id);
@@ -136,15 +142,15 @@ impl Core {
 /// What a task waits on, in the words of the deadlock report and the trace's
 /// [`Event::Waiting`](corotrace::Event::Waiting). A named primitive's name goes
 /// after its type, quoted as a task's name is: `Queue 'orders'.get`.
-pub(super) fn waiting_on(waiting: Waiting) -> String {
-    match waiting {
+pub(super) fn waiting_on(header: &Header) -> String {
+    match header.waiting.get() {
         Waiting::Unknown => "a future outside coroasync".to_owned(),
         Waiting::Timer => "a timer".to_owned(),
         Waiting::Task(task) => format!("task {task}"),
         Waiting::Primitive(what) => what.to_owned(),
-        Waiting::Named(what, name) => match what.split_once('.') {
-            Some((kind, method)) => format!("{kind} '{name}'.{method}"),
-            None => format!("{what} '{name}'"),
+        Waiting::Named(what) => match (what.split_once('.'), header.waiting_name()) {
+            (Some((kind, method)), Some(name)) => format!("{kind} '{name}'.{method}"),
+            _ => what.to_owned(),
         },
     }
 }

@@ -1,7 +1,6 @@
 //! One step of a task, and how a task's end is filed: its slot freed, its ending
 //! traced, its waiters and done callbacks told.
 
-use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
@@ -10,7 +9,7 @@ use corotrace::{Cause, Event, TaskId, Trace};
 
 use super::Core;
 use crate::Tick;
-use crate::cell::{Ending, Hop, Notify, Runnable, task_name};
+use crate::cell::{Ending, Header, Hop, Notify, Runnable, task_name};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::task::TaskRef;
@@ -89,8 +88,11 @@ impl Core {
         let yielded = crate::context::polling(None);
         let waiting = self.waiting.take();
         header.waiting.set(waiting);
+        if let Waiting::Named(_) = waiting {
+            header.set_waiting_name(self.waiting_name.take());
+        }
         if self.tracing.get() && matches!(polled, Ok(Poll::Pending)) && !header.end_step.get() {
-            self.record_waiting(header.id, yielded, &header.waiting);
+            self.record_waiting(header, yielded);
         }
         if yielded {
             self.requeue(key, header.id);
@@ -108,13 +110,13 @@ impl Core {
     /// Records what task `id`'s step, which ended pending, waits on; before a
     /// yield's requeue, so the trace reads the wait, then the wake.
     #[inline]
-    fn record_waiting(&self, id: TaskId, yielded: bool, waiting: &Cell<Waiting>) {
+    fn record_waiting(&self, header: &Header, yielded: bool) {
         self.trace.borrow().record(|| Event::Waiting {
-            task: id,
+            task: header.id,
             on: if yielded {
                 "its turn".to_owned()
             } else {
-                super::report::waiting_on(Waiting::peek(waiting))
+                super::report::waiting_on(header)
             },
         });
     }
@@ -205,7 +207,12 @@ impl Core {
         }
 
         let notify = header.notify.borrow_mut().take();
-        let before = self.waking.replace(Some(Cause::End(task)));
+        // For the trace's `WokenBy`: what these wakes come from. Tasks end only
+        // in a step of their own, never inside another wake, so nothing nests.
+        let traced = self.tracing.get();
+        if traced {
+            self.waking.set(Some(Cause::End(task)));
+        }
         for entry in notify {
             match entry {
                 Notify::Wake {
@@ -221,13 +228,20 @@ impl Core {
                 }
             }
         }
-        self.waking.set(before);
+        if traced {
+            self.waking.set(None);
+        }
     }
 
     pub(super) fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
-        let before = self.waking.replace(Some(Cause::End(task.id())));
+        let traced = self.tracing.get();
+        if traced {
+            self.waking.set(Some(Cause::End(task.id())));
+        }
         let called = unwind::catch(|| callback(task));
-        self.waking.set(before);
+        if traced {
+            self.waking.set(None);
+        }
         if let Err(panic) = called {
             let message = panic.into_message();
             self.report(Diagnostic::CallbackPanicked {
