@@ -94,12 +94,20 @@ impl Barrier {
         }
         Ok(Self {
             inner: Rc::new(Inner {
-                cond: Condition::new(),
+                cond: Condition::waiting_as("Barrier.wait"),
                 parties,
                 state: Cell::new(State::Filling),
                 count: Cell::new(0),
             }),
         })
+    }
+
+    /// Names the barrier for the deadlock report and the trace: `Barrier
+    /// 'start'.wait`.
+    #[must_use]
+    pub fn named(self, name: impl Into<Rc<str>>) -> Self {
+        self.inner.cond.name_shared(name.into());
+        self
     }
 
     /// Waits until `parties` tasks wait; the arrival index of this one.

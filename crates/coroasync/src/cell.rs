@@ -308,6 +308,8 @@ pub(crate) struct Extra {
     interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
     /// The task's context-variable values (see `context_var.rs`).
     context: RefCell<crate::context_var::Context>,
+    /// The name of the primitive the task waits on, when `waiting` is `Named`.
+    waiting_name: Cell<Option<Rc<str>>>,
 }
 
 impl Extra {
@@ -331,6 +333,18 @@ impl Extra {
 impl Header {
     fn extra(&self) -> &Extra {
         self.extra.get_or_init(Box::default)
+    }
+
+    pub(crate) fn set_waiting_name(&self, name: Option<Rc<str>>) {
+        self.extra().waiting_name.set(name);
+    }
+
+    /// The name of the primitive the task waits on, if it named one.
+    pub(crate) fn waiting_name(&self) -> Option<Rc<str>> {
+        let extra = self.extra.get()?;
+        let name = extra.waiting_name.take();
+        extra.waiting_name.set(name.clone());
+        name
     }
 
     /// The flag the task's wait-list entries share with it.

@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use crate::context;
 use crate::lock::{Acquire, Lock, LockGuard};
-use crate::time::{Sleep, Waiting, sleep};
-use crate::waiters::{WaitKey, WaitList};
+use crate::time::{Sleep, sleep};
+use crate::waiters::{Name, WaitKey, WaitList};
 
 /// A lock and the tasks waiting to be told that what it protects changed:
 /// asyncio's `Condition`. Clones share one condition.
@@ -56,10 +56,20 @@ use crate::waiters::{WaitKey, WaitList};
 /// })
 /// .unwrap();
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Condition {
     lock: Lock,
     waiters: Rc<RefCell<WaitList>>,
+    name: Rc<Name>,
+    /// What a task in `wait` waits on: `Condition.wait`, or the wait of the
+    /// primitive built on this one (`Barrier.wait`).
+    what: &'static str,
+}
+
+impl Default for Condition {
+    fn default() -> Self {
+        Self::with_lock(&Lock::new())
+    }
 }
 
 impl Condition {
@@ -74,7 +84,30 @@ impl Condition {
         Self {
             lock: lock.clone(),
             waiters: Rc::default(),
+            name: Rc::default(),
+            what: "Condition.wait",
         }
+    }
+
+    /// A condition whose waiters wait on `what`, for a primitive built on it.
+    pub(crate) fn waiting_as(what: &'static str) -> Self {
+        Self {
+            what,
+            ..Self::default()
+        }
+    }
+
+    /// Names the condition (shared by its clones) for the deadlock report and
+    /// the trace: `Condition 'ready'.wait`. Its lock keeps its own name: a task
+    /// waiting to acquire it waits on the lock.
+    #[must_use]
+    pub fn named(self, name: impl Into<Rc<str>>) -> Self {
+        self.name_shared(name.into());
+        self
+    }
+
+    pub(crate) fn name_shared(&self, name: Rc<str>) {
+        self.name.set(name);
     }
 
     /// Waits for the lock: asyncio's `acquire()` (or `async with cond`). The lock
@@ -248,7 +281,7 @@ impl Future for ConditionWait {
                     } else {
                         this.state = State::Waiting(key);
                         drop(waiters);
-                        context::note_waiting(Waiting::Primitive("Condition.wait"));
+                        this.cond.name.note(this.cond.what);
                         return Poll::Pending;
                     }
                     drop(waiters);

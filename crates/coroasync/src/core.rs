@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::task::Waker;
 use std::time::Duration;
 
-use corotrace::{Event, TaskId, Trace};
+use corotrace::{Cause, Event, TaskId, Trace};
 use slab::Slab;
 
 use crate::Tick;
@@ -46,8 +46,13 @@ type DoneCallback = (TaskRef, Box<dyn FnOnce(&TaskRef)>);
 enum Entry {
     /// Run one step of a task.
     Step { key: usize, id: TaskId },
-    /// Wake a waker: the hop a timer or a done callback takes before its task runs.
+    /// Wake a waker: the hop a done callback takes before its task runs.
     Wake(Waker),
+    /// Wake a waker whose timer fell due.
+    Timer(Waker),
+    /// Wake a waker for a task's end (`Hop::Deferred`), in a traced loop only, so
+    /// the trace can say whose end it was.
+    EndWake(Box<(Waker, TaskId)>),
     /// Run a done callback (boxed with its task, to keep entries small).
     Callback(Box<DoneCallback>),
 }
@@ -65,6 +70,8 @@ struct Slot {
 enum Work {
     Step(usize, Rc<dyn Runnable>),
     Wake(Waker),
+    /// A waker to wake, and what the trace says woke it.
+    WakeFor(Waker, Cause),
     Callback(TaskRef, Box<dyn FnOnce(&TaskRef)>),
 }
 
@@ -104,6 +111,11 @@ pub(crate) struct Core {
     current: Cell<Option<usize>>,
     /// What the task being polled last said it waits on.
     waiting: Cell<Waiting>,
+    /// The name of the primitive it waits on, if named (see `Waiting::Named`).
+    waiting_name: Cell<Option<Rc<str>>>,
+    /// What the wakes made now outside any task's step come from (a timer, a
+    /// task's end), for the trace's `WokenBy`.
+    waking: Cell<Option<Cause>>,
     finished: Cell<u64>,
     pub(crate) blocking: BlockingPool,
     /// The draws of a shuffled order; `None` for asyncio's, which reads it once a
@@ -139,6 +151,8 @@ impl Core {
             diagnostics: RefCell::default(),
             current: Cell::new(None),
             waiting: Cell::new(Waiting::Unknown),
+            waiting_name: Cell::new(None),
+            waking: Cell::new(None),
             finished: Cell::new(0),
             blocking,
             shuffle: RefCell::new(None),
@@ -241,16 +255,34 @@ impl Core {
         }
     }
 
-    /// Records which task's step woke task `id`, if another task is running.
+    /// Records what woke task `id`: another task's step if one is running, else
+    /// what the loop is doing (firing a timer, telling of a task's end).
     #[inline]
     fn record_woken_by(&self, id: TaskId) {
-        if self.tracing.get()
-            && let Some(by) = self.current_id()
-            && by != id
-        {
+        if !self.tracing.get() {
+            return;
+        }
+        let by = match self.current_id() {
+            Some(by) if by == id => None,
+            Some(by) => Some(Cause::Task(by)),
+            None => self.waking.get(),
+        };
+        if let Some(by) = by {
             self.trace
                 .borrow()
                 .record(|| Event::WokenBy { task: id, by });
+        }
+    }
+
+    /// Wakes `waker`, telling a traced loop's trace what the wake comes from.
+    fn wake_for(&self, waker: Waker, cause: Cause) {
+        let traced = self.tracing.get();
+        if traced {
+            self.waking.set(Some(cause));
+        }
+        waker.wake();
+        if traced {
+            self.waking.set(None);
         }
     }
 
@@ -289,6 +321,17 @@ impl Core {
         self.state.borrow_mut().ready.push_back(Entry::Wake(waker));
     }
 
+    /// Wakes `waker` from the ready queue for task `ended`'s end; a traced loop
+    /// keeps whose end it was.
+    pub(super) fn wake_later_for_end(&self, waker: Waker, ended: TaskId) {
+        let entry = if self.tracing.get() {
+            Entry::EndWake(Box::new((waker, ended)))
+        } else {
+            Entry::Wake(waker)
+        };
+        self.state.borrow_mut().ready.push_back(entry);
+    }
+
     pub(crate) fn call_soon(&self, task: TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
         self.state
             .borrow_mut()
@@ -316,7 +359,7 @@ impl Core {
             let mut state = self.state.borrow_mut();
             let state = &mut *state;
             while let Some(waker) = state.timers.pop_due(now) {
-                state.ready.push_back(Entry::Wake(waker));
+                state.ready.push_back(Entry::Timer(waker));
                 tick.timers_fired += 1;
             }
             let due = state.ready.len();
@@ -346,6 +389,10 @@ impl Core {
                 Work::Wake(waker) => {
                     tick.woken += 1;
                     waker.wake();
+                }
+                Work::WakeFor(waker, cause) => {
+                    tick.woken += 1;
+                    self.wake_for(waker, cause);
                 }
                 Work::Callback(task, callback) => self.run_callback(&task, callback),
             }
@@ -378,6 +425,11 @@ impl Core {
                 _ => None,
             },
             Entry::Wake(waker) => Some(Work::Wake(waker)),
+            Entry::Timer(waker) => Some(Work::WakeFor(waker, Cause::Timer)),
+            Entry::EndWake(boxed) => {
+                let (waker, ended) = *boxed;
+                Some(Work::WakeFor(waker, Cause::End(ended)))
+            }
             Entry::Callback(boxed) => {
                 let (task, callback) = *boxed;
                 Some(Work::Callback(task, callback))

@@ -8,8 +8,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use crate::context;
-use crate::time::Waiting;
-use crate::waiters::{WaitKey, WaitList};
+use crate::waiters::{Name, WaitKey, WaitList};
 
 /// A flag that tasks wait on until some task sets it: asyncio's `Event`.
 ///
@@ -45,12 +44,36 @@ pub struct Event {
 struct EventInner {
     set: Cell<bool>,
     waiters: RefCell<WaitList>,
+    name: Name,
 }
 
 impl Event {
     /// A new, unset event.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Names the event (shared by its clones) for the deadlock report and the
+    /// trace: `Event 'ready'.wait`.
+    ///
+    /// ```
+    /// use coroasync::{EventLoop, Event};
+    ///
+    /// let lp = EventLoop::with_virtual_clock();
+    /// let report = lp.run(async {
+    ///     Event::new().named("ready").wait().await;
+    /// });
+    /// let report = report.unwrap_err().to_string();
+    /// assert!(report.contains("waits on Event 'ready'.wait"), "{report}");
+    /// ```
+    #[must_use]
+    pub fn named(self, name: impl Into<Rc<str>>) -> Self {
+        self.set_name(name.into());
+        self
+    }
+
+    pub(crate) fn set_name(&self, name: Rc<str>) {
+        self.inner.name.set(name);
     }
 
     /// Sets the flag and wakes every waiter; does nothing if it was set already.
@@ -121,7 +144,7 @@ impl Future for EventWait {
             None => this.key = Some(waiters.push(cx.waker(), context::cancel_flag())),
         }
         drop(waiters);
-        context::note_waiting(Waiting::Primitive(this.label));
+        this.event.inner.name.note(this.label);
         Poll::Pending
     }
 }

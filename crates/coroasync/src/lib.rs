@@ -135,7 +135,7 @@ pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, Waitable, shield
 #[doc(no_inline)]
 pub use corotrace::Event as TraceEvent;
 #[doc(no_inline)]
-pub use corotrace::{Echo, NotFound, TaskId, Timeline, Trace};
+pub use corotrace::{Cause, Echo, NotFound, TaskId, Timeline, Trace};
 /// Values written as Python writes them (`value.py_str()`), as the trace writes
 /// a task's value.
 #[doc(no_inline)]

@@ -9,8 +9,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use crate::context;
-use crate::time::Waiting;
-use crate::waiters::{WaitKey, WaitList};
+use crate::waiters::{Name, WaitKey, WaitList};
 
 /// Which of asyncio's two hand-off rules a [`Permits`] follows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,6 +32,7 @@ struct Permits {
     waiters: RefCell<WaitList>,
     kind: Kind,
     label: &'static str,
+    name: Name,
 }
 
 impl Permits {
@@ -43,6 +43,7 @@ impl Permits {
             waiters: RefCell::default(),
             kind,
             label,
+            name: Name::default(),
         })
     }
 
@@ -89,11 +90,11 @@ impl Permits {
                     .borrow_mut()
                     .push(cx.waker(), context::cancel_flag()),
             );
-            context::note_waiting(Waiting::Primitive(self.label));
+            self.name.note(self.label);
             return Poll::Pending;
         };
         if !self.waiters.borrow_mut().poll(k, cx.waker()) {
-            context::note_waiting(Waiting::Primitive(self.label));
+            self.name.note(self.label);
             return Poll::Pending;
         }
         // Woken, and now running: the unit is this waiter's.
@@ -170,6 +171,21 @@ impl Lock {
         Self {
             permits: Permits::new(1, Kind::Lock, "Lock.acquire"),
         }
+    }
+
+    /// Names the lock (shared by its clones) for the deadlock report and the
+    /// trace, which then say a task waits on `Lock 'db'.acquire`.
+    ///
+    /// ```
+    /// use coroasync::Lock;
+    ///
+    /// let db = Lock::new().named("db");
+    /// # drop(db);
+    /// ```
+    #[must_use]
+    pub fn named(self, name: impl Into<Rc<str>>) -> Self {
+        self.permits.name.set(name.into());
+        self
     }
 
     /// Waits for the lock; it is held until the guard drops.
@@ -251,6 +267,14 @@ impl Semaphore {
         Self {
             permits: Permits::new(permits, Kind::Semaphore, "Semaphore.acquire"),
         }
+    }
+
+    /// Names the semaphore (shared by its clones) for the deadlock report and the
+    /// trace: `Semaphore 'pool'.acquire`.
+    #[must_use]
+    pub fn named(self, name: impl Into<Rc<str>>) -> Self {
+        self.permits.name.set(name.into());
+        self
     }
 
     /// Waits for a permit; it is given back when the returned permit drops.

@@ -11,8 +11,7 @@ use std::task::{Context, Poll};
 use crate::context;
 use crate::error::{QueueEmpty, QueueFull, TaskDoneError};
 use crate::event::Event;
-use crate::time::Waiting;
-use crate::waiters::{WaitKey, WaitList};
+use crate::waiters::{Name, WaitKey, WaitList};
 
 mod shutdown;
 
@@ -68,6 +67,7 @@ struct QueueInner<T> {
     finished: Event,
     /// Set by [`Queue::shutdown`]: nothing more goes in.
     shut_down: Cell<bool>,
+    name: Name,
 }
 
 impl<T> Queue<T> {
@@ -94,6 +94,7 @@ impl<T> Queue<T> {
                 unfinished: Cell::new(0),
                 finished,
                 shut_down: Cell::new(false),
+                name: Name::default(),
             }),
         }
     }
@@ -203,6 +204,29 @@ impl<T> Queue<T> {
         }
     }
 
+    /// Names the queue (shared by its clones) for the deadlock report and the
+    /// trace, which then say a task waits on `Queue 'orders'.get` (or `.put`,
+    /// `.join`).
+    ///
+    /// ```
+    /// use coroasync::{EventLoop, Queue};
+    ///
+    /// let lp = EventLoop::with_virtual_clock();
+    /// let report = lp.run(async {
+    ///     let orders = Queue::<u32>::unbounded().named("orders");
+    ///     orders.get().await;
+    /// });
+    /// let report = report.unwrap_err().to_string();
+    /// assert!(report.contains("waits on Queue 'orders'.get"), "{report}");
+    /// ```
+    #[must_use]
+    pub fn named(self, name: impl Into<Rc<str>>) -> Self {
+        let name = name.into();
+        self.inner.finished.set_name(Rc::clone(&name));
+        self.inner.name.set(name);
+        self
+    }
+
     /// Takes the item at the front, first waiting for one if the queue is empty.
     pub fn get(&self) -> Get<T> {
         Get {
@@ -270,18 +294,18 @@ fn wait_while(
     key: &mut Option<WaitKey>,
     cx: &mut Context<'_>,
     blocked: impl Fn() -> bool,
-    label: &'static str,
+    (name, label): (&Name, &'static str),
 ) -> Poll<()> {
     if let Some(k) = *key {
         if !list.borrow_mut().poll(k, cx.waker()) {
-            context::note_waiting(Waiting::Primitive(label));
+            name.note(label);
             return Poll::Pending;
         }
         *key = None;
     }
     if blocked() {
         *key = Some(list.borrow_mut().push(cx.waker(), context::cancel_flag()));
-        context::note_waiting(Waiting::Primitive(label));
+        name.note(label);
         return Poll::Pending;
     }
     Poll::Ready(())
@@ -308,7 +332,7 @@ impl<T> Future for Put<T> {
             &mut this.key,
             cx,
             || queue.is_full(),
-            "Queue.put",
+            (&queue.inner.name, "Queue.put"),
         )
         .is_pending()
         {
@@ -351,7 +375,7 @@ impl<T> Future for Get<T> {
             &mut this.key,
             cx,
             || queue.is_empty(),
-            "Queue.get",
+            (&queue.inner.name, "Queue.get"),
         )
         .is_pending()
         {

@@ -361,6 +361,11 @@ pub(crate) enum Waiting {
     Timer,
     /// Another task's completion.
     Task(TaskId),
-    /// One of the synchronisation primitives, by name.
+    /// One of the synchronisation primitives, by what it waits for
+    /// (`Queue.get`).
     Primitive(&'static str),
+    /// A primitive its program named, by what it waits for. The name is kept
+    /// beside, off the switch path: by the loop until the step ends, then in the
+    /// task's side allocation (`Header::waiting_name`), so this stays `Copy`.
+    Named(&'static str),
 }

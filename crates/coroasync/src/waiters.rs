@@ -13,12 +13,42 @@
 //! `Task.cancel()` cancels the future the task waits on at once: a release, put
 //! or set later in the same step passes the cancelled waiter by.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
+use std::rc::Rc;
 use std::task::Waker;
 
 use slab::Slab;
 
 use crate::cancel::CancelFlag;
+use crate::context;
+use crate::time::Waiting;
+
+/// The name a program gave a primitive (`Queue::new(0).named("orders")`), shared
+/// by its clones. An unnamed primitive pays two moves of `None` per wait for it.
+#[derive(Default)]
+pub(crate) struct Name(Cell<Option<Rc<str>>>);
+
+impl Name {
+    pub(crate) fn set(&self, name: Rc<str>) {
+        self.0.set(Some(name));
+    }
+
+    /// Tells the loop that the task being polled waits `what` (`Queue.get`) on
+    /// this primitive.
+    pub(crate) fn note(&self, what: &'static str) {
+        let name = self.0.take();
+        match &name {
+            None => context::note_waiting(Waiting::Primitive(what)),
+            Some(name) => context::with_running(|core| {
+                if let Some(core) = core {
+                    core.note_waiting_named(what, Rc::clone(name));
+                }
+            }),
+        }
+        self.0.set(name);
+    }
+}
 
 /// Names one waiter: its slot and the sequence number that tells it from a later
 /// waiter in the same slot.

@@ -10,6 +10,7 @@ use corotrace::{Event, take_panic_message};
 use crate::TaskId;
 
 use crate::retire::{drop_catching, retire};
+use crate::scheduler::record_host_wake;
 use crate::throw::Catching;
 use crate::{
     CloseError, ControlRefusal, Gen, Resumed, Scheduler, Step, TaskState, ThrowError, Thrown,
@@ -165,6 +166,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
                 error,
             });
         };
+        record_host_wake(&self.trace, task.trace_id());
         self.trace.enter(task.trace_id());
         let entry = &mut self.runnable[position];
         let mut thrown = if entry.is_started() {

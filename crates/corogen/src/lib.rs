@@ -75,7 +75,7 @@ pub use throw::Thrown;
 /// says what it prints as it goes (its events name a task by its number, the
 /// [`TaskId::trace_id`] of corogen's [`TaskId`]); [`NotFound`] is what a search
 /// that finds nothing fails with.
-pub use corotrace::{Echo, Event, NotFound, Timeline, Trace};
+pub use corotrace::{Cause, Echo, Event, NotFound, Timeline, Trace};
 
 /// Values written as Python writes them: [`PyRepr`] for a result type of your
 /// own (see [`Scheduler::render_results_with`]), [`Py`] its `Display`, and

@@ -3,7 +3,7 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Event, Trace, take_panic_message};
+use corotrace::{Cause, Event, Trace, take_panic_message};
 use indexmap::{IndexMap, IndexSet};
 
 use crate::retire::{Render, describe, drop_catching, retire};
@@ -372,6 +372,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
             // The hot path, kept free of `settle`'s bookkeeping: back of the queue.
             Ok(Resumed::Yielded(value)) => {
                 self.runnable.push_back(task);
+                record_turn(&self.trace, id.trace_id());
                 self.trace.leave();
                 Some(Step::Yielded { task: id, value })
             }
@@ -517,6 +518,7 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         if !entry.is_started() {
             return refuse(SendRefusal::NotStarted, value);
         }
+        record_host_wake(&self.trace, task.trace_id());
         let mut resumed = resume(&self.trace, entry, value).map_err(take_panic_message);
         if !matches!(resumed, Ok(Resumed::Yielded(_)))
             && let Some(ended) = self.runnable.remove(position)
@@ -535,7 +537,10 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         resumed: Result<Resumed<Y, T>, String>,
     ) -> Step<Y> {
         let step = match resumed {
-            Ok(Resumed::Yielded(value)) => Step::Yielded { task, value },
+            Ok(Resumed::Yielded(value)) => {
+                record_turn(&self.trace, task.trace_id());
+                Step::Yielded { task, value }
+            }
             Ok(Resumed::Returned(Ok(value))) => {
                 self.trace.record(|| Event::Completed {
                     task: task.trace_id(),
@@ -556,6 +561,25 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         self.trace.leave();
         step
     }
+}
+
+/// Records that `task`, which yielded, waits for its turn: in a round-robin that
+/// is all a routine waits on (a sleeping one looks at its clock at each turn).
+#[inline]
+fn record_turn(trace: &Trace, task: corotrace::TaskId) {
+    trace.record(|| Event::Waiting {
+        task,
+        on: "its turn".to_owned(),
+    });
+}
+
+/// Records that the program holding the scheduler resumes `task` out of turn
+/// (a `send`, a `throw`).
+pub(crate) fn record_host_wake(trace: &Trace, task: corotrace::TaskId) {
+    trace.record(|| Event::WokenBy {
+        task,
+        by: Cause::Host,
+    });
 }
 
 /// Resumes one task under the trace, catching a panic, so one broken routine

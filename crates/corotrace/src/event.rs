@@ -1,7 +1,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::TaskId;
+use crate::{Cause, TaskId};
 
 /// One thing that happened in a scheduler, as its trace records it.
 ///
@@ -97,8 +97,9 @@ pub enum Event {
     },
     /// A task's step ended pending, waiting on `on`: `a timer`, `task 3`,
     /// `Event.wait`, `Queue.get`, `Lock.acquire`, `a worker thread`, `a future
-    /// outside coroasync`… (the words of coroasync's deadlock report). The notebook
-    /// prints nothing for it.
+    /// outside coroasync`, `its turn` after a yield… (the words of coroasync's
+    /// deadlock report). A primitive its program named is named between its type
+    /// and its wait: `Queue 'orders'.get`. The notebook prints nothing for it.
     Waiting {
         /// The task.
         task: TaskId,
@@ -113,15 +114,18 @@ pub enum Event {
         /// The task whose step spawned it.
         by: TaskId,
     },
-    /// A task was made runnable by another task's step (a `set()`, a `put()`, a
-    /// release, its end), recorded just after the [`Event::Woken`] it explains. A
-    /// wake by a timer shows as [`Event::ClockMoved`] and [`Event::Sleeping`]
-    /// instead. The notebook prints nothing for it.
+    /// Why a task was made runnable: another task's step (a `set()`, a `put()`,
+    /// a release), another task's end (awaited, or watched by a `gather` or a
+    /// `wait`), a timer, or the host program. `coroasync` records it just after
+    /// the [`Event::Woken`] it explains; `corogen`, whose host resumes a routine
+    /// out of turn with `send` or `throw`, just before that step's
+    /// [`Event::Running`]. A task's own yield has none. The notebook prints
+    /// nothing for it.
     WokenBy {
         /// The task woken.
         task: TaskId,
-        /// The task whose step woke it.
-        by: TaskId,
+        /// What woke it.
+        by: Cause,
     },
 }
 

@@ -47,6 +47,7 @@
 // A fallible public function says when it fails, in an `# Errors` section.
 #![warn(clippy::missing_errors_doc)]
 
+mod cause;
 mod event;
 mod id;
 mod not_found;
@@ -59,6 +60,7 @@ mod trace;
 #[cfg(feature = "tracing")]
 mod tracing_bridge;
 
+pub use cause::Cause;
 pub use event::Event;
 pub use id::TaskId;
 pub use not_found::NotFound;

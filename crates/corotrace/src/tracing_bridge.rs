@@ -70,7 +70,7 @@ fn forward(spans: &mut HashMap<TaskId, Span>, event: &Event) {
             tracing::debug!(target: TARGET, parent: &span(task), task = by.get(), "spawned by");
         }
         Event::WokenBy { task, by } => {
-            tracing::debug!(target: TARGET, parent: &span(task), task = by.get(), "woken by");
+            tracing::debug!(target: TARGET, parent: &span(task), cause = %by, "woken by");
         }
         Event::ClockMoved { now } => {
             tracing::debug!(target: TARGET, parent: None, ?now, "clock moved");

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use corotrace::{Echo, Event, TaskId, Trace};
+use corotrace::{Cause, Echo, Event, TaskId, Trace};
 
 fn events() -> Vec<Event> {
     let trace = Trace::capture();
@@ -61,12 +61,27 @@ fn the_events_that_say_why_read_back_as_they_were_written() {
             task: b,
             on: "Queue.get".into(),
         },
-        Event::WokenBy { task: b, by: a },
+        Event::WokenBy {
+            task: b,
+            by: Cause::Task(a),
+        },
+        Event::WokenBy {
+            task: a,
+            by: Cause::Timer,
+        },
     ];
     let json = serde_json::to_value(&events).unwrap();
     assert_eq!(
         json[1],
         serde_json::json!({"event": "Waiting", "task": 1, "on": "Queue.get"})
+    );
+    assert_eq!(
+        json[2],
+        serde_json::json!({"event": "WokenBy", "task": 1, "by": {"Task": 0}})
+    );
+    assert_eq!(
+        json[3],
+        serde_json::json!({"event": "WokenBy", "task": 0, "by": "Timer"})
     );
     let back: Vec<Event> = serde_json::from_value(json).unwrap();
     assert_eq!(back, events);

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use corotrace::{Event, TaskId, Trace};
+use corotrace::{Cause, Event, TaskId, Trace};
 
 mod collector;
 use collector::Collector;
@@ -83,7 +83,7 @@ fn waits_spawns_and_wakes_by_a_task_are_debug_events_in_the_task_s_span() {
         trace.record(|| Event::Woken { task: child });
         trace.record(|| Event::WokenBy {
             task: child,
-            by: parent,
+            by: Cause::Task(parent),
         });
     });
     let seen = seen.lock().unwrap();
@@ -99,7 +99,7 @@ fn waits_spawns_and_wakes_by_a_task_are_debug_events_in_the_task_s_span() {
             (span, "spawned by task=0"),
             (span, "waiting on=\"Queue.get\""),
             (span, "woken"),
-            (span, "woken by task=0"),
+            (span, "woken by cause=task 0"),
         ]
     );
 }

@@ -33,7 +33,12 @@ impl Core {
                         name: task_name(slot.cell.header()),
                     })
                 }
-                Entry::Wake(waker) => Some(ReadyEntry::Wake { task: owner(waker) }),
+                Entry::Wake(waker) | Entry::Timer(waker) => {
+                    Some(ReadyEntry::Wake { task: owner(waker) })
+                }
+                Entry::EndWake(boxed) => Some(ReadyEntry::Wake {
+                    task: owner(&boxed.0),
+                }),
                 Entry::Callback(boxed) => Some(ReadyEntry::Callback { task: boxed.0.id() }),
             })
             .collect();
@@ -54,7 +59,7 @@ impl Core {
                     Some(position) => TaskState::Queued { position },
                     None if current == Some(key) => TaskState::Running,
                     None => TaskState::Waiting {
-                        on: waiting_on(header.waiting.get()),
+                        on: waiting_on(header),
                     },
                 };
                 TaskSnapshot {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use corotrace::TaskId;
 
 use super::Core;
-use crate::cell::{Runnable, task_name};
+use crate::cell::{Header, Runnable, task_name};
 use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
 use crate::task::TaskRef;
 use crate::time::Waiting;
@@ -42,6 +42,12 @@ impl Core {
 
     pub(crate) fn note_waiting(&self, waiting: Waiting) {
         self.waiting.set(waiting);
+    }
+
+    /// Notes that the task being polled waits `what` on a primitive named `name`.
+    pub(crate) fn note_waiting_named(&self, what: &'static str, name: Rc<str>) {
+        self.waiting.set(Waiting::Named(what));
+        self.waiting_name.set(Some(name));
     }
 
     pub(super) fn current_id(&self) -> Option<TaskId> {
@@ -130,7 +136,7 @@ impl Core {
             .map(|(_, slot)| BlockedTask {
                 id: slot.cell.header().id,
                 name: task_name(slot.cell.header()),
-                waiting_on: waiting_on(slot.cell.header().waiting.get()),
+                waiting_on: waiting_on(slot.cell.header()),
             })
             .collect();
         blocked.sort_by_key(|task| task.id);
@@ -139,12 +145,17 @@ impl Core {
 }
 
 /// What a task waits on, in the words of the deadlock report and the trace's
-/// [`Event::Waiting`](corotrace::Event::Waiting).
-pub(super) fn waiting_on(waiting: Waiting) -> String {
-    match waiting {
+/// [`Event::Waiting`](corotrace::Event::Waiting). A named primitive's name goes
+/// after its type, quoted as a task's name is: `Queue 'orders'.get`.
+pub(super) fn waiting_on(header: &Header) -> String {
+    match header.waiting.get() {
         Waiting::Unknown => "a future outside coroasync".to_owned(),
         Waiting::Timer => "a timer".to_owned(),
         Waiting::Task(task) => format!("task {task}"),
-        Waiting::Primitive(name) => name.to_owned(),
+        Waiting::Primitive(what) => what.to_owned(),
+        Waiting::Named(what) => match (what.split_once('.'), header.waiting_name()) {
+            (Some((kind, method)), Some(name)) => format!("{kind} '{name}'.{method}"),
+            _ => what.to_owned(),
+        },
     }
 }

@@ -5,11 +5,11 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
-use corotrace::{Event, TaskId, Trace};
+use corotrace::{Cause, Event, TaskId, Trace};
 
 use super::Core;
 use crate::Tick;
-use crate::cell::{Ending, Hop, Notify, Runnable, task_name};
+use crate::cell::{Ending, Header, Hop, Notify, Runnable, task_name};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::task::TaskRef;
@@ -94,8 +94,11 @@ impl Core {
         let yielded = crate::context::polling(None);
         let waiting = self.waiting.take();
         header.waiting.set(waiting);
+        if let Waiting::Named(_) = waiting {
+            header.set_waiting_name(self.waiting_name.take());
+        }
         if self.tracing.get() && matches!(polled, Ok(Poll::Pending)) && !header.end_step.get() {
-            self.record_waiting(header.id, yielded, waiting);
+            self.record_waiting(header, yielded);
         }
         if yielded {
             self.requeue(key, header.id);
@@ -113,13 +116,13 @@ impl Core {
     /// Records what task `id`'s step, which ended pending, waits on; before a
     /// yield's requeue, so the trace reads the wait, then the wake.
     #[inline]
-    fn record_waiting(&self, id: TaskId, yielded: bool, waiting: Waiting) {
+    fn record_waiting(&self, header: &Header, yielded: bool) {
         self.trace.borrow().record(|| Event::Waiting {
-            task: id,
+            task: header.id,
             on: if yielded {
                 "its turn".to_owned()
             } else {
-                super::report::waiting_on(waiting)
+                super::report::waiting_on(header)
             },
         });
     }
@@ -225,6 +228,12 @@ impl Core {
         }
 
         let notify = header.notify.borrow_mut().take();
+        // For the trace's `WokenBy`: what these wakes come from. Tasks end only
+        // in a step of their own, never inside another wake, so nothing nests.
+        let traced = self.tracing.get();
+        if traced {
+            self.waking.set(Some(Cause::End(task)));
+        }
         for entry in notify {
             match entry {
                 Notify::Wake {
@@ -234,16 +243,27 @@ impl Core {
                 Notify::Wake {
                     waker,
                     hop: Hop::Deferred,
-                } => self.wake_later(waker),
+                } => self.wake_later_for_end(waker, task),
                 Notify::Callback(callback) => {
                     self.call_soon(TaskRef::from_runnable(Rc::clone(cell)), callback);
                 }
             }
         }
+        if traced {
+            self.waking.set(None);
+        }
     }
 
     pub(super) fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
-        if let Err(panic) = unwind::catch(|| callback(task)) {
+        let traced = self.tracing.get();
+        if traced {
+            self.waking.set(Some(Cause::End(task.id())));
+        }
+        let called = unwind::catch(|| callback(task));
+        if traced {
+            self.waking.set(None);
+        }
+        if let Err(panic) = called {
             let message = panic.into_message();
             self.report(Diagnostic::CallbackPanicked {
                 task: task.id(),

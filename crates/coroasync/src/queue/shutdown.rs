@@ -101,7 +101,7 @@ impl<T> Future for QueueSend<T> {
         let put = &mut self.put;
         let queue = &put.queue;
         let blocked = || queue.is_full() && !queue.is_shut_down();
-        let label = "Queue.put";
+        let label = (&queue.inner.name, "Queue.put");
         if wait_while(&queue.inner.putters, &mut put.key, cx, blocked, label).is_pending() {
             return Poll::Pending;
         }
@@ -127,7 +127,7 @@ impl<T> Future for QueueRecv<T> {
         let get = &mut self.get;
         let queue = &get.queue;
         let blocked = || queue.is_empty() && !queue.is_shut_down();
-        let label = "Queue.get";
+        let label = (&queue.inner.name, "Queue.get");
         if wait_while(&queue.inner.getters, &mut get.key, cx, blocked, label).is_pending() {
             return Poll::Pending;
         }

@@ -1,7 +1,7 @@
 //! From events to rows: the lanes' states as the trace goes.
 
 use super::{Row, Step};
-use crate::{Event, TaskId};
+use crate::{Cause, Event, TaskId};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Lane {
@@ -26,6 +26,10 @@ struct Lanes {
     tasks: Vec<TaskId>,
     labels: Vec<String>,
     states: Vec<Lane>,
+    /// The number of each lane's latest step, where a wake it makes starts.
+    last_step: Vec<Option<usize>>,
+    /// What woke each lane's task since its last step.
+    woken_by: Vec<Option<(String, Option<usize>)>>,
 }
 
 impl Lanes {
@@ -37,8 +41,25 @@ impl Lanes {
                 self.tasks.push(task);
                 self.labels.push(format!("task {task}"));
                 self.states.push(Lane::Waiting);
+                self.last_step.push(None);
+                self.woken_by.push(None);
                 self.tasks.len() - 1
             })
+    }
+
+    /// The label of the lane of task number `number`, if it has one.
+    fn label_of(&self, number: u64) -> Option<&str> {
+        let lane = self.tasks.iter().position(|t| t.get() == number)?;
+        Some(&self.labels[lane])
+    }
+
+    /// `on` (`task 2`, `Queue.get`) with a task named by its lane's label.
+    fn readable(&self, on: &str) -> String {
+        let label = on
+            .strip_prefix("task ")
+            .and_then(|number| number.parse().ok())
+            .and_then(|number| self.label_of(number));
+        label.unwrap_or(on).to_owned()
     }
 
     fn marks(&self) -> Vec<String> {
@@ -63,11 +84,14 @@ impl Rows {
         let mut cells = self.lanes.marks();
         cells[lane] = mark;
         self.number += 1;
+        self.lanes.last_step[lane] = Some(self.number);
         self.rows.push(Row::Step(Step {
             number: self.number,
             lane,
             cells,
             printed: Vec::new(),
+            waits_on: None,
+            woken_by: self.lanes.woken_by[lane].take(),
         }));
         self.open = Some(self.rows.len() - 1);
     }
@@ -84,6 +108,32 @@ impl Rows {
                 self.open = None;
             }
         }
+    }
+
+    /// Keeps what `task` waits on, in its step's row.
+    fn wait(&mut self, task: TaskId, on: &str) {
+        let lane = self.lanes.of(task);
+        if let Some(Row::Step(step)) = self.open.map(|row| &mut self.rows[row])
+            && step.lane == lane
+        {
+            step.waits_on = Some(self.lanes.readable(on));
+        }
+    }
+
+    /// Keeps what woke `task`, for its next step, with the waker's latest step.
+    fn woken(&mut self, task: TaskId, by: Cause) {
+        let lane = self.lanes.of(task);
+        let from = by
+            .task()
+            .map(|waker| self.lanes.of(waker))
+            .filter(|&waker| waker != lane)
+            .and_then(|waker| self.lanes.last_step[waker]);
+        let said = match by {
+            Cause::Task(waker) => self.lanes.readable(&format!("task {waker}")),
+            Cause::End(waker) => format!("{}'s end", self.lanes.readable(&format!("task {waker}"))),
+            other => other.to_string(),
+        };
+        self.lanes.woken_by[lane] = Some((said, from));
     }
 
     /// Keeps a line the running step printed; the host's lines are not a step's.
@@ -132,7 +182,9 @@ pub(super) fn lanes_and_rows(events: &[Event]) -> (Vec<String>, Vec<Row>) {
                 rows.open = None;
             }
             Event::Printed { task, line } => rows.print(*task, line),
-            Event::Waiting { .. } | Event::Spawned { .. } | Event::WokenBy { .. } => {}
+            Event::Waiting { task, on } => rows.wait(*task, on),
+            Event::WokenBy { task, by } => rows.woken(*task, *by),
+            Event::Spawned { .. } => {}
         }
     }
     (rows.lanes.labels, rows.rows)

@@ -23,7 +23,10 @@ pub use shape::StepsError;
 ///
 /// A long run can be narrowed to some steps ([`Timeline::only_steps`]) and its
 /// steady stretches folded ([`Timeline::folded`]); each step can show what it
-/// printed ([`Timeline::with_output`] in the text, a hover title in the SVG).
+/// printed ([`Timeline::with_output`] in the text, a hover title in the SVG), and
+/// why: what woke its task and what the task then waited on, from the trace's
+/// `WokenBy` and `Waiting` events ([`Timeline::with_why`] in the text; in the SVG
+/// the hover title, and an arrow from the waker's step).
 ///
 /// ```
 /// use corotrace::{Event, TaskId, Timeline};
@@ -60,6 +63,8 @@ pub struct Timeline {
     rows: Vec<Row>,
     /// Whether the text shows what each step printed.
     output: bool,
+    /// Whether the text shows why each step ran and what it then waited on.
+    why: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +86,21 @@ struct Step {
     cells: Vec<String>,
     /// The lines the step printed.
     printed: Vec<String>,
+    /// What the task waited on when the step ended pending (`Queue.get`).
+    waits_on: Option<String>,
+    /// What woke the task for this step (`Task-3`, `Task-3's end`, `a timer`),
+    /// and the number of the waker's step before it, if a task's step did.
+    woken_by: Option<(String, Option<usize>)>,
+}
+
+impl Step {
+    /// What woke the step's task and what it then waited on, for the text's why
+    /// column: `← Task-3  → Queue.get`.
+    fn why(&self) -> String {
+        let woken = self.woken_by.iter().map(|(by, _)| format!("← {by}"));
+        let waits = self.waits_on.iter().map(|on| format!("→ {on}"));
+        woken.chain(waits).collect::<Vec<_>>().join("  ")
+    }
 }
 
 /// A run of steady steps shown as one row.
@@ -120,6 +140,7 @@ impl Timeline {
             labels,
             rows,
             output: false,
+            why: false,
         }
     }
 
@@ -142,6 +163,40 @@ impl Timeline {
     /// printed, one a row.
     pub fn with_output(mut self) -> Self {
         self.output = true;
+        self
+    }
+
+    /// The same timeline, its text with one more column, before the printed
+    /// lines if shown: what woke each step's task (`← Task-3`, `← Task-3's end`,
+    /// `← a timer`; nothing for its turn after a yield) and what it then waited
+    /// on (`→ Queue.get`), from the trace's `WokenBy` and `Waiting` events.
+    ///
+    /// ```
+    /// use corotrace::{Cause, Event, TaskId, Timeline};
+    ///
+    /// let (a, b) = (TaskId::new(0), TaskId::new(1));
+    /// let timeline = Timeline::new(&[
+    ///     Event::Running { task: a },
+    ///     Event::Waiting { task: a, on: "Queue.get".into() },
+    ///     Event::Running { task: b },
+    ///     Event::Woken { task: a },
+    ///     Event::WokenBy { task: a, by: Cause::Task(b) },
+    ///     Event::Completed { task: b, value: "None".into() },
+    ///     Event::Running { task: a },
+    /// ])
+    /// .with_why();
+    /// assert_eq!(
+    ///     timeline.to_string().lines().take(4).collect::<Vec<_>>(),
+    ///     [
+    ///         "step  task 0  task 1  why",
+    ///         "   1  ●               → Queue.get",
+    ///         "   2  ┆       ✓ None",
+    ///         "   3  ●               ← task 1",
+    ///     ]
+    /// );
+    /// ```
+    pub fn with_why(mut self) -> Self {
+        self.why = true;
         self
     }
 

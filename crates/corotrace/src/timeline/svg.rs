@@ -20,8 +20,10 @@ impl Timeline {
     /// step, the same marks as the text, coloured (run blue, completed green,
     /// failed and cancelled red, waiting and sleeping grey), the clock's jumps as
     /// dashed rules and folded stretches as grey rows. Every column is as wide as
-    /// its longest text, so nothing is clipped. Hovering a mark shows what the
-    /// step printed, and a shortened value whole.
+    /// its longest text, so nothing is clipped. Hovering a step's mark shows what
+    /// woke its task, what the step printed, a shortened value whole, and what the
+    /// task then waited on; a wake by another task's step (a put, a set, its end)
+    /// is a thin arrow from that step's mark to the woken task's.
     ///
     /// ```
     /// use corotrace::{Event, TaskId, Timeline};
@@ -51,6 +53,7 @@ impl Timeline {
         } else {
             let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
         }
+        svg.push_str(&self.wakes_svg(&lanes_x, top));
         for (label, x) in self.labels.iter().zip(&lanes_x) {
             let _ = writeln!(
                 svg,
@@ -141,11 +144,17 @@ fn step_svg(svg: &mut String, step: &Step, lanes_x: &[usize], y: usize) {
         let mut hover = String::new();
         if lane == step.lane {
             let mut said: Vec<String> = Vec::new();
+            if let Some((by, _)) = &step.woken_by {
+                said.push(format!("woken by {by}"));
+            }
             if shorten(cell) != cell.as_str() {
                 said.push(cell.clone());
             }
             if !step.printed.is_empty() {
                 said.push(format!("printed:\n{}", step.printed.join("\n")));
+            }
+            if let Some(on) = &step.waits_on {
+                said.push(format!("then waits on {on}"));
             }
             if !said.is_empty() {
                 hover = format!("<title>{}</title>", escape(&said.join("\n")));
@@ -157,6 +166,54 @@ fn step_svg(svg: &mut String, step: &Step, lanes_x: &[usize], y: usize) {
             lanes_x[lane],
             escape(&shorten(cell))
         );
+    }
+}
+
+impl Timeline {
+    /// The wakes one task's step made for another's, as thin arrows from the
+    /// waker's mark to the woken task's next mark, under the marks. A wake by a
+    /// timer or the host, a task's own yield, or one whose waker's step is folded
+    /// away or left out draws none.
+    fn wakes_svg(&self, lanes_x: &[usize], top: usize) -> String {
+        let mut at = std::collections::HashMap::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            if let Row::Step(step) = row {
+                // The middle of the step's mark.
+                let (x, y) = (lanes_x[step.lane] + CHAR / 2, top + ROW * r + ROW - 10);
+                at.insert(step.number, (x, y));
+            }
+        }
+        let mut paths = String::new();
+        for row in &self.rows {
+            let Row::Step(step) = row else { continue };
+            let Some((_, Some(from))) = &step.woken_by else {
+                continue;
+            };
+            let (Some(&(x1, y1)), Some(&(x2, y2))) = (at.get(from), at.get(&step.number)) else {
+                continue;
+            };
+            // Ends short of both marks, so the arrow points at the mark, not into it.
+            let (dx, dy) = (x2 as f64 - x1 as f64, y2 as f64 - y1 as f64);
+            let length = dx.hypot(dy).max(1.0);
+            let (ux, uy) = (dx / length * 7.0, dy / length * 7.0);
+            let _ = write!(
+                paths,
+                "<path d=\"M{:.0} {:.0}L{:.0} {:.0}\"/>",
+                x1 as f64 + ux,
+                y1 as f64 + uy,
+                x2 as f64 - ux,
+                y2 as f64 - uy
+            );
+        }
+        if paths.is_empty() {
+            return paths;
+        }
+        format!(
+            "<defs><marker id=\"wake\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" \
+             markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0 0L6 3L0 6z\" \
+             fill=\"#9db3d3\"/></marker></defs>\n<g class=\"wakes\" stroke=\"#9db3d3\" \
+             fill=\"none\" marker-end=\"url(#wake)\">{paths}</g>\n"
+        )
     }
 }
 

@@ -25,6 +25,16 @@ impl Timeline {
             .collect()
     }
 
+    /// The width of the why column: its widest text, or its header.
+    fn why_width(&self) -> usize {
+        (self.rows.iter())
+            .filter_map(|row| match row {
+                Row::Step(step) => Some(step.why().chars().count()),
+                _ => None,
+            })
+            .fold("why".len(), usize::max)
+    }
+
     /// The widest step number shown, at least as wide as the word `step`.
     pub(super) fn step_width(&self) -> usize {
         let last = self.rows.iter().rev().find_map(|row| match row {
@@ -53,17 +63,29 @@ impl fmt::Display for Timeline {
                 writeln!(f, "{}", line.trim_end())
             };
 
-        let said_header = self.output.then_some("printed");
-        write_cells(f, "step", &self.labels, said_header)?;
+        // The columns after the lanes: why (padded), then the printed lines.
+        let why_width = self.why_width();
+        let tail = |why: &str, printed: Option<&str>| {
+            let mut tail = String::new();
+            if self.why {
+                tail.push_str(&format!("{why:<why_width$}  "));
+            }
+            tail.push_str(printed.unwrap_or(""));
+            let tail = tail.trim_end().to_owned();
+            (!tail.is_empty()).then_some(tail)
+        };
+        let header = tail("why", self.output.then_some("printed"));
+        write_cells(f, "step", &self.labels, header.as_deref())?;
         for row in &self.rows {
             match row {
                 Row::Step(step) => {
                     let mut lines = step.printed.iter().map(String::as_str);
                     let first = self.output.then(|| lines.next().unwrap_or(""));
-                    write_cells(f, &step.number.to_string(), &step.cells, first)?;
+                    let said = tail(&step.why(), first);
+                    write_cells(f, &step.number.to_string(), &step.cells, said.as_deref())?;
                     if self.output {
                         for line in lines {
-                            write_cells(f, "", &[], Some(line))?;
+                            write_cells(f, "", &[], tail("", Some(line)).as_deref())?;
                         }
                     }
                 }
