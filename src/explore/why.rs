@@ -6,6 +6,12 @@
 /// Each order-dependent lesson and the race behind it.
 pub const ORDER_RACES: &[(&str, &str)] = &[
     (
+        "context-vars",
+        "The two handlers start in the same pass, and so do their queries: their lines \
+         interleave in whichever order a scheduler runs them. In every order each line \
+         carries its own task's request id, which is the lesson's point.",
+    ),
+    (
         "asyncio-primes",
         "The prime search and the repeated message both start in the first pass, and \
          the search only yields: which one a scheduler runs first decides where the \
