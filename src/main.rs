@@ -80,6 +80,10 @@ enum Command {
         /// when the mouse is over a step's mark).
         #[arg(long)]
         output: bool,
+        /// Add a column with why each step ran and stopped: who woke the task
+        /// (`← Task-1`, `← a timer`) and what it then waited on (`→ Queue.get`).
+        #[arg(long)]
+        why: bool,
     },
     /// Does the output depend on the order? Runs the lesson under many shuffled
     /// orders of its event loop (virtual clock) and shows each different output
@@ -145,11 +149,13 @@ fn main() -> ExitCode {
             steps,
             all,
             output,
+            why,
         } => with_lesson(&lesson, |lesson| {
             let drawing = Drawing {
                 steps,
                 fold: !all,
                 output,
+                why,
             };
             timeline(lesson, &drawing, svg.as_deref())
         }),
@@ -296,6 +302,7 @@ struct Drawing {
     steps: Option<RangeInclusive<usize>>,
     fold: bool,
     output: bool,
+    why: bool,
 }
 
 /// `corolab timeline`: the chart, or the SVG written to `svg`.
@@ -314,6 +321,9 @@ fn timeline(lesson: &Lesson, drawing: &Drawing, svg: Option<&Path>) -> Result<()
     }
     if drawing.output {
         timeline = timeline.with_output();
+    }
+    if drawing.why {
+        timeline = timeline.with_why();
     }
     let timeline = timeline.titled(&format!("{} — {}", lesson.name, lesson.title));
     match svg {

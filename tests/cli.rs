@@ -509,3 +509,20 @@ fn timeline_output_adds_what_each_step_printed() {
         "{text}"
     );
 }
+
+#[test]
+fn timeline_why_adds_who_woke_each_step_and_what_it_then_waited_on() {
+    let output = corolab(&["timeline", "producer-consumer", "--why", "--steps", "1..8"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().ends_with("  why"), "{text}");
+    assert!(
+        text.lines().any(|line| line.contains("→ Queue.get")),
+        "a consumer waits on the queue: {text}"
+    );
+    assert!(
+        text.lines().any(|line| line.contains("← a timer")),
+        "a sleep ends: {text}"
+    );
+}
