@@ -113,7 +113,7 @@ impl Core {
         polled
     }
 
-    /// Records what task `id`'s step, which ended pending, waits on; before a
+    /// Records what the task's step, which ended pending, waits on; before a
     /// yield's requeue, so the trace reads the wait, then the wake.
     #[inline]
     fn record_waiting(&self, header: &Header, yielded: bool) {
