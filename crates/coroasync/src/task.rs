@@ -193,6 +193,7 @@ impl<T: 'static> Task<T> {
 
     /// Awaits the task's end and takes its result: what both `task.await` and
     /// polling `&mut task` run.
+    #[inline]
     fn poll_join(&mut self, cx: &mut Context<'_>) -> Poll<Result<T, TaskError>> {
         let home = self.cell.header.core.as_ptr();
         if context::with_running(|core| {
