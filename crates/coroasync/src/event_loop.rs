@@ -1,7 +1,6 @@
 //! The event loop a program runs, and `run`, asyncio's front door.
 
 use std::cell::Cell;
-use std::fmt;
 use std::future::Future;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -16,35 +15,14 @@ use crate::task::{Task, TaskRef};
 use crate::time::LoopClock;
 
 mod frame;
+mod repr;
+mod settings;
 mod snapshot;
+mod tick;
 
 pub use frame::Frame;
 pub use snapshot::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
-
-/// What one pass of the loop ([`EventLoop::tick`]) did, so a host program that
-/// keeps its own main loop knows whether to come back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub struct Tick {
-    /// Task steps run.
-    pub polled: usize,
-    /// Tasks that finished (completed, failed or cancelled).
-    pub completed: usize,
-    /// Tasks spawned during the pass.
-    pub spawned: usize,
-    /// Wake-ups delivered: from timers' and callbacks' hops, and from other threads.
-    pub woken: usize,
-    /// Timers that came due.
-    pub timers_fired: usize,
-    /// Entries queued for the next pass: steps, timer hops and callbacks that this
-    /// pass scheduled. 0 means the loop has nothing to do until a timer comes due
-    /// or a wake arrives from another thread.
-    pub ready: usize,
-    /// Whether anything is left to do: ready work, a timer, a busy worker thread.
-    pub has_remaining: bool,
-    /// The earliest timer still set, on the loop's clock.
-    pub next_deadline: Option<Duration>,
-}
+pub use tick::Tick;
 
 /// A single-threaded event loop: tasks in a slab, a FIFO ready queue, a heap of
 /// timers, and a pool of threads for blocking work.
@@ -113,120 +91,6 @@ impl EventLoop {
             core: Rc::new(Core::new(clock, Trace::new(Echo::Output, false))),
             outside_recheck: Cell::new(OUTSIDE_RECHECK),
         }
-    }
-
-    /// Records into `trace` instead: [`Trace::off`] for no output at no cost,
-    /// [`Trace::capture`] to read it afterwards.
-    #[must_use = "the loop is moved into the builder: use the loop it returns"]
-    pub fn with_trace(self, trace: Trace) -> Self {
-        self.core.set_trace(trace);
-        self
-    }
-
-    /// Runs what is ready in `order`: asyncio's ([`Order::Fifo`](crate::Order::Fifo), the default), or
-    /// shuffled from a seed, to find out whether a program depends on asyncio's
-    /// order (see [`Order`](crate::Order) for what a shuffle keeps).
-    #[must_use = "the loop is moved into the builder: use the loop it returns"]
-    pub fn with_order(self, order: crate::Order) -> Self {
-        self.core.set_order(order);
-        self
-    }
-
-    /// Runs blocking work ([`to_thread`](crate::to_thread)) on at most `n` threads
-    /// (at least 1); the default is Python's: cores + 4, at most 32.
-    #[must_use = "the loop is moved into the builder: use the loop it returns"]
-    pub fn with_max_threads(self, n: usize) -> Self {
-        self.core.blocking.set_max_threads(n);
-        self
-    }
-
-    /// How long a virtual clock waits for busy worker threads
-    /// ([`to_thread`](crate::to_thread), [`run_blocking`](crate::run_blocking))
-    /// before it moves on without them (1 s by default).
-    ///
-    /// On a virtual clock a job takes no virtual time: when no task can run, the
-    /// loop waits for its busy workers and hands their results over in the order
-    /// the jobs were submitted, before the clock moves, so a run prints the same
-    /// every time. A job that waits on the loop itself (on a task, or a timer)
-    /// cannot finish while time stands still: after `patience` the loop reports
-    /// [`Diagnostic::WorkerStalled`] and moves the clock on; from then on, when
-    /// that job's result arrives depends on the thread. A real clock never waits
-    /// like this: a result wakes its task as soon as it is ready.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use coroasync::{run_blocking, sleep, Diagnostic, EventLoop};
-    ///
-    /// let lp = EventLoop::with_virtual_clock()
-    ///     .with_worker_patience(Duration::from_millis(10))
-    ///     .with_diagnostics_on_stderr(false);
-    /// let (tx, rx) = std::sync::mpsc::channel();
-    /// let value = lp.run_until_complete(async move {
-    ///     // The job waits for what a task sends after a (virtual) second.
-    ///     let job = run_blocking(move || rx.recv().unwrap());
-    ///     sleep(Duration::from_secs(1)).await;
-    ///     tx.send(7).unwrap();
-    ///     job.await
-    /// });
-    /// assert_eq!(value, Ok(Ok(7)));
-    /// assert!(matches!(lp.diagnostics()[..], [Diagnostic::WorkerStalled { jobs: 1, .. }]));
-    /// ```
-    #[must_use = "the loop is moved into the builder: use the loop it returns"]
-    pub fn with_worker_patience(self, patience: Duration) -> Self {
-        self.core.blocking.set_patience(patience);
-        self
-    }
-
-    /// Reports a task step that holds the thread longer than `threshold` (100 ms
-    /// by default; `None` turns the check off). A watchdog thread does the timing,
-    /// so steps cost no clock reading; durations are exact to a quarter of the
-    /// threshold.
-    #[must_use = "the loop is moved into the builder: use the loop it returns"]
-    pub fn with_slow_step(self, threshold: Option<Duration>) -> Self {
-        self.core.set_slow_step(threshold);
-        self
-    }
-
-    /// Whether diagnostics are also printed to standard error as they happen (they
-    /// are by default); [`EventLoop::diagnostics`] keeps them either way.
-    #[must_use = "the loop is moved into the builder: use the loop it returns"]
-    pub fn with_diagnostics_on_stderr(self, on: bool) -> Self {
-        self.core.report_to_stderr.set(on);
-        self
-    }
-
-    /// Hands each diagnostic to `sink` as it happens, instead of printing it to
-    /// standard error: to a logger, a game's console, or a test's assertion.
-    /// [`EventLoop::diagnostics`] keeps them either way. (Call
-    /// [`with_diagnostics_on_stderr(true)`](EventLoop::with_diagnostics_on_stderr)
-    /// after it to have both.)
-    ///
-    /// ```
-    /// use std::cell::RefCell;
-    /// use std::rc::Rc;
-    /// use coroasync::{Diagnostic, EventLoop, spawn, yield_now};
-    ///
-    /// let seen = Rc::new(RefCell::new(Vec::new()));
-    /// let sink = Rc::clone(&seen);
-    /// let lp = EventLoop::with_virtual_clock()
-    ///     .with_diagnostics_to(move |d: &Diagnostic| sink.borrow_mut().push(d.to_string()));
-    /// lp.run_until_complete(async {
-    ///     // A task fails, and nobody ever looks at its handle.
-    ///     drop(spawn(async { std::panic::resume_unwind(Box::new("boom")) }));
-    ///     yield_now().await;
-    /// })
-    /// .unwrap();
-    /// assert_eq!(
-    ///     *seen.borrow(),
-    ///     ["Task exception was never retrieved: task 1 'Task-2' panicked: boom"]
-    /// );
-    /// assert_eq!(lp.diagnostics().len(), 1, "kept as well");
-    /// ```
-    #[must_use = "the loop is moved into the builder: use the loop it returns"]
-    pub fn with_diagnostics_to(self, sink: impl FnMut(&Diagnostic) + 'static) -> Self {
-        self.core.report_to_stderr.set(false);
-        *self.core.diagnostic_sink.borrow_mut() = Some(Box::new(sink));
-        self
     }
 
     /// The loop's trace.
@@ -532,46 +396,6 @@ impl EventLoop {
     /// callbacks and ticks).
     pub fn is_running(&self) -> bool {
         context::with_running(|core| core.is_some_and(|core| Rc::ptr_eq(core, &self.core)))
-    }
-}
-
-impl fmt::Debug for EventLoop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EventLoop")
-            .field("running", &self.is_running())
-            .field("now", &self.now())
-            .field("virtual", &self.core.clock.is_virtual())
-            .field("tasks", &self.core.all_tasks().len())
-            .finish()
-    }
-}
-
-/// One line to set beside asyncio's loop repr
-/// (`<_UnixSelectorEventLoop running=False closed=False debug=False>`), in its
-/// spelling: whether the loop runs, whether it is closed, and its clock in place
-/// of asyncio's debug mode. A loop is closed by dropping it (or by
-/// [`EventLoop::run`], which consumes it), so a loop that can be printed is never
-/// closed; the field is there to be compared.
-///
-/// ```
-/// use coroasync::EventLoop;
-///
-/// let lp = EventLoop::with_virtual_clock();
-/// assert_eq!(lp.to_string(), "<EventLoop running=False closed=False clock=virtual>");
-/// ```
-impl fmt::Display for EventLoop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let python = |yes: bool| if yes { "True" } else { "False" };
-        let clock = if self.core.clock.is_virtual() {
-            "virtual"
-        } else {
-            "real"
-        };
-        write!(
-            f,
-            "<EventLoop running={} closed=False clock={clock}>",
-            python(self.is_running())
-        )
     }
 }
 

@@ -13,9 +13,11 @@ use crate::cell::{
     task_name,
 };
 use crate::context;
-use crate::core::Core;
 use crate::error::{SpawnError, TaskError};
 use crate::interrupt::{AwaitedTask, end_step_cancelled};
+
+mod task_ref;
+pub use task_ref::{TaskDone, TaskRef};
 
 /// A handle on a spawned task: asyncio's `Task`.
 ///
@@ -161,9 +163,7 @@ impl<T: 'static> Task<T> {
 
     /// A handle on this task without its result type, for lists of mixed tasks.
     pub fn to_ref(&self) -> TaskRef {
-        TaskRef {
-            cell: self.cell.clone(),
-        }
+        TaskRef::from_runnable(self.cell.clone())
     }
 
     /// Registers `waker` to be woken when the task finishes, or updates the one
@@ -293,212 +293,6 @@ impl<T: 'static> Future for Join<T> {
 impl<T: 'static> fmt::Debug for Join<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Join").field("task", &self.task).finish()
-    }
-}
-
-/// A handle on a task whatever its result type: what [`all_tasks`],
-/// [`current_task`] and done callbacks hand out.
-///
-/// `Display` writes it as asyncio's `repr` does, short of the coroutine:
-/// `<Task pending name='Task-2'>`.
-#[derive(Clone)]
-pub struct TaskRef {
-    cell: Rc<dyn Runnable>,
-}
-
-impl TaskRef {
-    pub(crate) fn from_runnable(cell: Rc<dyn Runnable>) -> Self {
-        Self { cell }
-    }
-
-    /// The task's id.
-    pub fn id(&self) -> TaskId {
-        self.cell.header().id
-    }
-
-    /// The task's name.
-    pub fn name(&self) -> String {
-        task_name(self.cell.header())
-    }
-
-    /// Asks the task to stop; see [`Task::cancel`].
-    pub fn cancel(&self) -> bool {
-        cancel(self.cell.header(), &*self.cell)
-    }
-
-    /// Whether the task has finished.
-    pub fn is_done(&self) -> bool {
-        self.cell.ending().is_some()
-    }
-
-    /// Whether the task ended by cancellation.
-    pub fn is_cancelled(&self) -> bool {
-        self.cell.ending() == Some(Ending::Failed(TaskError::Cancelled))
-    }
-
-    /// The error the task ended with, if it failed.
-    pub fn failure(&self) -> Option<TaskError> {
-        self.cell.header().observed.set(true);
-        match self.cell.ending()? {
-            Ending::Failed(error) => Some(error),
-            Ending::Completed => None,
-        }
-    }
-}
-
-impl TaskRef {
-    /// A future that waits for the task to finish, without its value (which only
-    /// the [`Task`] can take): `Ok(())` if it completed, or the error that ended
-    /// it. The same as awaiting the `TaskRef` itself, but keeps the handle.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use coroasync::{sleep, spawn, EventLoop, TaskError};
-    ///
-    /// let lp = EventLoop::with_virtual_clock();
-    /// lp.run_until_complete(async {
-    ///     let worker = spawn(async { sleep(Duration::from_secs(1)).await; "value" });
-    ///     let handle = worker.to_ref();
-    ///     assert_eq!(handle.done().await, Ok(()));
-    ///     assert!(handle.is_done());
-    ///     let doomed = spawn(sleep(Duration::from_secs(9))).to_ref();
-    ///     doomed.cancel();
-    ///     assert_eq!(doomed.await, Err(TaskError::Cancelled));
-    /// })
-    /// .unwrap();
-    /// ```
-    pub fn done(&self) -> TaskDone {
-        self.clone().into_future()
-    }
-
-    pub(crate) fn ending(&self) -> Option<Ending> {
-        self.cell.ending()
-    }
-
-    /// The loop's count of finished tasks when this one finished (0: running).
-    pub(crate) fn finished_as(&self) -> u64 {
-        self.cell.header().finished_as.get()
-    }
-
-    /// Counts the task's error as seen, so it is not reported as unobserved.
-    pub(crate) fn mark_observed(&self) {
-        self.cell.header().observed.set(true);
-    }
-
-    pub(crate) fn poll_done(
-        &self,
-        cx: &mut Context<'_>,
-        hop: Hop,
-        slot: &mut Option<usize>,
-    ) -> Poll<()> {
-        poll_done(self.cell.header(), &*self.cell, cx, hop, slot)
-    }
-
-    pub(crate) fn forget(&self, slot: Option<usize>) {
-        forget(self.cell.header(), slot);
-    }
-
-    pub(crate) fn core(&self) -> Option<Rc<Core>> {
-        self.cell.header().core.upgrade()
-    }
-
-    pub(crate) fn into_runnable(self) -> Rc<dyn Runnable> {
-        self.cell
-    }
-}
-
-impl IntoFuture for TaskRef {
-    type Output = Result<(), TaskError>;
-    type IntoFuture = TaskDone;
-
-    /// Awaiting a `TaskRef` waits for the task to finish; see [`TaskRef::done`].
-    fn into_future(self) -> TaskDone {
-        TaskDone {
-            task: self,
-            slot: None,
-            awaited: AwaitedTask::default(),
-        }
-    }
-}
-
-/// The future that awaits a [`TaskRef`]: the task's end, without its value.
-#[must_use = "futures do nothing unless awaited"]
-pub struct TaskDone {
-    task: TaskRef,
-    slot: Option<usize>,
-    awaited: AwaitedTask,
-}
-
-impl Future for TaskDone {
-    type Output = Result<(), TaskError>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = &mut *self;
-        if context::with_running(|core| {
-            core.is_some_and(|core| {
-                !std::ptr::eq(this.task.cell.header().core.as_ptr(), Rc::as_ptr(core))
-            })
-        }) {
-            return Poll::Ready(Err(TaskError::OtherLoop));
-        }
-        let ended = this
-            .task
-            .poll_done(cx, Hop::Direct, &mut this.slot)
-            .is_ready();
-        if this.awaited.cancelled() {
-            if ended {
-                this.slot = None;
-                end_step_cancelled();
-            }
-            return Poll::Pending;
-        }
-        if !ended {
-            this.awaited.pending(|| this.task.clone(), cx.waker());
-            return Poll::Pending;
-        }
-        this.awaited.done();
-        this.slot = None;
-        this.task.mark_observed();
-        Poll::Ready(match this.task.ending() {
-            Some(Ending::Failed(error)) => Err(error),
-            _ => Ok(()),
-        })
-    }
-}
-
-impl Drop for TaskDone {
-    fn drop(&mut self) {
-        self.task.forget(self.slot.take());
-    }
-}
-
-impl fmt::Debug for TaskDone {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TaskDone")
-            .field("task", &self.task)
-            .finish()
-    }
-}
-
-impl fmt::Display for TaskRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.name();
-        match self.cell.ending() {
-            None => write!(f, "<Task pending name='{name}'>"),
-            Some(Ending::Completed) => write!(f, "<Task finished name='{name}'>"),
-            Some(Ending::Failed(TaskError::Cancelled)) => {
-                write!(f, "<Task cancelled name='{name}'>")
-            }
-            Some(Ending::Failed(error)) => {
-                write!(f, "<Task finished name='{name}' exception={error}>")
-            }
-        }
-    }
-}
-
-impl fmt::Debug for TaskRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
     }
 }
 

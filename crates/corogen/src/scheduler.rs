@@ -8,9 +8,7 @@ use indexmap::{IndexMap, IndexSet};
 
 use crate::retire::{Render, describe, drop_catching, retire};
 use crate::task::Infallible;
-use crate::{
-    Gen, ResultError, Resumed, Routine, SendError, SendRefusal, Step, Task, TaskId, TaskState,
-};
+use crate::{Gen, Resumed, Routine, Step, Task, TaskId};
 
 /// The notebook's round-robin `Scheduler`: a queue of tasks, each resumed for one
 /// step in turn until it completes or fails.
@@ -61,10 +59,10 @@ use crate::{
 /// ```
 pub struct Scheduler<T, S = (), Y = ()> {
     pub(crate) runnable: VecDeque<Task<T, S, Y>>,
-    completed: IndexMap<TaskId, T>,
+    pub(crate) completed: IndexMap<TaskId, T>,
     pub(crate) failed: IndexMap<TaskId, String>,
     pub(crate) closed: IndexSet<TaskId>,
-    next_id: TaskId,
+    pub(crate) next_id: TaskId,
     /// Steps taken from the queue so far, for [`Scheduler::inspect`].
     pub(crate) steps: u64,
     pub(crate) trace: Trace,
@@ -208,93 +206,6 @@ impl<T, S, Y> Scheduler<T, S, Y> {
     /// Whether no task is left to run.
     pub fn is_idle(&self) -> bool {
         self.runnable.is_empty()
-    }
-
-    /// This scheduler's id with `number`, whether or not a task of that number
-    /// was added yet: for a host that names tasks by the numbers the trace
-    /// prints. Ids from [`Scheduler::add`] are the same.
-    ///
-    /// ```
-    /// use corogen::{Gen, Scheduler};
-    ///
-    /// let mut scheduler: Scheduler<u8> = Scheduler::new();
-    /// let id = scheduler.add(Gen::new(|_co| async move { Ok::<_, String>(1) }));
-    /// assert_eq!(scheduler.task_id(0), id);
-    /// assert_eq!(scheduler.state(scheduler.task_id(1)), None);
-    /// ```
-    pub fn task_id(&self, number: u64) -> TaskId {
-        self.next_id.sibling(number)
-    }
-
-    /// Whether `task` is an id of this scheduler (added or not).
-    pub(crate) fn owns(&self, task: TaskId) -> bool {
-        task.same_scheduler(self.next_id)
-    }
-
-    /// Where `task` is, or `None` if it was never added here (an id of another
-    /// scheduler included; the calls that change a task say which it was).
-    pub fn state(&self, task: TaskId) -> Option<TaskState> {
-        if !self.owns(task) || task >= self.next_id {
-            None
-        } else if self.completed.contains_key(&task) {
-            Some(TaskState::Completed)
-        } else if self.failed.contains_key(&task) {
-            Some(TaskState::Failed)
-        } else if self.closed.contains(&task) {
-            Some(TaskState::Closed)
-        } else if self.runnable.iter().any(|t| t.id() == task) {
-            Some(TaskState::Runnable)
-        } else {
-            Some(TaskState::Taken)
-        }
-    }
-
-    /// The value `task` completed with, if it did and it has not been taken
-    /// (`None` for another scheduler's id).
-    pub fn result(&self, task: TaskId) -> Option<&T> {
-        self.completed.get(&task)
-    }
-
-    /// Takes the value `task` completed with (the notebook's
-    /// `completed_task_result.pop(id)`); asking twice is an error, not a panic.
-    ///
-    /// # Errors
-    ///
-    /// [`ResultError`] when `task` is unknown or another scheduler's, has not
-    /// finished, failed, was closed, or its result was taken already.
-    pub fn take_result(&mut self, task: TaskId) -> Result<T, ResultError> {
-        if let Some(value) = self.completed.shift_remove(&task) {
-            return Ok(value);
-        }
-        Err(match self.state(task) {
-            None if !self.owns(task) => ResultError::Foreign(task),
-            None => ResultError::Unknown(task),
-            Some(TaskState::Runnable) => ResultError::Pending(task),
-            Some(TaskState::Failed) => ResultError::Failed {
-                task,
-                message: self.failed[&task].clone(),
-            },
-            Some(TaskState::Closed) => ResultError::Closed(task),
-            Some(TaskState::Taken | TaskState::Completed) => ResultError::Taken(task),
-        })
-    }
-
-    /// The completed tasks' values not yet taken, in the order the tasks completed.
-    pub fn completed(&self) -> impl ExactSizeIterator<Item = (TaskId, &T)> {
-        self.completed.iter().map(|(&task, value)| (task, value))
-    }
-
-    /// The message `task` failed with, if it failed (`None` for another
-    /// scheduler's id).
-    pub fn failure(&self, task: TaskId) -> Option<&str> {
-        self.failed.get(&task).map(String::as_str)
-    }
-
-    /// The failed tasks and their messages, in the order they failed.
-    pub fn failures(&self) -> impl ExactSizeIterator<Item = (TaskId, &str)> {
-        self.failed
-            .iter()
-            .map(|(&task, message)| (task, message.as_str()))
     }
 }
 
@@ -465,67 +376,6 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         S: Default,
     {
         while self.step().is_some() {}
-    }
-
-    /// Resumes `task` now, out of turn, with `value` as what its paused `yield`
-    /// evaluates to (Python's `generator.send(value)`), and says what it did; a
-    /// yielded value comes back in [`Step::Yielded`]. The task keeps its place
-    /// in the queue.
-    ///
-    /// Finding the task costs a scan of the runnable queue. A task that has
-    /// finished, has not started, or was never added refuses the value and
-    /// hands it back in the error.
-    ///
-    /// # Errors
-    ///
-    /// [`SendError`], with the value handed back, when `task` is unknown (or
-    /// another scheduler's), has not started, has finished or was closed.
-    ///
-    /// ```
-    /// use corogen::{Gen, Scheduler, SendRefusal, Step};
-    ///
-    /// let mut scheduler: Scheduler<(), i32, i32> = Scheduler::new();
-    /// let doubler = scheduler.add_infallible(Gen::new(|co| async move {
-    ///     let mut sent = co.yield_(0).await;
-    ///     loop {
-    ///         sent = co.yield_(sent * 2).await;
-    ///     }
-    /// }));
-    /// let refused = scheduler.send(doubler, 5).unwrap_err();
-    /// assert_eq!((refused.reason, refused.value), (SendRefusal::NotStarted, 5));
-    ///
-    /// scheduler.step(); // runs it to its first `yield`, like `next(g)`
-    /// assert_eq!(scheduler.send(doubler, 5), Ok(Step::Yielded { task: doubler, value: 10 }));
-    /// ```
-    pub fn send(&mut self, task: TaskId, value: S) -> Result<Step<Y>, SendError<S>> {
-        let refuse = |reason, value| {
-            Err(SendError {
-                task,
-                reason,
-                value,
-            })
-        };
-        let Some(position) = self.runnable.iter().position(|t| t.id() == task) else {
-            let reason = match self.state(task) {
-                None if !self.owns(task) => SendRefusal::Foreign,
-                None => SendRefusal::Unknown,
-                Some(TaskState::Closed) => SendRefusal::Closed,
-                Some(_) => SendRefusal::Finished,
-            };
-            return refuse(reason, value);
-        };
-        let entry = &mut self.runnable[position];
-        if !entry.is_started() {
-            return refuse(SendRefusal::NotStarted, value);
-        }
-        record_host_wake(&self.trace, task.trace_id());
-        let mut resumed = resume(&self.trace, entry, value).map_err(take_panic_message);
-        if !matches!(resumed, Ok(Resumed::Yielded(_)))
-            && let Some(ended) = self.runnable.remove(position)
-        {
-            resumed = retire(ended, resumed, self.render);
-        }
-        Ok(self.settle(task, resumed))
     }
 
     /// Files the outcome of `task`'s step: a yield goes out to the caller, a
