@@ -2,7 +2,9 @@
 //! release, a put or a get, and a task cancelled while it awaits `gather`,
 //! `wait_for`, `shield`, `wait`, `as_completed` or a `TaskGroup`. Each program
 //! exists twice, as Python (`cancel_order/NAME.py`, run with python3) and as its
-//! Rust twin below, and both must print the same lines. Python's
+//! Rust twin below, and both must print the same lines. The helpers the twins
+//! share here (`child`, `ticker`, `cancel_after_two_hops`) have their Python
+//! twins in `cancel_order/common.py`. Python's
 //! `except CancelledError: print(...); raise` is an [`OnCancel`] guard here: Rust
 //! code cannot catch a cancellation, it runs its clean-up when dropped.
 

@@ -4,16 +4,7 @@ after the children's."""
 
 import asyncio
 
-
-async def child(name, hops):
-    try:
-        print(f"{name} starts")
-        for _ in range(hops):
-            await asyncio.sleep(0)
-        print(f"{name} done")
-    except asyncio.CancelledError:
-        print(f"{name} cleans up")
-        raise
+from common import cancel_after_two_hops, child
 
 
 async def parent():
@@ -26,24 +17,8 @@ async def parent():
         raise
 
 
-async def ticker():
-    for hop in range(5):
-        print(f"hop {hop}")
-        await asyncio.sleep(0)
-
-
 async def main():
-    task = asyncio.create_task(parent())
-    await asyncio.sleep(0)
-    await asyncio.sleep(0)
-    print("cancelling the parent")
-    task.cancel()
-    t = asyncio.create_task(ticker())
-    try:
-        await task
-    except asyncio.CancelledError:
-        print("main sees the parent cancelled")
-    await t
+    await cancel_after_two_hops(parent(), "the parent")
 
 
 asyncio.run(main())

@@ -4,16 +4,7 @@ clean-up comes after the children's."""
 
 import asyncio
 
-
-async def child(name, hops):
-    try:
-        print(f"{name} starts")
-        for _ in range(hops):
-            await asyncio.sleep(0)
-        print(f"{name} done")
-    except asyncio.CancelledError:
-        print(f"{name} cleans up")
-        raise
+from common import child, ticker
 
 
 async def parent():
@@ -28,12 +19,6 @@ async def parent():
     except asyncio.CancelledError:
         print("parent cleans up")
         raise
-
-
-async def ticker():
-    for hop in range(5):
-        print(f"hop {hop}")
-        await asyncio.sleep(0)
 
 
 async def main():

@@ -3,6 +3,8 @@ is cancelled; the task cleans up one hop later and inner runs on."""
 
 import asyncio
 
+from common import ticker
+
 
 async def work():
     print("inner starts")
@@ -20,12 +22,6 @@ async def outer(inner):
     except asyncio.CancelledError:
         print("outer cleans up")
         raise
-
-
-async def ticker():
-    for hop in range(5):
-        print(f"hop {hop}")
-        await asyncio.sleep(0)
 
 
 async def main():

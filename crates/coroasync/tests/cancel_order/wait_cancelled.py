@@ -3,6 +3,8 @@ the task cleans up one hop later and the tasks it waited on run on."""
 
 import asyncio
 
+from common import ticker
+
 
 async def child(name, hops):
     try:
@@ -22,12 +24,6 @@ async def outer(tasks):
     except asyncio.CancelledError:
         print("outer cleans up")
         raise
-
-
-async def ticker():
-    for hop in range(5):
-        print(f"hop {hop}")
-        await asyncio.sleep(0)
 
 
 async def main():

@@ -4,6 +4,8 @@ clean-up comes first."""
 
 import asyncio
 
+from common import cancel_after_two_hops
+
 
 async def inner():
     try:
@@ -26,24 +28,8 @@ async def outer():
         raise
 
 
-async def ticker():
-    for hop in range(5):
-        print(f"hop {hop}")
-        await asyncio.sleep(0)
-
-
 async def main():
-    task = asyncio.create_task(outer())
-    await asyncio.sleep(0)
-    await asyncio.sleep(0)
-    print("cancelling outer")
-    task.cancel()
-    t = asyncio.create_task(ticker())
-    try:
-        await task
-    except asyncio.CancelledError:
-        print("main sees outer cancelled")
-    await t
+    await cancel_after_two_hops(outer(), "outer")
 
 
 asyncio.run(main())
