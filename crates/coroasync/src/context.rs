@@ -112,6 +112,16 @@ pub(crate) fn note_waiting(waiting: crate::time::Waiting) {
     });
 }
 
+/// Tells the running loop that the task being polled waits on the tasks `which`
+/// names.
+pub(crate) fn note_waiting_tasks(which: std::rc::Rc<str>) {
+    with_running(|core| {
+        if let Some(core) = core {
+            core.note_waiting_tasks(which);
+        }
+    });
+}
+
 /// Ends the step of the task being polled as a cancellation (see `interrupt.rs`):
 /// the loop drops its future as soon as this poll returns.
 pub(crate) fn end_step_cancelled() {

@@ -368,4 +368,7 @@ pub(crate) enum Waiting {
     /// beside, off the switch path: by the loop until the step ends, then in the
     /// task's side allocation (`Header::waiting_name`), so this stays `Copy`.
     Named(&'static str),
+    /// Several tasks' completion (a `gather`, a `wait`, an `as_completed`): which
+    /// ones is kept beside, as a named primitive's name is.
+    Tasks,
 }

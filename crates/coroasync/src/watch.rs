@@ -10,6 +10,15 @@ use crate::context;
 use crate::core::Core;
 use crate::task::TaskRef;
 
+/// `task 2`, `tasks 1 and 2`, `tasks 1, 2 and 3`.
+fn tasks_text(ids: &[String]) -> String {
+    match ids {
+        [one] => format!("task {one}"),
+        [rest @ .., last] => format!("tasks {} and {last}", rest.join(", ")),
+        [] => "no task".to_owned(),
+    }
+}
+
 /// A set of tasks to be woken about. Each completion reaches the watcher in two
 /// hops, as asyncio's done callback and then the waiter's wake-up take; even a
 /// task finished before the watch began takes them.
@@ -17,6 +26,10 @@ pub(crate) struct Watch {
     tasks: Vec<TaskRef>,
     slots: Vec<Option<usize>>,
     started: bool,
+    /// What the watcher waits on, as the trace and a deadlock report say it
+    /// (`tasks 1 and 2`), with how many tasks it names: made again only when one
+    /// of them has finished.
+    waiting_on: Option<(usize, Rc<str>)>,
 }
 
 impl Watch {
@@ -26,6 +39,7 @@ impl Watch {
             tasks,
             slots,
             started: false,
+            waiting_on: None,
         }
     }
 
@@ -37,8 +51,14 @@ impl Watch {
     /// not yet had their hop, `true` when the caller should look at the tasks.
     pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> bool {
         let mut any_done = false;
+        let mut unfinished = 0;
         for (task, slot) in self.tasks.iter().zip(&mut self.slots) {
-            any_done |= task.poll_done(cx, Hop::Deferred, slot).is_ready();
+            let done = task.poll_done(cx, Hop::Deferred, slot).is_ready();
+            any_done |= done;
+            unfinished += usize::from(!done);
+        }
+        if unfinished > 0 {
+            self.note_waiting(unfinished);
         }
         if self.started || self.tasks.is_empty() {
             return true;
@@ -48,6 +68,25 @@ impl Watch {
             core.wake_later(cx.waker().clone());
         }
         false
+    }
+
+    /// Tells the loop which of the tasks the watcher still waits on (each task's
+    /// `poll_done` noted only itself).
+    fn note_waiting(&mut self, unfinished: usize) {
+        let stale = self
+            .waiting_on
+            .as_ref()
+            .is_none_or(|(n, _)| *n != unfinished);
+        if stale {
+            let ids: Vec<String> = (self.tasks.iter())
+                .filter(|task| !task.is_done())
+                .map(|task| task.id().to_string())
+                .collect();
+            self.waiting_on = Some((unfinished, Rc::from(tasks_text(&ids))));
+        }
+        if let Some((_, which)) = &self.waiting_on {
+            context::note_waiting_tasks(Rc::clone(which));
+        }
     }
 
     /// The finished task that failed first, by the loop's finishing order.

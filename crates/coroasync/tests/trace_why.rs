@@ -375,3 +375,39 @@ fn a_clone_named_later_names_the_one_primitive_both_share() {
     drop(named);
     assert_eq!(waits, ["Queue 'orders'.get"]);
 }
+
+/// A task awaiting several tasks (a gather, a wait) waits on each of those not
+/// finished, and the trace and a deadlock report name them all.
+#[test]
+fn a_gather_waits_on_every_task_not_finished() {
+    let trace = Trace::capture();
+    let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
+    let report = lp
+        .run(async {
+            let go = Flag::new();
+            let first = spawn({
+                let go = go.clone();
+                async move { go.wait().await }
+            });
+            let second = spawn(std::future::pending::<()>());
+            let third = spawn(std::future::pending::<()>());
+            spawn(async move {
+                yield_now().await;
+                go.set();
+            });
+            gather([first, second, third]).await.ok();
+        })
+        .expect_err("the gather waits for ever")
+        .to_string();
+    assert!(
+        report.contains("task 0 'Task-1' waits on tasks 2 and 3"),
+        "{report}"
+    );
+    let waits: Vec<String> = (trace.events().into_iter())
+        .filter_map(|event| match event {
+            Event::Waiting { task, on } if task == id(0) => Some(on),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(waits, ["tasks 1, 2 and 3", "tasks 2 and 3"]);
+}

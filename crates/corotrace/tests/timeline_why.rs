@@ -173,3 +173,32 @@ step  Task-1  Task-2  why
 "
     );
 }
+
+#[test]
+fn a_wait_on_several_tasks_names_each_by_its_lane() {
+    let task = TaskId::new;
+    let mut events = Vec::new();
+    for (n, name) in ["main", "a", "b", "c"].into_iter().enumerate() {
+        events.push(Event::Added {
+            task: task(n as u64),
+        });
+        events.push(Event::Named {
+            task: task(n as u64),
+            name: name.into(),
+        });
+    }
+    events.push(Event::Running { task: task(0) });
+    events.push(Event::Waiting {
+        task: task(0),
+        on: "tasks 1, 2 and 3".into(),
+    });
+    events.push(Event::Running { task: task(1) });
+    events.push(Event::Waiting {
+        task: task(1),
+        on: "tasks 2 and 9".into(),
+    });
+    let text = Timeline::new(&events).with_why().to_string();
+    assert!(text.contains("→ a, b and c"), "{text}");
+    // A number with no lane is left as the loop wrote it.
+    assert!(text.contains("→ tasks 2 and 9"), "{text}");
+}

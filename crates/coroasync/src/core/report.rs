@@ -50,6 +50,13 @@ impl Core {
         self.waiting_name.set(Some(name));
     }
 
+    /// Notes that the task being polled waits on the tasks `which` names
+    /// (`tasks 1 and 2`).
+    pub(crate) fn note_waiting_tasks(&self, which: Rc<str>) {
+        self.waiting.set(Waiting::Tasks);
+        self.waiting_name.set(Some(which));
+    }
+
     pub(super) fn current_id(&self) -> Option<TaskId> {
         let key = self.current.get()?;
         self.state.borrow().tasks.get(key).map(|slot| slot.id)
@@ -157,5 +164,8 @@ pub(super) fn waiting_on(header: &Header) -> String {
             (Some((kind, method)), Some(name)) => format!("{kind} '{name}'.{method}"),
             _ => what.to_owned(),
         },
+        Waiting::Tasks => header
+            .waiting_name()
+            .map_or_else(|| "tasks".to_owned(), |which| which.to_string()),
     }
 }

@@ -53,13 +53,29 @@ impl Lanes {
         Some(&self.labels[lane])
     }
 
-    /// `on` (`task 2`, `Queue.get`) with a task named by its lane's label.
+    /// `on` (`task 2`, `tasks 2 and 3`, `Queue.get`) with each task named by its
+    /// lane's label: `Task-3`, `Task-3 and Task-4`.
     fn readable(&self, on: &str) -> String {
-        let label = on
-            .strip_prefix("task ")
-            .and_then(|number| number.parse().ok())
-            .and_then(|number| self.label_of(number));
-        label.unwrap_or(on).to_owned()
+        let label = |number: &str| {
+            let number = number.parse().ok()?;
+            self.label_of(number).map(str::to_owned)
+        };
+        if let Some(number) = on.strip_prefix("task ") {
+            return label(number).unwrap_or_else(|| on.to_owned());
+        }
+        let Some(list) = on.strip_prefix("tasks ") else {
+            return on.to_owned();
+        };
+        let (rest, last) = list.rsplit_once(" and ").unwrap_or(("", list));
+        let numbers = rest.split(", ").filter(|n| !n.is_empty()).chain([last]);
+        match numbers.map(label).collect::<Option<Vec<_>>>() {
+            Some(labels) => match labels.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => on.to_owned(),
+            },
+            None => on.to_owned(),
+        }
     }
 
     fn marks(&self) -> Vec<String> {
