@@ -10,7 +10,7 @@ use corotrace::{Event, take_panic_message};
 use crate::TaskId;
 
 use crate::retire::{drop_catching, retire};
-use crate::scheduler::record_host_wake;
+use crate::send::record_host_wake;
 use crate::throw::Catching;
 use crate::{
     CloseError, ControlRefusal, Gen, Resumed, Scheduler, Step, TaskState, ThrowError, Thrown,

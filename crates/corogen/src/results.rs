@@ -1,6 +1,8 @@
 //! What a scheduler knows of its tasks: their ids, where each is, and the values
 //! and failures they ended with.
 
+use std::fmt;
+
 use crate::error::ResultError;
 use crate::{Scheduler, TaskId, TaskState};
 
@@ -90,5 +92,17 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         self.failed
             .iter()
             .map(|(&task, message)| (task, message.as_str()))
+    }
+}
+
+impl<T: fmt::Debug, S, Y> fmt::Debug for Scheduler<T, S, Y> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scheduler")
+            .field("runnable", &self.runnable)
+            .field("completed", &self.completed)
+            .field("failed", &self.failed)
+            .field("closed", &self.closed)
+            .field("next_id", &self.next_id)
+            .finish()
     }
 }

@@ -5,9 +5,9 @@
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{py_str_if_known, take_panic_message};
+use corotrace::{Event, py_str_if_known, take_panic_message};
 
-use crate::{Resumed, Task};
+use crate::{Resumed, Scheduler, Task};
 
 /// Drops a task that has ended, where a destructor that panics (a value its
 /// routine held, or a hand-written routine's own) cannot escape: such a panic
@@ -64,4 +64,23 @@ pub(crate) fn describe<T: fmt::Debug + 'static>(value: &T, render: Option<Render
         ),
     };
     rendered.unwrap_or_else(|panic| format!("<{what} panicked: {}>", take_panic_message(panic)))
+}
+
+/// The tasks still runnable are dropped with their scheduler (Python closes a
+/// generator it collects); a destructor that panics then is recorded in the trace
+/// as that task's failure, and the other tasks are still dropped.
+impl<T, S, Y> Drop for Scheduler<T, S, Y> {
+    fn drop(&mut self) {
+        for task in std::mem::take(&mut self.runnable) {
+            let id = task.id();
+            if let Some(panic) = drop_catching(task) {
+                self.trace.record(|| Event::Failed {
+                    task: id.trace_id(),
+                    message: format!(
+                        "dropped with its scheduler, and a destructor panicked: {panic}"
+                    ),
+                });
+            }
+        }
+    }
 }

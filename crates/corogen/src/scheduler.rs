@@ -3,10 +3,10 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corotrace::{Cause, Event, Trace, take_panic_message};
+use corotrace::{Event, Trace, take_panic_message};
 use indexmap::{IndexMap, IndexSet};
 
-use crate::retire::{Render, describe, drop_catching, retire};
+use crate::retire::{Render, describe, retire};
 use crate::task::Infallible;
 use crate::{Gen, Resumed, Routine, Step, Task, TaskId};
 
@@ -423,15 +423,6 @@ fn record_turn(trace: &Trace, task: corotrace::TaskId) {
     });
 }
 
-/// Records that the program holding the scheduler resumes `task` out of turn
-/// (a `send`, a `throw`).
-pub(crate) fn record_host_wake(trace: &Trace, task: corotrace::TaskId) {
-    trace.record(|| Event::WokenBy {
-        task,
-        by: Cause::Host,
-    });
-}
-
 /// Resumes one task under the trace, catching a panic, so one broken routine
 /// cannot take the scheduler down. The panic's payload becomes the task's
 /// failure message only off the hot path: matching this `Result` as it is
@@ -448,39 +439,8 @@ pub(crate) fn resume<T, S, Y>(
     catch_unwind(AssertUnwindSafe(|| task.resume_with(sent)))
 }
 
-/// The tasks still runnable are dropped with their scheduler (Python closes a
-/// generator it collects); a destructor that panics then is recorded in the trace
-/// as that task's failure, and the other tasks are still dropped.
-impl<T, S, Y> Drop for Scheduler<T, S, Y> {
-    fn drop(&mut self) {
-        for task in std::mem::take(&mut self.runnable) {
-            let id = task.id();
-            if let Some(panic) = drop_catching(task) {
-                self.trace.record(|| Event::Failed {
-                    task: id.trace_id(),
-                    message: format!(
-                        "dropped with its scheduler, and a destructor panicked: {panic}"
-                    ),
-                });
-            }
-        }
-    }
-}
-
 impl<T, S, Y> Default for Scheduler<T, S, Y> {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-impl<T: fmt::Debug, S, Y> fmt::Debug for Scheduler<T, S, Y> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Scheduler")
-            .field("runnable", &self.runnable)
-            .field("completed", &self.completed)
-            .field("failed", &self.failed)
-            .field("closed", &self.closed)
-            .field("next_id", &self.next_id)
-            .finish()
     }
 }

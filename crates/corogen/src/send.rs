@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use corotrace::take_panic_message;
+use corotrace::{Cause, Event, Trace, take_panic_message};
 
 use crate::retire::retire;
-use crate::scheduler::{record_host_wake, resume};
+use crate::scheduler::resume;
 use crate::{Resumed, Scheduler, SendError, SendRefusal, Step, TaskId, TaskState};
 
 impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
@@ -70,4 +70,13 @@ impl<T: fmt::Debug + 'static, S, Y> Scheduler<T, S, Y> {
         }
         Ok(self.settle(task, resumed))
     }
+}
+
+/// Records that the program holding the scheduler resumes `task` out of turn
+/// (a `send`, a `throw`).
+pub(crate) fn record_host_wake(trace: &Trace, task: corotrace::TaskId) {
+    trace.record(|| Event::WokenBy {
+        task,
+        by: Cause::Host,
+    });
 }

@@ -37,22 +37,7 @@ impl Timeline {
         let top = if self.title.is_some() { 2 * ROW } else { 0 } + ROW + MARGIN;
         let height = top + ROW * (self.rows.len() + 1) + MARGIN;
 
-        let mut svg = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
-             font-family=\"monospace\" font-size=\"{FONT}\">\n"
-        );
-        if let Some(title) = &self.title {
-            let title = escape(title);
-            let _ = writeln!(svg, "<title>{title}</title>");
-            let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-            let _ = writeln!(
-                svg,
-                "<text class=\"title\" x=\"{MARGIN}\" y=\"{}\" font-weight=\"bold\">{title}</text>",
-                MARGIN + ROW - 6
-            );
-        } else {
-            let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-        }
+        let mut svg = self.svg_head(width, height);
         svg.push_str(&self.wakes_svg(&lanes_x, top));
         for (label, x) in self.labels.iter().zip(&lanes_x) {
             let _ = writeln!(
@@ -97,6 +82,28 @@ impl Timeline {
 }
 
 impl Timeline {
+    /// The picture's opening: its size, its title (a tooltip and a heading) and
+    /// its white ground.
+    fn svg_head(&self, width: usize, height: usize) -> String {
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+             font-family=\"monospace\" font-size=\"{FONT}\">\n"
+        );
+        if let Some(title) = &self.title {
+            let title = escape(title);
+            let _ = writeln!(svg, "<title>{title}</title>");
+            let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
+            let _ = writeln!(
+                svg,
+                "<text class=\"title\" x=\"{MARGIN}\" y=\"{}\" font-weight=\"bold\">{title}</text>",
+                MARGIN + ROW - 6
+            );
+        } else {
+            let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
+        }
+        svg
+    }
+
     /// Where the lanes start (`left`), where each lane starts, and the picture's
     /// width: every column as wide as its longest text, the picture as wide as
     /// its lanes, its title, its folded rows and its legend.
