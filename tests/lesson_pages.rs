@@ -175,12 +175,7 @@ const DEFINITIONS: &str = "## What the Python defines, in Rust\n";
 /// shows no definitions.
 fn with_definitions(page: &str, lesson: &corolab::Lesson) -> String {
     let mut page = page.to_owned();
-    if let Some(start) = page.find(DEFINITIONS) {
-        let end = page[start + DEFINITIONS.len()..]
-            .find("\n## ")
-            .map_or(page.len(), |end| start + DEFINITIONS.len() + end + 1);
-        page.replace_range(start..end, "");
-    }
+    remove_section(&mut page, DEFINITIONS);
     let section = definitions_section(lesson);
     if !section.is_empty() {
         let at = page.find("## Output\n").expect("the page has an output");
@@ -256,12 +251,7 @@ fn timeline_section(lesson: &Lesson) -> String {
 /// the lesson has no timeline.
 fn with_timeline(page: &str, lesson: &Lesson, has_timeline: bool) -> String {
     let mut page = page.to_owned();
-    if let Some(start) = page.find(TIMELINE) {
-        let end = page[start + TIMELINE.len()..]
-            .find("\n## ")
-            .map_or(page.len(), |end| start + TIMELINE.len() + end + 1);
-        page.replace_range(start..end, "");
-    }
+    remove_section(&mut page, TIMELINE);
     if has_timeline {
         let output = page.find("## Output\n").expect("the page has an output");
         let at = page[output + 1..]
@@ -334,12 +324,7 @@ fn with_line_by_line(page: &str, lesson: &Lesson) -> String {
         .line_by_line()
         .unwrap_or_else(|error| panic!("{error}"));
     let mut page = page.to_owned();
-    if let Some(start) = page.find(HEADING) {
-        let end = page[start + HEADING.len()..]
-            .find("\n## ")
-            .map_or(page.len(), |end| start + HEADING.len() + end + 1);
-        page.replace_range(start..end, "");
-    }
+    remove_section(&mut page, HEADING);
     if let Some(at) = page.find("## Python\n") {
         page.insert_str(at, &section);
     }
@@ -396,4 +381,15 @@ fn long_stretches_of_scheduler_lines_fold_and_short_ones_stay() {
     );
     let short = "Running task 0\nRunning task 1\nFound: 3\n";
     assert_eq!(fold_scheduler_lines(short), short);
+}
+
+/// Takes the section that starts at `heading` out of `page`, up to the next
+/// `## ` heading (or the end), if the page has one.
+fn remove_section(page: &mut String, heading: &str) {
+    if let Some(start) = page.find(heading) {
+        let end = page[start + heading.len()..]
+            .find("\n## ")
+            .map_or(page.len(), |end| start + heading.len() + end + 1);
+        page.replace_range(start..end, "");
+    }
 }

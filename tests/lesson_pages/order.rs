@@ -60,12 +60,7 @@ pub fn section(found: &Exploration) -> String {
 /// before `## What differs, and why` (or at the end) if there is one.
 pub fn with_section(page: &str, section: Option<&str>) -> String {
     let mut page = page.to_owned();
-    if let Some(start) = page.find(HEADING) {
-        let end = page[start + HEADING.len()..]
-            .find("\n## ")
-            .map_or(page.len(), |end| start + HEADING.len() + end + 1);
-        page.replace_range(start..end, "");
-    }
+    super::remove_section(&mut page, HEADING);
     if let Some(section) = section {
         let at = page
             .find("## What differs, and why\n")

@@ -13,7 +13,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::task::Waker;
+use std::task::{Poll, Waker};
 
 use crate::cancel::Interrupt;
 use crate::task::TaskRef;
@@ -144,18 +144,35 @@ impl AwaitedTask {
         self.0.as_ref().is_some_and(Interruptible::requested)
     }
 
-    /// The wait goes on: hooks `task` to the awaiting task (once).
-    pub(crate) fn pending(&mut self, task: impl FnOnce() -> TaskRef, waker: &Waker) {
-        self.0
-            .get_or_insert_with(|| Interruptible::cancelling(vec![task()]))
-            .arm(waker);
-    }
-
-    /// The wait is over: a later cancellation of the awaiting task is its own.
-    pub(crate) fn done(&self) {
-        if let Some(interrupt) = &self.0 {
-            interrupt.disarm();
+    /// What the awaiting future returns, given how its poll of the awaited task
+    /// went: `polled` as it is, after hooking `task` to the awaiting task while
+    /// the wait goes on (once) and unhooking it when it is over; but `Pending` once
+    /// the awaiting task was cancelled, whose step then ends as a cancellation
+    /// when the awaited task has ended.
+    pub(crate) fn settle<R>(
+        &mut self,
+        polled: Poll<R>,
+        task: impl FnOnce() -> TaskRef,
+        waker: &Waker,
+    ) -> Poll<R> {
+        if self.cancelled() {
+            if polled.is_ready() {
+                end_step_cancelled();
+            }
+            return Poll::Pending;
         }
+        match &polled {
+            Poll::Pending => self
+                .0
+                .get_or_insert_with(|| Interruptible::cancelling(vec![task()]))
+                .arm(waker),
+            Poll::Ready(_) => {
+                if let Some(interrupt) = &self.0 {
+                    interrupt.disarm();
+                }
+            }
+        }
+        polled
     }
 }
 

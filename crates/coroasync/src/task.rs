@@ -14,7 +14,7 @@ use crate::cell::{
 };
 use crate::context;
 use crate::error::{SpawnError, TaskError};
-use crate::interrupt::{AwaitedTask, end_step_cancelled};
+use crate::interrupt::AwaitedTask;
 
 mod task_ref;
 pub use task_ref::{TaskDone, TaskRef};
@@ -273,20 +273,9 @@ impl<T: 'static> Future for Join<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        if this.awaited.cancelled() {
-            // The awaiting task was cancelled, and this task with it (rule 11):
-            // the awaiting task ends once this one has ended.
-            if this.task.poll_join(cx).is_ready() {
-                end_step_cancelled();
-            }
-            return Poll::Pending;
-        }
         let polled = this.task.poll_join(cx);
-        match polled {
-            Poll::Pending => this.awaited.pending(|| this.task.to_ref(), cx.waker()),
-            Poll::Ready(_) => this.awaited.done(),
-        }
-        polled
+        this.awaited
+            .settle(polled, || this.task.to_ref(), cx.waker())
     }
 }
 

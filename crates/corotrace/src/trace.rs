@@ -201,8 +201,10 @@ impl Trace {
             // Weak, and the dead ones dropped here: a trace shared by many loops
             // in turn keeps none of them alive.
             let mut watchers = recorder.watchers.borrow_mut();
-            watchers.retain(|watcher| watcher.strong_count() > 0);
-            watchers.push(Rc::downgrade(flag));
+            let watcher = Rc::downgrade(flag);
+            // A flag watched again (a loop given the same trace twice) is kept once.
+            watchers.retain(|w| w.strong_count() > 0 && !w.ptr_eq(&watcher));
+            watchers.push(watcher);
         }
     }
 

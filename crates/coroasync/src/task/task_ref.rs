@@ -13,7 +13,7 @@ use crate::cell::{Ending, Hop, Runnable, cancel, forget, poll_done, task_name};
 use crate::context;
 use crate::core::Core;
 use crate::error::TaskError;
-use crate::interrupt::{AwaitedTask, end_step_cancelled};
+use crate::interrupt::AwaitedTask;
 #[cfg(doc)]
 use crate::{Task, all_tasks, current_task};
 
@@ -162,23 +162,17 @@ impl Future for TaskDone {
         }) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
-        let ended = this
-            .task
-            .poll_done(cx, Hop::Direct, &mut this.slot)
-            .is_ready();
-        if this.awaited.cancelled() {
-            if ended {
-                this.slot = None;
-                end_step_cancelled();
-            }
+        let ended = this.task.poll_done(cx, Hop::Direct, &mut this.slot);
+        if ended.is_ready() {
+            // The finished task dropped its registrations.
+            this.slot = None;
+        }
+        if (this.awaited)
+            .settle(ended, || this.task.clone(), cx.waker())
+            .is_pending()
+        {
             return Poll::Pending;
         }
-        if !ended {
-            this.awaited.pending(|| this.task.clone(), cx.waker());
-            return Poll::Pending;
-        }
-        this.awaited.done();
-        this.slot = None;
         this.task.mark_observed();
         Poll::Ready(match this.task.ending() {
             Some(Ending::Failed(error)) => Err(error),
