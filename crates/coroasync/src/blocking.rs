@@ -16,7 +16,7 @@ use corotrace::panic_message;
 use crate::context;
 use crate::error::TaskError;
 use crate::pool::Landing;
-use crate::time::Waiting;
+use crate::waiting::Waiting;
 
 thread_local! {
     /// The lines a job on this worker thread has said, while one runs.

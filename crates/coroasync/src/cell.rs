@@ -13,13 +13,17 @@ use std::task::{Context, Poll, Waker};
 use corotrace::{TaskId, py_str_if_known};
 
 use crate::cancel::{CancelFlag, Interrupt};
-use crate::core::Core;
+use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
-use crate::time::Waiting;
+use crate::waiting::Waiting;
 use crate::waker::TaskWaker;
 
+mod locals;
 mod notify;
-pub(crate) use notify::{Notify, NotifyList};
+mod schedule;
+pub(crate) use locals::{Locals, dropping, dropping_task, in_use, mark_in_use};
+pub(crate) use notify::{DoneCallback, Notify, NotifyList};
+pub(crate) use schedule::{Schedule, same_loop};
 
 /// What a task's future is boxed as: every task ends in `Ok(value)` or in the
 /// error that stopped it.
@@ -36,7 +40,8 @@ pub(crate) enum Hop {
 pub(crate) struct Header {
     pub(crate) id: TaskId,
     pub(crate) key: usize,
-    pub(crate) core: Weak<Core>,
+    /// The loop that owns the task (gone once nobody holds the loop).
+    pub(crate) scheduler: Weak<dyn Schedule>,
     /// Set by `cancel()`: the loop drops the future at the task's next turn.
     pub(crate) cancel_requested: Cell<bool>,
     /// Set by an awaitable that ends the task's step as a cancellation (see
@@ -181,13 +186,15 @@ impl<T> Drop for TaskCell<T> {
         if let Stage::Finished(Err(TaskError::Panicked(message))) = stage
             && !self.header.observed.get()
         {
-            let core = self.header.core.upgrade();
-            crate::diagnostics::unobserved_failure(
-                core.as_deref(),
-                self.header.id,
-                task_name(&self.header),
+            let diagnostic = Diagnostic::UnobservedFailure {
+                task: self.header.id,
+                name: task_name(&self.header),
                 message,
-            );
+            };
+            match self.header.scheduler.upgrade() {
+                Some(scheduler) => scheduler.report(diagnostic),
+                None => eprintln!("{diagnostic}"),
+            }
         }
     }
 }
@@ -212,7 +219,7 @@ pub(crate) struct Extra {
     /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
     interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
     /// The task's context-variable values (see `context_var.rs`).
-    context: RefCell<crate::context_var::Context>,
+    context: RefCell<Locals>,
     /// The name of the primitive the task waits on, when `waiting` is `Named`.
     waiting_name: Cell<Option<Rc<str>>>,
 }
@@ -220,10 +227,7 @@ pub(crate) struct Extra {
 impl Extra {
     /// A header's side allocation for a task spawned with `name` and `context`:
     /// made now if it has either, on first use for the others.
-    pub(crate) fn new(
-        name: Option<Rc<str>>,
-        context: crate::context_var::Context,
-    ) -> OnceCell<Box<Self>> {
+    pub(crate) fn new(name: Option<Rc<str>>, context: Locals) -> OnceCell<Box<Self>> {
         if name.is_none() && context.is_none() {
             return OnceCell::new();
         }
@@ -258,15 +262,12 @@ impl Header {
     }
 
     /// The task's context, shared (copied only when one side sets a value).
-    pub(crate) fn context(&self) -> crate::context_var::Context {
+    pub(crate) fn context(&self) -> Locals {
         self.extra.get()?.context.borrow().clone()
     }
 
     /// Runs `f` on the task's context, to change it.
-    pub(crate) fn with_context<R>(
-        &self,
-        f: impl FnOnce(&mut crate::context_var::Context) -> R,
-    ) -> R {
+    pub(crate) fn with_context<R>(&self, f: impl FnOnce(&mut Locals) -> R) -> R {
         f(&mut self.extra().context.borrow_mut())
     }
 
@@ -289,10 +290,10 @@ pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
     // wait-list entry after this, and that entry must be out of play at once, as
     // asyncio cancels the future at the end of the step that awaited it.
     header.extra().cancel_flag.set();
-    let core = header.core.upgrade();
-    if core
+    let scheduler = header.scheduler.upgrade();
+    if scheduler
         .as_ref()
-        .is_some_and(|core| core.is_polling(header.key))
+        .is_some_and(|scheduler| scheduler.is_polling(header.key))
     {
         // A task cancelling itself (asyncio's `_must_cancel`): the end of its
         // step delivers it to what the step went on to await.
@@ -303,8 +304,8 @@ pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
         return true;
     }
     header.cancel_requested.set(true);
-    if let Some(core) = core {
-        core.schedule(header.key, header.id);
+    if let Some(scheduler) = scheduler {
+        scheduler.schedule(header.key, header.id);
     }
     true
 }
@@ -375,8 +376,8 @@ pub(crate) fn poll_done(
         }
     }
     drop(notify);
-    if let Some(core) = header.core.upgrade() {
-        core.note_waiting(Waiting::Task(header.id));
+    if let Some(scheduler) = header.scheduler.upgrade() {
+        scheduler.note_waiting(Waiting::Task(header.id));
     }
     Poll::Pending
 }

@@ -3,7 +3,7 @@
 //! Free functions such as [`spawn`](crate::spawn) and [`sleep`](crate::sleep) find
 //! their loop here, as asyncio's `get_running_loop()` does.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -14,40 +14,6 @@ use crate::waker::Remote;
 
 thread_local! {
     static RUNNING: RefCell<Option<Rc<Core>>> = const { RefCell::new(None) };
-    /// The data pointer of the waker of the task being polled (null between
-    /// steps): plain cells, so `yield_now` can check them for a couple of
-    /// instructions.
-    static POLLED_WAKER: Cell<*const ()> = const { Cell::new(std::ptr::null()) };
-    /// ... and its vtable: a waker is the task's own only if both match.
-    static POLLED_VTABLE: Cell<*const std::task::RawWakerVTable> =
-        const { Cell::new(std::ptr::null()) };
-    /// Set when the task being polled yielded with its own waker.
-    static YIELDED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Marks the start (`Some(waker)`) or the end (`None`) of a task's step; at the
-/// end, says whether the task yielded through [`yield_own_step`].
-pub(crate) fn polling(waker: Option<&std::task::Waker>) -> bool {
-    POLLED_WAKER.with(|polled| polled.set(waker.map_or(std::ptr::null(), |w| w.data())));
-    POLLED_VTABLE.with(|polled| {
-        polled.set(waker.map_or(std::ptr::null(), |w| std::ptr::from_ref(w.vtable())));
-    });
-    YIELDED.with(|yielded| yielded.replace(false))
-}
-
-/// A `yield_now` polled with `waker`: if that is the polled task's own waker, the
-/// task is queued again when its step ends, at the place a wake would have put
-/// it, without a trip through the waker. `false` for any other waker (a
-/// combinator's, say), which the caller then wakes.
-pub(crate) fn yield_own_step(waker: &std::task::Waker) -> bool {
-    let own = POLLED_WAKER.with(|polled| {
-        let polled = polled.get();
-        !polled.is_null() && polled == waker.data()
-    }) && POLLED_VTABLE.with(|polled| std::ptr::eq(polled.get(), waker.vtable()));
-    if own {
-        YIELDED.with(|yielded| yielded.set(true));
-    }
-    own
 }
 
 /// Marks `core` as running on this thread until the guard drops (also when a
@@ -104,7 +70,7 @@ pub(crate) fn schedule_here(remote: &Arc<Remote>, key: usize, id: TaskId) -> boo
 
 /// Tells the running loop what the task being polled now waits on, for deadlock
 /// reports.
-pub(crate) fn note_waiting(waiting: crate::time::Waiting) {
+pub(crate) fn note_waiting(waiting: crate::waiting::Waiting) {
     with_running(|core| {
         if let Some(core) = core {
             core.note_waiting(waiting);

@@ -15,31 +15,18 @@
 //! outlives it.
 
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::cell::Runnable;
-use crate::task::current_task;
-
-/// The values of one context: (variable, value) pairs, few enough to scan.
-pub(crate) type Vars = Vec<(u64, Rc<dyn Any>)>;
-
-/// A context as a task holds it: `None` until a value is set or inherited.
-pub(crate) type Context = Option<Rc<Vars>>;
+use crate::cell::{Locals, Runnable, dropping_task, in_use, mark_in_use};
+use crate::context;
 
 thread_local! {
     /// The context outside any task.
-    static OUTSIDE: RefCell<Context> = const { RefCell::new(None) };
-    /// Set once any variable has been set on this thread: until then, a spawn
-    /// has no context to copy and does not look for one.
-    static IN_USE: Cell<bool> = const { Cell::new(false) };
-    /// The tasks whose futures are being dropped outside their steps (cancelled,
-    /// or at shutdown), innermost last: their clean-up reads their context, as
-    /// Python's `except CancelledError:` runs in the task's.
-    static DROPPING: RefCell<Vec<Rc<dyn Runnable>>> = const { RefCell::new(Vec::new()) };
+    static OUTSIDE: RefCell<Locals> = const { RefCell::new(None) };
 }
 
 /// Numbers for variables, given out at first use (0: none yet).
@@ -47,8 +34,8 @@ static NEXT_VAR: AtomicU64 = AtomicU64::new(1);
 
 /// The context a task spawned now starts with: a copy of the current one.
 #[inline]
-pub(crate) fn inherited() -> Context {
-    if !IN_USE.with(Cell::get) {
+pub(crate) fn inherited() -> Locals {
+    if !in_use() {
         return None;
     }
     match current() {
@@ -60,30 +47,9 @@ pub(crate) fn inherited() -> Context {
 /// The task whose context is current: the one being polled, or the one whose
 /// future is being dropped.
 fn current() -> Option<Rc<dyn Runnable>> {
-    match current_task() {
-        Some(task) => Some(task.into_runnable()),
-        None => DROPPING.with(|dropping| dropping.borrow().last().cloned()),
-    }
-}
-
-/// Marks `task`'s future as being dropped outside its step, until the guard
-/// goes: the loop holds one while it drops a cancelled task's future.
-pub(crate) fn dropping(task: &Rc<dyn Runnable>) -> Option<Dropping> {
-    if !IN_USE.with(Cell::get) {
-        return None;
-    }
-    DROPPING.with(|dropping| dropping.borrow_mut().push(Rc::clone(task)));
-    Some(Dropping)
-}
-
-/// See [`dropping`].
-pub(crate) struct Dropping;
-
-impl Drop for Dropping {
-    fn drop(&mut self) {
-        let task = DROPPING.with(|dropping| dropping.borrow_mut().pop());
-        // Dropped after the borrow ends: it may be the task's last handle.
-        drop(task);
+    match context::running().and_then(|core| core.current_cell()) {
+        Some(task) => Some(task),
+        None => dropping_task(),
     }
 }
 
@@ -164,7 +130,7 @@ impl<T: Clone + 'static> ContextVar<T> {
     /// Sets the value for the current task (or, outside any task, the thread's
     /// context) and returns a token that puts back the value it replaces.
     pub fn set(&self, value: T) -> Token<T> {
-        IN_USE.with(|in_use| in_use.set(true));
+        mark_in_use();
         let old = self.replace(Some(Rc::new(value)));
         Token {
             var: self.id(),
@@ -237,7 +203,7 @@ impl<T> fmt::Debug for ContextVar<T> {
 }
 
 /// Runs `f` on the current context: the running task's, or the thread's.
-fn with_current<R>(f: impl FnOnce(&Context) -> R) -> R {
+fn with_current<R>(f: impl FnOnce(&Locals) -> R) -> R {
     match current() {
         Some(task) => f(&task.header().context()),
         None => OUTSIDE.with(|outside| f(&outside.borrow())),
@@ -245,7 +211,7 @@ fn with_current<R>(f: impl FnOnce(&Context) -> R) -> R {
 }
 
 /// Runs `f` on the current context, to change it.
-fn with_current_mut<R>(f: impl FnOnce(&mut Context) -> R) -> R {
+fn with_current_mut<R>(f: impl FnOnce(&mut Locals) -> R) -> R {
     match current() {
         Some(task) => task.header().with_context(f),
         None => OUTSIDE.with(|outside| f(&mut outside.borrow_mut())),

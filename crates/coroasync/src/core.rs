@@ -16,19 +16,20 @@ use std::time::Duration;
 use corotrace::{Cause, Event, TaskId, Trace};
 use slab::Slab;
 
-use crate::Tick;
-use crate::cell::{Header, Runnable, TaskCell};
+use crate::cell::{DoneCallback, Header, Locals, Runnable, TaskCell};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::pool::BlockingPool;
-use crate::task::{Task, TaskRef};
-use crate::time::{LoopClock, Timers, Waiting};
-use crate::waker::{Remote, TaskWaker};
+use crate::timers::{LoopClock, Timers};
+use crate::waiting::Waiting;
+use crate::waker::{Remote, TaskWaker, WakeHere};
 use crate::watchdog::Watchdog;
 
 mod clock;
 mod inspect;
 mod order;
+mod pass;
+mod ready;
 mod report;
 mod step;
 
@@ -40,7 +41,7 @@ use order::Shuffle;
 pub(crate) const KEPT_DIAGNOSTICS: usize = 1_000;
 
 /// A done callback and the task it is for.
-type DoneCallback = (TaskRef, Box<dyn FnOnce(&TaskRef)>);
+type Callback = (Rc<dyn Runnable>, DoneCallback);
 
 /// One entry of the ready queue: asyncio's `Handle`.
 enum Entry {
@@ -54,7 +55,7 @@ enum Entry {
     /// the trace can say whose end it was.
     EndWake(Box<(Waker, TaskId)>),
     /// Run a done callback (boxed with its task, to keep entries small).
-    Callback(Box<DoneCallback>),
+    Callback(Box<Callback>),
 }
 
 struct Slot {
@@ -72,7 +73,7 @@ enum Work {
     Wake(Waker),
     /// A waker to wake, and what the trace says woke it.
     WakeFor(Waker, Cause),
-    Callback(TaskRef, Box<dyn FnOnce(&TaskRef)>),
+    Callback(Rc<dyn Runnable>, DoneCallback),
 }
 
 struct State {
@@ -124,7 +125,7 @@ pub(crate) struct Core {
 }
 
 impl Core {
-    pub(crate) fn new(clock: LoopClock, trace: Trace) -> Self {
+    pub(crate) fn new(clock: LoopClock, trace: Trace, wake_here: WakeHere) -> Self {
         // Worker results wait to be landed on a virtual clock (see `BlockingPool`).
         let blocking = BlockingPool::new(clock.is_virtual());
         Self {
@@ -136,7 +137,7 @@ impl Core {
                 spare_wakers: Vec::new(),
                 inbox: Vec::new(),
             }),
-            remote: Arc::new(Remote::new()),
+            remote: Arc::new(Remote::new(wake_here)),
             clock,
             tracing: {
                 let flag = Rc::new(Cell::new(false));
@@ -184,14 +185,15 @@ impl Core {
         self.trace.borrow().print(line);
     }
 
-    /// Spawns a task whose future already speaks in `Result<T, TaskError>`.
+    /// Spawns a task whose future already speaks in `Result<T, TaskError>`, with
+    /// the context-variable values `locals` (asyncio's `create_task` copies the
+    /// current context; the caller knows which that is).
     pub(crate) fn spawn<T: 'static>(
         self: &Rc<Self>,
         name: Option<Rc<str>>,
+        locals: Locals,
         future: impl std::future::Future<Output = Result<T, TaskError>> + 'static,
-    ) -> Task<T> {
-        // asyncio's `create_task` copies the current context.
-        let context = crate::context_var::inherited();
+    ) -> Rc<TaskCell<T>> {
         let mut state = self.state.borrow_mut();
         let id = TaskId::new(state.next_id);
         state.next_id += 1;
@@ -199,10 +201,10 @@ impl Core {
         let header = Header {
             id,
             key,
-            core: Rc::downgrade(self),
+            scheduler: Rc::downgrade(self) as std::rc::Weak<dyn crate::cell::Schedule>,
             cancel_requested: Cell::new(false),
             end_step: Cell::new(false),
-            extra: crate::cell::Extra::new(name, context),
+            extra: crate::cell::Extra::new(name, locals),
             finished_as: Cell::new(0),
             observed: Cell::new(false),
             notify: RefCell::default(),
@@ -225,227 +227,7 @@ impl Core {
                 self.trace().record(|| Event::Spawned { task: id, by });
             }
         }
-        Task::from_cell(cell)
-    }
-
-    /// Puts task `key` at the back of the ready queue, unless it is there already
-    /// or has finished.
-    pub(crate) fn schedule(&self, key: usize, id: TaskId) {
-        let Ok(mut guard) = self.state.try_borrow_mut() else {
-            // Woken from inside the loop's own bookkeeping (a destructor run while
-            // the state is borrowed): the inbox takes it, nothing is lost.
-            self.remote.push(key, id);
-            return;
-        };
-        let state = &mut *guard;
-        let queued = if let Some(slot) = state.tasks.get_mut(key)
-            && slot.id == id
-            && !slot.scheduled
-        {
-            slot.scheduled = true;
-            state.ready.push_back(Entry::Step { key, id });
-            true
-        } else {
-            false
-        };
-        drop(guard);
-        if queued {
-            self.record_woken(id);
-            self.record_woken_by(id);
-        }
-    }
-
-    /// Records what woke task `id`: another task's step if one is running, else
-    /// what the loop is doing (firing a timer, telling of a task's end).
-    #[inline]
-    fn record_woken_by(&self, id: TaskId) {
-        if !self.tracing.get() {
-            return;
-        }
-        let by = match self.current_id() {
-            Some(by) if by == id => None,
-            Some(by) => Some(Cause::Task(by)),
-            None => self.waking.get(),
-        };
-        if let Some(by) = by {
-            self.trace
-                .borrow()
-                .record(|| Event::WokenBy { task: id, by });
-        }
-    }
-
-    /// Wakes `waker`, telling a traced loop's trace what the wake comes from.
-    fn wake_for(&self, waker: Waker, cause: Cause) {
-        let traced = self.tracing.get();
-        if traced {
-            self.waking.set(Some(cause));
-        }
-        waker.wake();
-        if traced {
-            self.waking.set(None);
-        }
-    }
-
-    /// Records that task `id` joined the ready queue. The loop's state is not
-    /// borrowed here: a trace's subscriber may call back into the loop.
-    #[inline]
-    fn record_woken(&self, id: TaskId) {
-        if self.tracing.get() {
-            self.trace.borrow().record(|| Event::Woken { task: id });
-        }
-    }
-
-    /// Queues task `key` again after a step in which it yielded: the slot is its
-    /// own (it just ran), so only the duplicate check remains.
-    fn requeue(&self, key: usize, id: TaskId) {
-        let queued = {
-            let mut state = self.state.borrow_mut();
-            let state = &mut *state;
-            match state.tasks.get_mut(key) {
-                Some(slot) if !slot.scheduled => {
-                    slot.scheduled = true;
-                    state.ready.push_back(Entry::Step { key, id });
-                    true
-                }
-                _ => false,
-            }
-        };
-        // A yield is a wake-up too: the trace says the task is queued again.
-        if queued {
-            self.record_woken(id);
-        }
-    }
-
-    /// Wakes `waker` from the ready queue: one hop later than waking it now.
-    pub(crate) fn wake_later(&self, waker: Waker) {
-        self.state.borrow_mut().ready.push_back(Entry::Wake(waker));
-    }
-
-    /// Wakes `waker` from the ready queue for task `ended`'s end; a traced loop
-    /// keeps whose end it was.
-    pub(super) fn wake_later_for_end(&self, waker: Waker, ended: TaskId) {
-        let entry = if self.tracing.get() {
-            Entry::EndWake(Box::new((waker, ended)))
-        } else {
-            Entry::Wake(waker)
-        };
-        self.state.borrow_mut().ready.push_back(entry);
-    }
-
-    pub(crate) fn call_soon(&self, task: TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
-        self.state
-            .borrow_mut()
-            .ready
-            .push_back(Entry::Callback(Box::new((task, callback))));
-    }
-
-    /// One pass of the loop: wakes from other threads and due timers join the back
-    /// of the ready queue, then exactly the entries queued when the pass began run;
-    /// what they schedule waits for the next pass.
-    pub(crate) fn tick(&self) -> Tick {
-        let spawned_before = self.state.borrow().next_id;
-        let mut tick = Tick {
-            // An atomic load decides, so a pass with no wake from elsewhere (the
-            // usual case) never touches the inbox's lock.
-            woken: if self.remote.has_pending() {
-                self.drain_remote()
-            } else {
-                0
-            },
-            ..Tick::default()
-        };
-        let now = self.clock.now();
-        let due = {
-            let mut state = self.state.borrow_mut();
-            let state = &mut *state;
-            while let Some(waker) = state.timers.pop_due(now) {
-                state.ready.push_back(Entry::Timer(waker));
-                tick.timers_fired += 1;
-            }
-            let due = state.ready.len();
-            // A shuffled order is drawn for the whole pass at once, so the loop
-            // below is asyncio's in either order.
-            if let Some(shuffle) = self.shuffle.borrow_mut().as_mut() {
-                shuffle.permute(&mut state.ready, due);
-            }
-            due
-        };
-        let trace = self.trace();
-        let mut watchdog = self.watchdog.borrow_mut();
-        if watchdog.as_ref().map(Watchdog::threshold) != self.slow_step.get() {
-            *watchdog = self.slow_step.get().and_then(Watchdog::start);
-        }
-        for _ in 0..due {
-            let work = match self.next_work() {
-                None => break,
-                // A step of a task that finished since it was queued.
-                Some(None) => continue,
-                Some(Some(work)) => work,
-            };
-            match work {
-                Work::Step(key, cell) => {
-                    self.run_step(key, &cell, &trace, watchdog.as_mut(), &mut tick)
-                }
-                Work::Wake(waker) => {
-                    tick.woken += 1;
-                    waker.wake();
-                }
-                Work::WakeFor(waker, cause) => {
-                    tick.woken += 1;
-                    self.wake_for(waker, cause);
-                }
-                Work::Callback(task, callback) => self.run_callback(&task, callback),
-            }
-        }
-        let mut state = self.state.borrow_mut();
-        tick.spawned = (state.next_id - spawned_before) as usize;
-        tick.next_deadline = state.timers.next_deadline();
-        tick.ready = state.ready.len();
-        tick.has_remaining = !state.ready.is_empty()
-            || tick.next_deadline.is_some()
-            || self.remote.has_pending()
-            || self.blocking.in_flight() > 0
-            || self.blocking.has_unlanded();
-        tick
-    }
-
-    /// Takes the next entry off the ready queue, as work to do with the state no
-    /// longer borrowed: `None` if the queue is empty, `Some(None)` for a step of a
-    /// task that has finished since (its slot is empty or reused).
-    #[inline]
-    fn next_work(&self) -> Option<Option<Work>> {
-        let mut state = self.state.borrow_mut();
-        let state = &mut *state;
-        Some(match state.ready.pop_front()? {
-            Entry::Step { key, id } => match state.tasks.get_mut(key) {
-                Some(slot) if slot.id == id => {
-                    slot.scheduled = false;
-                    Some(Work::Step(key, Rc::clone(&slot.cell)))
-                }
-                _ => None,
-            },
-            Entry::Wake(waker) => Some(Work::Wake(waker)),
-            Entry::Timer(waker) => Some(Work::WakeFor(waker, Cause::Timer)),
-            Entry::EndWake(boxed) => {
-                let (waker, ended) = *boxed;
-                Some(Work::WakeFor(waker, Cause::End(ended)))
-            }
-            Entry::Callback(boxed) => {
-                let (task, callback) = *boxed;
-                Some(Work::Callback(task, callback))
-            }
-        })
-    }
-
-    fn drain_remote(&self) -> usize {
-        let mut inbox = mem::take(&mut self.state.borrow_mut().inbox);
-        self.remote.drain(&mut inbox);
-        let woken = inbox.len();
-        for (key, id) in inbox.drain(..) {
-            self.schedule(key, id);
-        }
-        self.state.borrow_mut().inbox = inbox;
-        woken
+        cell
     }
 
     pub(crate) fn has_ready(&self) -> bool {

@@ -6,8 +6,6 @@ use std::time::Duration;
 
 use corotrace::TaskId;
 
-use crate::core::Core;
-
 /// Every task waits on something nothing will ever do: no task is ready, no timer
 /// is set, no worker thread is busy and no waker is held outside the loop, yet
 /// the main future has not finished.
@@ -143,24 +141,4 @@ impl fmt::Display for Diagnostic {
             }
         }
     }
-}
-
-/// Files `diagnostic` with `core` (which prints it if told to), or prints it if
-/// the loop is gone.
-pub(crate) fn report(core: Option<&Core>, diagnostic: Diagnostic) {
-    match core {
-        Some(core) => core.report(diagnostic),
-        None => eprintln!("{diagnostic}"),
-    }
-}
-
-pub(crate) fn unobserved_failure(core: Option<&Core>, task: TaskId, name: String, message: String) {
-    report(
-        core,
-        Diagnostic::UnobservedFailure {
-            task,
-            name,
-            message,
-        },
-    );
 }

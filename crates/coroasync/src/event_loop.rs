@@ -11,18 +11,17 @@ use crate::context;
 use crate::core::Core;
 use crate::diagnostics::{Deadlock, Diagnostic};
 use crate::error::{RealClock, RunError, TaskError};
-use crate::task::{Task, TaskRef};
-use crate::time::LoopClock;
+use crate::task::{Task, TaskRef, spawn_on, tasks_of};
+use crate::tick::Tick;
+use crate::timers::LoopClock;
 
 mod frame;
 mod repr;
 mod settings;
+mod shutdown;
 mod snapshot;
-mod tick;
 
 pub use frame::Frame;
-pub use snapshot::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
-pub use tick::Tick;
 
 /// A single-threaded event loop: tasks in a slab, a FIFO ready queue, a heap of
 /// timers, and a pool of threads for blocking work.
@@ -88,7 +87,11 @@ impl EventLoop {
 
     fn with_clock(clock: LoopClock) -> Self {
         Self {
-            core: Rc::new(Core::new(clock, Trace::new(Echo::Output, false))),
+            core: Rc::new(Core::new(
+                clock,
+                Trace::new(Echo::Output, false),
+                context::schedule_here,
+            )),
             outside_recheck: Cell::new(OUTSIDE_RECHECK),
         }
     }
@@ -105,7 +108,7 @@ impl EventLoop {
         F: Future + 'static,
         F::Output: 'static,
     {
-        self.core.spawn(None, async move { Ok(future.await) })
+        spawn_on(&self.core, None, async move { Ok(future.await) })
     }
 
     /// Like [`EventLoop::spawn`], with a name.
@@ -114,8 +117,11 @@ impl EventLoop {
         F: Future + 'static,
         F::Output: 'static,
     {
-        self.core
-            .spawn(Some(name.into()), async move { Ok(future.await) })
+        spawn_on(
+            &self.core,
+            Some(name.into()),
+            async move { Ok(future.await) },
+        )
     }
 
     /// Runs the loop until `future`, spawned as the main task, finishes, and
@@ -319,7 +325,7 @@ impl EventLoop {
 
     /// The loop's unfinished tasks, in the order they were spawned.
     pub fn tasks(&self) -> Vec<TaskRef> {
-        self.core.all_tasks()
+        tasks_of(&self.core)
     }
 
     /// What the loop has reported so far: slow steps, unobserved failures,
@@ -328,74 +334,6 @@ impl EventLoop {
     /// (see [`EventLoop::with_diagnostics_on_stderr`]).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         self.core.diagnostics()
-    }
-
-    /// Runs `future` to completion as [`run`] does, on this loop as configured:
-    /// then cancels every task left and closes the loop (asyncio's `Runner`).
-    ///
-    /// # Errors
-    ///
-    /// As [`EventLoop::run_until_complete`]: a deadlock, a loop already running
-    /// on this thread, or a main future that panicked or was cancelled.
-    ///
-    /// ```
-    /// use coroasync::{say, EventLoop, Trace};
-    ///
-    /// let trace = Trace::capture();
-    /// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
-    /// assert_eq!(lp.run(async { say!("hello"); 4 }), Ok(4));
-    /// assert_eq!(trace.output(), "hello\n");
-    /// ```
-    pub fn run<F>(self, future: F) -> Result<F::Output, RunError>
-    where
-        F: Future + 'static,
-        F::Output: 'static,
-    {
-        let result = self.run_until_complete(future);
-        self.cancel_remaining();
-        result
-    }
-
-    /// Cancels every unfinished task and runs the loop until those tasks have
-    /// ended, as `asyncio.run` does on its way out (it gathers the tasks it
-    /// cancelled). A task spawned meanwhile, by a done callback or a destructor,
-    /// is not waited for: it is dropped with the loop, so a clean-up that spawns
-    /// a task that never ends cannot keep `run` from returning.
-    fn cancel_remaining(&self) {
-        let Some(_entered) = context::enter(&self.core) else {
-            return;
-        };
-        let cancelled = self.core.all_tasks();
-        for task in &cancelled {
-            task.cancel();
-        }
-        // A cancelled task ends at its next step, its done callbacks one pass
-        // later; the ready queue empties unless something keeps spawning.
-        while cancelled.iter().any(|task| !task.is_done()) && self.core.has_ready() {
-            self.core.tick();
-        }
-        // Their done callbacks, queued as they ended.
-        self.core.tick();
-    }
-}
-
-impl Default for EventLoop {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Drop for EventLoop {
-    fn drop(&mut self) {
-        self.core.shut_down();
-    }
-}
-
-impl EventLoop {
-    /// Whether this loop is the one running on this thread (inside its tasks,
-    /// callbacks and ticks).
-    pub fn is_running(&self) -> bool {
-        context::with_running(|core| core.is_some_and(|core| Rc::ptr_eq(core, &self.core)))
     }
 }
 

@@ -239,7 +239,7 @@ impl Future for GroupJoin {
         // group waits for the callbacks, not just the tasks.
         if !self.group.all_done() {
             *inner.waker.borrow_mut() = Some(cx.waker().clone());
-            crate::context::note_waiting(crate::time::Waiting::Primitive("TaskGroup.join"));
+            crate::context::note_waiting(crate::waiting::Waiting::Primitive("TaskGroup.join"));
             return Poll::Pending;
         }
         self.interrupt.disarm();

@@ -53,43 +53,59 @@
 // A fallible public function says when it fails, in an `# Errors` section.
 #![warn(clippy::missing_errors_doc)]
 
+// The layers, bottom up: each module imports only from the layers below it
+// (docs/coroasync.md draws them). Tests in `tests/layering.rs` hold this.
+//
+// 1. Plain data and leaves, importing nothing else of the crate.
+mod cancel; // the cancel flag a task shares with its wait-list entries
+mod diagnostics; // deadlocks, slow steps, failures nobody looked at
+mod error;
+mod pool; // the worker threads of `to_thread`
+mod snapshot; // the loop's state as data
+mod tick; // what one pass did
+mod timers; // the clock and the timer store
+mod unwind; // catching a task's panic
+mod waiting; // what a pending task waits on
+mod waker; // wakers, and the inbox other threads wake through
+mod watchdog; // the slow-step timer
+// 2. A task as the loop holds it; it reaches its loop only through `Schedule`.
+mod cell;
+// 3. The scheduler: the task slab, the ready queue, one pass of the loop.
+mod core;
+// 4. Which loop runs on this thread, for the free functions below.
+mod context;
+// 5. What tasks use: handles, sleeping, waiting, task-local values.
+mod context_var;
+mod interrupt; // how an awaitable hears of its task's cancellation
+mod task;
+mod time;
+mod waiters; // the wait lists of the primitives
+mod watch; // a combinator's watch over several tasks
+// 6. asyncio's toolbox, each primitive a module.
 mod as_completed;
 mod barrier;
 mod blocking;
-mod cancel;
-mod cell;
 mod condition;
-mod context;
-mod context_var;
-mod core;
-mod diagnostics;
-mod error;
 mod event;
-mod event_loop;
 mod gather;
 mod group;
 mod guard;
-mod interrupt;
 mod lock;
-mod loop_thread;
-mod pool;
-mod print;
+mod print; // `say!`'s printing, kept by `to_thread`'s workers too
 mod queue;
 mod race;
 mod scope;
 mod settled;
+mod shield;
 #[cfg(feature = "futures")]
 mod streams;
-mod submitted;
-mod task;
-mod time;
 mod timeout;
-mod unwind;
 mod wait;
-mod waiters;
-mod waker;
-mod watch;
-mod watchdog;
+// 7. The loop's public face, and a loop on a thread of its own.
+mod event_loop;
+mod loop_thread;
+mod submitted;
+// The notes' programs the lessons use.
 
 pub mod notebook;
 
@@ -105,9 +121,7 @@ pub use error::{
     SpawnError, TaskDoneError, TaskError, ZeroParties,
 };
 pub use event::{Event, EventWait};
-pub use event_loop::{
-    EventLoop, Frame, LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, Tick, TimerSnapshot, run,
-};
+pub use event_loop::{EventLoop, Frame, run};
 pub use gather::{Gather, GatherSettled, gather, gather_settled};
 pub use group::{GroupError, GroupJoin, TaskGroup};
 pub use guard::{CancelGuard, catch_cancel, on_cancel};
@@ -116,15 +130,18 @@ pub use loop_thread::{LoopClosed, LoopHandle, LoopThread};
 pub use queue::{Get, Put, Queue, QueueRecv, QueueSend};
 pub use race::{First, Race, RaceAll, race};
 pub use scope::{CancelScope, FailAfter, Scoped, fail_after, move_on_after};
+pub use shield::{Shield, ShieldFuture, shield};
+pub use snapshot::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
 #[cfg(feature = "futures")]
 pub use streams::{QueueSink, QueueStream};
 pub use submitted::{Submitted, WaitError};
 pub use task::{
     IntoTask, Join, Task, TaskDone, TaskRef, all_tasks, current_task, spawn, spawn_named, try_spawn,
 };
+pub use tick::Tick;
 pub use time::{Sleep, YieldNow, now, sleep, yield_now};
 pub use timeout::{Timeout, timeout};
-pub use wait::{ReturnWhen, Shield, ShieldFuture, Wait, WaitFor, Waitable, shield, wait, wait_for};
+pub use wait::{ReturnWhen, Wait, WaitFor, Waitable, wait, wait_for};
 
 // The trace's vocabulary, so that a program (and every example here) needs only
 // this crate: a path into `corotrace` fails to resolve in a crate that does not

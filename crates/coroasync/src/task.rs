@@ -9,14 +9,17 @@ use std::task::{Context, Poll};
 use corotrace::TaskId;
 
 use crate::cell::{
-    Ending, Hop, Notify, Runnable, TaskCell, cancel, forget, peek_result, poll_done, take_result,
-    task_name,
+    DoneCallback, Ending, Hop, Notify, Runnable, TaskCell, cancel, forget, peek_result, poll_done,
+    same_loop, take_result, task_name,
 };
 use crate::context;
+use crate::core::Core;
 use crate::error::{SpawnError, TaskError};
 use crate::interrupt::AwaitedTask;
 
+mod into_task;
 mod task_ref;
+pub use into_task::IntoTask;
 pub use task_ref::{TaskDone, TaskRef};
 
 /// A handle on a spawned task: asyncio's `Task`.
@@ -147,10 +150,12 @@ impl<T: 'static> Task<T> {
     /// .unwrap();
     /// ```
     pub fn add_done_callback(&self, callback: impl FnOnce(&TaskRef) + 'static) {
-        let callback = Box::new(callback);
+        let callback: DoneCallback = Box::new(move |cell: &Rc<dyn Runnable>| {
+            callback(&TaskRef::from_runnable(Rc::clone(cell)));
+        });
         if self.is_done() {
-            if let Some(core) = self.cell.header.core.upgrade() {
-                core.call_soon(self.to_ref(), callback);
+            if let Some(scheduler) = self.cell.header.scheduler.upgrade() {
+                scheduler.call_soon(self.cell.clone(), callback);
             }
         } else {
             self.cell
@@ -195,10 +200,8 @@ impl<T: 'static> Task<T> {
     /// polling `&mut task` run.
     #[inline]
     fn poll_join(&mut self, cx: &mut Context<'_>) -> Poll<Result<T, TaskError>> {
-        let home = self.cell.header.core.as_ptr();
-        if context::with_running(|core| {
-            core.is_some_and(|core| !std::ptr::eq(home, Rc::as_ptr(core)))
-        }) {
+        let home = &self.cell.header.scheduler;
+        if context::with_running(|core| core.is_some_and(|core| !same_loop(home, core))) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
         match poll_done(
@@ -326,7 +329,7 @@ where
     F::Output: 'static,
 {
     match context::running() {
-        Some(core) => core.spawn(Some(name.into()), async move { Ok(future.await) }),
+        Some(core) => spawn_on(&core, Some(name.into()), async move { Ok(future.await) }),
         None => panic!("{}", SpawnError::NoRunningLoop),
     }
 }
@@ -349,57 +352,36 @@ where
     F::Output: 'static,
 {
     let core = context::running().ok_or(SpawnError::NoRunningLoop)?;
-    Ok(core.spawn(None, async move { Ok(future.await) }))
+    Ok(spawn_on(&core, None, async move { Ok(future.await) }))
+}
+
+/// Spawns `future`, already in `Result` form, on the loop at `core`, with a copy
+/// of the current context's values, as asyncio's `create_task` copies the context.
+pub(crate) fn spawn_on<T: 'static>(
+    core: &Rc<Core>,
+    name: Option<Rc<str>>,
+    future: impl Future<Output = Result<T, TaskError>> + 'static,
+) -> Task<T> {
+    Task::from_cell(core.spawn(name, crate::context_var::inherited(), future))
 }
 
 /// The task the running loop is polling, if any: asyncio's `current_task()`.
 pub fn current_task() -> Option<TaskRef> {
-    context::running().and_then(|core| core.current_task())
+    let cell = context::running()?.current_cell()?;
+    Some(TaskRef::from_runnable(cell))
 }
 
 /// The running loop's unfinished tasks, in the order they were spawned:
 /// asyncio's `all_tasks()` (whose order is a set's).
 pub fn all_tasks() -> Vec<TaskRef> {
     context::running()
-        .map(|core| core.all_tasks())
+        .map(|core| tasks_of(&core))
         .unwrap_or_default()
 }
 
-/// Something that can become a task: a future (spawned on the running loop, as
-/// asyncio's `ensure_future` wraps a coroutine) or a task already.
-///
-/// [`gather`](fn@crate::gather), [`wait_for`](crate::wait_for) and
-/// [`shield`](crate::shield) take anything of this kind, as their asyncio
-/// namesakes take coroutines and tasks alike.
-pub trait IntoTask {
-    /// What the task completes with.
-    type Output: 'static;
-
-    /// The task: spawned now if it was not one already.
-    ///
-    /// # Panics
-    ///
-    /// A future given outside a running loop cannot be spawned.
-    fn into_task(self) -> Task<Self::Output>;
-}
-
-impl<F> IntoTask for F
-where
-    F: Future + 'static,
-    F::Output: 'static,
-{
-    type Output = F::Output;
-
-    #[track_caller]
-    fn into_task(self) -> Task<F::Output> {
-        spawn(self)
-    }
-}
-
-impl<T: 'static> IntoTask for Task<T> {
-    type Output = T;
-
-    fn into_task(self) -> Task<T> {
-        self
-    }
+/// The unfinished tasks of the loop at `core`, in the order they were spawned.
+pub(crate) fn tasks_of(core: &Core) -> Vec<TaskRef> {
+    (core.all_cells().into_iter())
+        .map(TaskRef::from_runnable)
+        .collect()
 }

@@ -22,7 +22,7 @@ use slab::Slab;
 
 use crate::cancel::CancelFlag;
 use crate::context;
-use crate::time::Waiting;
+use crate::waiting::Waiting;
 
 /// The name a program gave a primitive (`Queue::new(0).named("orders")`), shared
 /// by its clones. An unnamed primitive pays two moves of `None` per wait for it.

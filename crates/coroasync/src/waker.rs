@@ -6,7 +6,11 @@
 //! into the loop's [`Remote`] inbox and unparks the loop's thread; the loop moves
 //! the inbox onto its ready queue at the start of its next pass. A task has at
 //! most one entry in the inbox however often it is woken before that pass.
+//!
+//! Also here: which waker is the polled task's own, so that `yield_now` can queue
+//! its task again without a trip through the waker.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::Wake;
@@ -14,7 +18,11 @@ use std::thread::Thread;
 
 use corotrace::TaskId;
 
-use crate::context;
+/// How a waker queues its task when woken on the thread of a loop that is
+/// running: given by the loop's owner (`context.rs`, which knows which loop runs
+/// here), so this module needs nothing above it. `false` if the loop that owns
+/// `remote` is not the one running on this thread.
+pub(crate) type WakeHere = fn(remote: &Arc<Remote>, key: usize, id: TaskId) -> bool;
 
 /// A task woken from outside the loop, with the waker whose `queued` flag its
 /// entry holds (none for a wake that came another way).
@@ -31,11 +39,13 @@ pub(crate) struct Remote {
     closed: AtomicBool,
     /// The thread the loop lives on (an `EventLoop` never moves between threads).
     thread: Thread,
+    wake_here: WakeHere,
 }
 
 impl Remote {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(wake_here: WakeHere) -> Self {
         Self {
+            wake_here,
             inbox: Mutex::default(),
             pending: AtomicBool::new(false),
             closed: AtomicBool::new(false),
@@ -122,7 +132,7 @@ impl Wake for TaskWaker {
     }
 
     fn wake_by_ref(self: &Arc<Self>) {
-        if context::schedule_here(&self.remote, self.key, self.id) {
+        if (self.remote.wake_here)(&self.remote, self.key, self.id) {
             return;
         }
         // Already queued: the pass that drains that entry begins after this wake
@@ -137,4 +147,41 @@ impl Wake for TaskWaker {
             self.queued.store(false, Ordering::Release);
         }
     }
+}
+
+thread_local! {
+    /// The data pointer of the waker of the task being polled (null between
+    /// steps): plain cells, so `yield_now` can check them for a couple of
+    /// instructions.
+    static POLLED_WAKER: Cell<*const ()> = const { Cell::new(std::ptr::null()) };
+    /// ... and its vtable: a waker is the task's own only if both match.
+    static POLLED_VTABLE: Cell<*const std::task::RawWakerVTable> =
+        const { Cell::new(std::ptr::null()) };
+    /// Set when the task being polled yielded with its own waker.
+    static YIELDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the start (`Some(waker)`) or the end (`None`) of a task's step; at the
+/// end, says whether the task yielded through [`yield_own_step`].
+pub(crate) fn polling(waker: Option<&std::task::Waker>) -> bool {
+    POLLED_WAKER.with(|polled| polled.set(waker.map_or(std::ptr::null(), |w| w.data())));
+    POLLED_VTABLE.with(|polled| {
+        polled.set(waker.map_or(std::ptr::null(), |w| std::ptr::from_ref(w.vtable())));
+    });
+    YIELDED.with(|yielded| yielded.replace(false))
+}
+
+/// A `yield_now` polled with `waker`: if that is the polled task's own waker, the
+/// task is queued again when its step ends, at the place a wake would have put
+/// it, without a trip through the waker. `false` for any other waker (a
+/// combinator's, say), which the caller then wakes.
+pub(crate) fn yield_own_step(waker: &std::task::Waker) -> bool {
+    let own = POLLED_WAKER.with(|polled| {
+        let polled = polled.get();
+        !polled.is_null() && polled == waker.data()
+    }) && POLLED_VTABLE.with(|polled| std::ptr::eq(polled.get(), waker.vtable()));
+    if own {
+        YIELDED.with(|yielded| yielded.set(true));
+    }
+    own
 }

@@ -64,8 +64,8 @@ impl Watch {
             return true;
         }
         self.started = true;
-        if any_done && let Some(core) = self.tasks[0].core() {
-            core.wake_later(cx.waker().clone());
+        if any_done && let Some(scheduler) = self.tasks[0].scheduler() {
+            scheduler.wake_later(cx.waker().clone());
         }
         false
     }
@@ -151,8 +151,8 @@ impl Home {
     /// A task whose loop is gone belongs to none.
     pub(crate) fn owns(&self, task: &TaskRef) -> bool {
         self.0.as_ref().is_none_or(|home| {
-            task.core()
-                .is_some_and(|core| std::ptr::eq(Rc::as_ptr(&core), home.as_ptr()))
+            (task.scheduler())
+                .is_some_and(|loop_| std::ptr::addr_eq(Rc::as_ptr(&loop_), home.as_ptr()))
         })
     }
 }

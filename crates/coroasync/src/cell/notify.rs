@@ -1,9 +1,13 @@
 //! Who a task tells when it finishes: [`Notify`] and the list of them.
 
+use std::rc::Rc;
 use std::task::Waker;
 
-use super::Hop;
-use crate::task::TaskRef;
+use super::{Hop, Runnable};
+
+/// A done callback, as the loop keeps it: run with the finished task. (The
+/// public one takes a `TaskRef`; `Task::add_done_callback` wraps it.)
+pub(crate) type DoneCallback = Box<dyn FnOnce(&Rc<dyn Runnable>)>;
 
 /// How a finished task tells those waiting on it, in the order they registered
 /// (asyncio schedules a future's done callbacks in that order).
@@ -13,7 +17,7 @@ pub(crate) enum Notify {
     /// `gather` and `wait` do through their done callbacks).
     Wake { waker: Waker, hop: Hop },
     /// A done callback, run from the ready queue with the finished task.
-    Callback(Box<dyn FnOnce(&TaskRef)>),
+    Callback(DoneCallback),
 }
 
 /// A task's waiters and callbacks, in registration order, each under a key that

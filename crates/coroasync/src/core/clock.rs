@@ -6,7 +6,8 @@ use std::time::Duration;
 use corotrace::Event;
 
 use super::Core;
-use crate::time::{LoopClock, TimerKey, Waiting};
+use crate::timers::{LoopClock, TimerKey};
+use crate::waiting::Waiting;
 
 impl Core {
     pub(crate) fn add_timer(&self, after: Duration, waker: &Waker) -> TimerKey {

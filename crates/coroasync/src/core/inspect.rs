@@ -9,7 +9,7 @@ use corotrace::TaskId;
 use super::report::waiting_on;
 use super::{Core, Entry, State};
 use crate::cell::task_name;
-use crate::event_loop::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
+use crate::snapshot::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
 
 /// A waker's identity, as `Waker::will_wake` compares it.
 type WakerKey = (*const (), *const RawWakerVTable);
@@ -23,25 +23,7 @@ impl Core {
         let state = self.state.try_borrow().ok()?;
         let owners = waker_owners(&state);
         let owner = |waker: &Waker| owners.get(&key(waker)).copied();
-        let ready: Vec<ReadyEntry> = (state.ready.iter())
-            .filter_map(|entry| match entry {
-                Entry::Step { key, id } => {
-                    // A step of a task that finished since it was queued is skipped.
-                    let slot = state.tasks.get(*key).filter(|slot| slot.id == *id)?;
-                    Some(ReadyEntry::Step {
-                        task: *id,
-                        name: task_name(slot.cell.header()),
-                    })
-                }
-                Entry::Wake(waker) | Entry::Timer(waker) => {
-                    Some(ReadyEntry::Wake { task: owner(waker) })
-                }
-                Entry::EndWake(boxed) => Some(ReadyEntry::Wake {
-                    task: owner(&boxed.0),
-                }),
-                Entry::Callback(boxed) => Some(ReadyEntry::Callback { task: boxed.0.id() }),
-            })
-            .collect();
+        let ready = ready_entries(&state, &owner);
         let timers = (state.timers.live().into_iter())
             .map(|(deadline, waker)| TimerSnapshot {
                 deadline,
@@ -78,6 +60,31 @@ impl Core {
             workers_busy: self.blocking.in_flight(),
         })
     }
+}
+
+/// The ready queue as a snapshot shows it, the entry that runs next first.
+fn ready_entries(state: &State, owner: &impl Fn(&Waker) -> Option<TaskId>) -> Vec<ReadyEntry> {
+    (state.ready.iter())
+        .filter_map(|entry| match entry {
+            Entry::Step { key, id } => {
+                // A step of a task that finished since it was queued is skipped.
+                let slot = state.tasks.get(*key).filter(|slot| slot.id == *id)?;
+                Some(ReadyEntry::Step {
+                    task: *id,
+                    name: task_name(slot.cell.header()),
+                })
+            }
+            Entry::Wake(waker) | Entry::Timer(waker) => {
+                Some(ReadyEntry::Wake { task: owner(waker) })
+            }
+            Entry::EndWake(boxed) => Some(ReadyEntry::Wake {
+                task: owner(&boxed.0),
+            }),
+            Entry::Callback(boxed) => Some(ReadyEntry::Callback {
+                task: boxed.0.header().id,
+            }),
+        })
+        .collect()
 }
 
 /// Every task's own waker, to tell whose a timer's or a hop's waker is.

@@ -131,9 +131,11 @@ impl Shuffle {
         }
         let mut pick = self.below(window);
         if let Entry::Callback(chosen) = &ready[pick] {
-            let task = chosen.0.id();
+            let task = chosen.0.header().id;
             pick = (ready.range(..pick))
-                .position(|entry| matches!(entry, Entry::Callback(other) if other.0.id() == task))
+                .position(
+                    |entry| matches!(entry, Entry::Callback(other) if other.0.header().id == task),
+                )
                 .unwrap_or(pick);
         }
         ready.remove(pick)

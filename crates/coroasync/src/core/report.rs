@@ -10,8 +10,7 @@ use corotrace::TaskId;
 use super::Core;
 use crate::cell::{Header, Runnable, task_name};
 use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
-use crate::task::TaskRef;
-use crate::time::Waiting;
+use crate::waiting::Waiting;
 
 impl Core {
     pub(crate) fn set_slow_step(&self, threshold: Option<Duration>) {
@@ -88,20 +87,15 @@ impl Core {
         }
     }
 
-    fn current_cell(&self) -> Option<Rc<dyn Runnable>> {
+    /// The task being polled.
+    pub(crate) fn current_cell(&self) -> Option<Rc<dyn Runnable>> {
         let key = self.current.get()?;
         let state = self.state.borrow();
         Some(Rc::clone(&state.tasks.get(key)?.cell))
     }
 
-    pub(crate) fn current_task(&self) -> Option<TaskRef> {
-        let key = self.current.get()?;
-        let state = self.state.borrow();
-        let cell = Rc::clone(&state.tasks.get(key)?.cell);
-        Some(TaskRef::from_runnable(cell))
-    }
-
-    pub(crate) fn all_tasks(&self) -> Vec<TaskRef> {
+    /// Every unfinished task, in the order they were spawned.
+    pub(crate) fn all_cells(&self) -> Vec<Rc<dyn Runnable>> {
         let state = self.state.borrow();
         let mut cells: Vec<Rc<dyn Runnable>> = state
             .tasks
@@ -110,7 +104,7 @@ impl Core {
             .collect();
         drop(state);
         cells.sort_by_key(|cell| cell.header().id);
-        cells.into_iter().map(TaskRef::from_runnable).collect()
+        cells
     }
 
     /// Whether a task waiting on a future outside coroasync has lent its waker
@@ -167,5 +161,32 @@ pub(super) fn waiting_on(header: &Header) -> String {
         Waiting::Tasks => header
             .waiting_name()
             .map_or_else(|| "tasks".to_owned(), |which| which.to_string()),
+    }
+}
+
+/// The loop as its task cells see it.
+impl crate::cell::Schedule for Core {
+    fn schedule(&self, key: usize, id: TaskId) {
+        Core::schedule(self, key, id);
+    }
+
+    fn is_polling(&self, key: usize) -> bool {
+        Core::is_polling(self, key)
+    }
+
+    fn note_waiting(&self, waiting: Waiting) {
+        Core::note_waiting(self, waiting);
+    }
+
+    fn wake_later(&self, waker: std::task::Waker) {
+        Core::wake_later(self, waker);
+    }
+
+    fn call_soon(&self, task: Rc<dyn Runnable>, callback: crate::cell::DoneCallback) {
+        Core::call_soon(self, task, callback);
+    }
+
+    fn report(&self, diagnostic: Diagnostic) {
+        Core::report(self, diagnostic);
     }
 }

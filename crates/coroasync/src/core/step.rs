@@ -8,13 +8,12 @@ use std::task::{Context, Poll, Waker};
 use corotrace::{Cause, Event, TaskId, Trace};
 
 use super::Core;
-use crate::Tick;
-use crate::cell::{Ending, Header, Hop, Notify, Runnable, task_name};
+use crate::cell::{DoneCallback, Ending, Header, Hop, Notify, Runnable, task_name};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
-use crate::task::TaskRef;
-use crate::time::Waiting;
+use crate::tick::Tick;
 use crate::unwind;
+use crate::waiting::Waiting;
 use crate::waker::{Remote, TaskWaker};
 use crate::watchdog::Watchdog;
 
@@ -86,12 +85,12 @@ impl Core {
                 Some((_, waker)) => waker,
                 None => Waker::noop(),
             };
-            crate::context::polling(Some(waker));
+            crate::waker::polling(Some(waker));
             unwind::catch(|| cell.poll_step(&mut Context::from_waker(waker)))
         };
         drop(waker);
         self.current.set(None);
-        let yielded = crate::context::polling(None);
+        let yielded = crate::waker::polling(None);
         let waiting = self.waiting.take();
         header.waiting.set(waiting);
         if let Waiting::Named(_) | Waiting::Tasks = waiting {
@@ -182,7 +181,7 @@ impl Core {
     /// Drops a task's future, ending it with `error`. A destructor that panics is
     /// the task's problem, not the loop's: it is reported, and the ending stands.
     pub(super) fn abandon(&self, cell: &Rc<dyn Runnable>, error: TaskError) {
-        let _context = crate::context_var::dropping(cell);
+        let _context = crate::cell::dropping(cell);
         if let Err(panic) = unwind::catch(|| cell.abandon(error)) {
             let message = panic.into_message();
             let header = cell.header();
@@ -212,22 +211,33 @@ impl Core {
             }
         }
 
-        let task = header.id;
         if self.tracing.get() {
-            self.trace().record(|| match cell.ending() {
-                Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
-                Some(Ending::Failed(error)) => Event::Failed {
-                    task,
-                    message: error.to_string(),
-                },
-                _ => Event::Completed {
-                    task,
-                    value: cell.describe_result(),
-                },
-            });
+            self.record_ending(cell);
         }
+        self.tell_waiters(cell);
+    }
 
-        let notify = header.notify.borrow_mut().take();
+    /// Records how the task ended.
+    fn record_ending(&self, cell: &Rc<dyn Runnable>) {
+        let task = cell.header().id;
+        self.trace().record(|| match cell.ending() {
+            Some(Ending::Failed(TaskError::Cancelled)) => Event::Cancelled { task },
+            Some(Ending::Failed(error)) => Event::Failed {
+                task,
+                message: error.to_string(),
+            },
+            _ => Event::Completed {
+                task,
+                value: cell.describe_result(),
+            },
+        });
+    }
+
+    /// Tells a finished task's waiters and done callbacks, in the order they
+    /// registered.
+    fn tell_waiters(&self, cell: &Rc<dyn Runnable>) {
+        let task = cell.header().id;
+        let notify = cell.header().notify.borrow_mut().take();
         // For the trace's `WokenBy`: what these wakes come from. Tasks end only
         // in a step of their own, never inside another wake, so nothing nests.
         let traced = self.tracing.get();
@@ -245,7 +255,7 @@ impl Core {
                     hop: Hop::Deferred,
                 } => self.wake_later_for_end(waker, task),
                 Notify::Callback(callback) => {
-                    self.call_soon(TaskRef::from_runnable(Rc::clone(cell)), callback);
+                    self.call_soon(Rc::clone(cell), callback);
                 }
             }
         }
@@ -254,10 +264,11 @@ impl Core {
         }
     }
 
-    pub(super) fn run_callback(&self, task: &TaskRef, callback: Box<dyn FnOnce(&TaskRef)>) {
+    pub(super) fn run_callback(&self, task: &Rc<dyn Runnable>, callback: DoneCallback) {
+        let id = task.header().id;
         let traced = self.tracing.get();
         if traced {
-            self.waking.set(Some(Cause::End(task.id())));
+            self.waking.set(Some(Cause::End(id)));
         }
         let called = unwind::catch(|| callback(task));
         if traced {
@@ -265,10 +276,7 @@ impl Core {
         }
         if let Err(panic) = called {
             let message = panic.into_message();
-            self.report(Diagnostic::CallbackPanicked {
-                task: task.id(),
-                message,
-            });
+            self.report(Diagnostic::CallbackPanicked { task: id, message });
         }
     }
 }

@@ -2,10 +2,11 @@
 
 use std::time::{Duration, Instant};
 
-use super::{EventLoop, Tick};
+use super::EventLoop;
 use crate::context;
 use crate::diagnostics::Diagnostic;
 use crate::error::RunError;
+use crate::tick::Tick;
 
 /// What one [`EventLoop::run_for`] did: its passes' [`Tick`]s summed, and what is
 /// left when it returned.

@@ -11,7 +11,7 @@ impl fmt::Debug for EventLoop {
             .field("running", &self.is_running())
             .field("now", &self.now())
             .field("virtual", &self.core.clock.is_virtual())
-            .field("tasks", &self.core.all_tasks().len())
+            .field("tasks", &self.core.all_cells().len())
             .finish()
     }
 }

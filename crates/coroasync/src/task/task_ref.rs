@@ -9,7 +9,9 @@ use std::task::{Context, Poll};
 
 use corotrace::TaskId;
 
-use crate::cell::{Ending, Hop, Runnable, cancel, forget, poll_done, task_name};
+use crate::cell::{
+    Ending, Hop, Runnable, Schedule, cancel, forget, poll_done, same_loop, task_name,
+};
 use crate::context;
 use crate::core::Core;
 use crate::error::TaskError;
@@ -119,12 +121,14 @@ impl TaskRef {
         forget(self.cell.header(), slot);
     }
 
-    pub(crate) fn core(&self) -> Option<Rc<Core>> {
-        self.cell.header().core.upgrade()
+    /// The loop that owns the task, as its cell sees it.
+    pub(crate) fn scheduler(&self) -> Option<Rc<dyn Schedule>> {
+        self.cell.header().scheduler.upgrade()
     }
 
-    pub(crate) fn into_runnable(self) -> Rc<dyn Runnable> {
-        self.cell
+    /// Whether the task belongs to the loop at `core`.
+    pub(crate) fn belongs_to(&self, core: &Rc<Core>) -> bool {
+        same_loop(&self.cell.header().scheduler, core)
     }
 }
 
@@ -155,11 +159,7 @@ impl Future for TaskDone {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        if context::with_running(|core| {
-            core.is_some_and(|core| {
-                !std::ptr::eq(this.task.cell.header().core.as_ptr(), Rc::as_ptr(core))
-            })
-        }) {
+        if context::with_running(|core| core.is_some_and(|core| !this.task.belongs_to(core))) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
         let ended = this.task.poll_done(cx, Hop::Direct, &mut this.slot);

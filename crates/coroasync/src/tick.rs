@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 #[cfg(doc)]
-use super::EventLoop;
+use crate::EventLoop;
 
 /// What one pass of the loop ([`EventLoop::tick`]) did, so a host program that
 /// keeps its own main loop knows whether to come back.

@@ -1,0 +1,26 @@
+//! What a pending task waits on, as the loop keeps it for deadlock reports and
+//! the trace: a `Copy` value, set on every pending step.
+
+use corotrace::TaskId;
+
+/// What a pending task waits on, for deadlock reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Waiting {
+    /// Something outside this crate's primitives.
+    #[default]
+    Unknown,
+    /// A timer.
+    Timer,
+    /// Another task's completion.
+    Task(TaskId),
+    /// One of the synchronisation primitives, by what it waits for
+    /// (`Queue.get`).
+    Primitive(&'static str),
+    /// A primitive its program named, by what it waits for. The name is kept
+    /// beside, off the switch path: by the loop until the step ends, then in the
+    /// task's side allocation (`Header::waiting_name`), so this stays `Copy`.
+    Named(&'static str),
+    /// Several tasks' completion (a `gather`, a `wait`, an `as_completed`): which
+    /// ones is kept beside, as a named primitive's name is.
+    Tasks,
+}
