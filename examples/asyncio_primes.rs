@@ -14,9 +14,9 @@ use std::cell::Cell;
 use std::future::Future;
 use std::time::Duration;
 
-use coroasync::notebook::{is_prime, print_matches, repetitive_message};
 use coroasync::{Event, EventLoop, RunError, gather, spawn};
 use corogen::notebook::fib;
+use corolab::notebook::{is_prime, print_matches, repetitive_message};
 use corolab::{Flag, Kind, Stage};
 
 /// This lesson runs on coroasync.

@@ -116,10 +116,10 @@ const SHOWN: &[(&str, &[Definition])] = &[
         "asyncio-primes",
         &[
             def!("crates/corogen/src/fib.rs", "fib"),
-            def!("crates/coroasync/src/notebook.rs", "is_prime"),
-            def!("crates/coroasync/src/notebook.rs", "search"),
-            def!("crates/coroasync/src/notebook.rs", "print_matches"),
-            def!("crates/coroasync/src/notebook.rs", "repetitive_message"),
+            def!("src/notebook.rs", "is_prime"),
+            def!("src/notebook.rs", "search"),
+            def!("src/notebook.rs", "print_matches"),
+            def!("src/notebook.rs", "repetitive_message"),
         ],
     ),
 ];

@@ -23,6 +23,7 @@ mod explore;
 mod flags;
 mod items;
 mod lessons;
+pub mod notebook;
 mod pairs;
 mod rng;
 mod sources;

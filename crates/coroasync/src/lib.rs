@@ -10,8 +10,8 @@
 //! task-local values ([`ContextVar`], Python's `contextvars`);
 //! and a loop on a thread of its own that other threads submit work to, [`LoopThread`].
 //! The notes' own programs (`is_prime`, `search`, `print_matches`,
-//! `repetitive_message`), used by the lessons, are in [`notebook`]: they are what
-//! the lessons run on the loop, not part of it.
+//! `repetitive_message`), used by the lessons, live with the course
+//! (`corolab::notebook`): they are what the lessons run on the loop, not part of it.
 //!
 //! ```
 //! use std::time::Duration;
@@ -106,8 +106,6 @@ mod event_loop;
 mod loop_thread;
 mod submitted;
 // The notes' programs the lessons use.
-
-pub mod notebook;
 
 pub use as_completed::{AsCompleted, NextCompleted, as_completed};
 pub use barrier::Barrier;

@@ -50,7 +50,6 @@ const LAYERS: &[(&str, u8)] = &[
     ("event_loop", 7),
     ("loop_thread", 7),
     ("submitted", 7),
-    ("notebook", 8),
 ];
 
 /// Every `crate::module` a module's code (not its comments) names, with the line.

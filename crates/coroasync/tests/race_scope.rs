@@ -329,18 +329,6 @@ fn races_and_scopes_in_a_loop_hold_flat_memory() {
 }
 
 #[test]
-fn repetitive_message_n_says_it_so_many_times_and_ends() {
-    let (out, said) = run(async {
-        coroasync::notebook::repetitive_message_n("none", SEC, 0).await;
-        let at_once = now();
-        coroasync::notebook::repetitive_message_n("tick", 2 * SEC, 2).await;
-        (at_once, now())
-    });
-    assert_eq!(out, (Duration::ZERO, 4 * SEC));
-    assert_eq!(said, "tick\ntick\n");
-}
-
-#[test]
 fn a_task_that_loses_a_race_runs_on() {
     let (out, said) = run(async {
         let slow = spawn(nap("slow task", 2));

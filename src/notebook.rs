@@ -1,7 +1,8 @@
-//! The notes' programs, used by the lessons: seed 001's asyncio port, as async
-//! fns. The notebook's `is_prime`, `search`, `print_matches` and
+//! The notes' programs on coroasync, used by the lessons: `study-note`'s asyncio port,
+//! as async fns. The notebook's `is_prime`, `search`, `print_matches` and
 //! `repetitive_message` once `yield from` has become `await` and its hand-rolled
-//! scheduler has become the event loop. None of them is part of the loop's API.
+//! scheduler has become the event loop. They live with the course, not in the
+//! executor crate: they are what the lessons run on the loop, not part of it.
 //!
 //! Compare `corogen::notebook`'s `async_is_prime` and friends: there, each helper is lent the
 //! generator's `Co` to yield through; here, `sleep(ZERO).await` yields to the loop
@@ -10,14 +11,12 @@
 use std::fmt::Display;
 use std::time::Duration;
 
-use corotrace::NotFound;
-
-use crate::{say, sleep};
+use coroasync::{NotFound, say, sleep};
 
 /// Whether `x` is prime, yielding to the loop after each trial division.
 ///
 /// ```
-/// use coroasync::notebook::is_prime;
+/// use corolab::notebook::is_prime;
 /// use coroasync::run;
 ///
 /// assert_eq!(run(async { (is_prime(29).await, is_prime(91).await) }), Ok((true, false)));
@@ -43,7 +42,7 @@ pub async fn is_prime(x: u64) -> bool {
 /// [`NotFound`] when no item satisfies `predicate`.
 ///
 /// ```
-/// use coroasync::notebook::{is_prime, search};
+/// use corolab::notebook::{is_prime, search};
 /// use coroasync::run;
 ///
 /// let found = run(async { search([8, 9, 11, 12], async |x: u64| is_prime(x).await).await });
@@ -71,7 +70,7 @@ where
 /// Says `Found: {item}` for each item `async_predicate` accepts.
 ///
 /// ```
-/// use coroasync::notebook::{is_prime, print_matches};
+/// use corolab::notebook::{is_prime, print_matches};
 /// use coroasync::{EventLoop, Trace};
 ///
 /// let trace = Trace::capture();
@@ -106,11 +105,13 @@ pub async fn repetitive_message(msg: impl Display, interval: Duration) {
 ///
 /// ```
 /// use std::time::Duration;
-/// use coroasync::notebook::repetitive_message_n;
+/// use corolab::notebook::repetitive_message_n;
 /// use coroasync::{EventLoop, Trace};
 ///
 /// let trace = Trace::capture();
 /// let lp = EventLoop::with_virtual_clock().with_trace(trace.clone());
+/// lp.run_until_complete(repetitive_message_n("none", Duration::from_secs(2), 0)).unwrap();
+/// assert_eq!(lp.now(), Duration::ZERO); // zero times: at once, silent
 /// lp.run_until_complete(repetitive_message_n("tick", Duration::from_secs(2), 3)).unwrap();
 /// assert_eq!(trace.output(), "tick\ntick\ntick\n");
 /// assert_eq!(lp.now(), Duration::from_secs(6));
