@@ -54,6 +54,9 @@ pub(crate) struct Header {
     pub(crate) finished_as: Cell<u64>,
     /// Set once someone has looked at the task's error or taken its result.
     pub(crate) observed: Cell<bool>,
+    /// Set when the task has ended (its stage finished): what `is_done` and every
+    /// waiter's first check read, without a virtual call or a borrow.
+    pub(crate) done: Cell<bool>,
     pub(crate) notify: RefCell<NotifyList>,
     /// The task's waker, made at its first step and kept for every step after.
     pub(crate) waker: RefCell<Option<(Arc<TaskWaker>, Waker)>>,
@@ -92,15 +95,17 @@ enum Stage<T> {
 }
 
 pub(crate) struct TaskCell<T> {
-    pub(crate) header: Header,
+    // First, so it is dropped first: the future or value goes before the task's
+    // waiters, context values and waker, as the loop has always dropped them.
     stage: RefCell<Stage<T>>,
+    pub(crate) header: Header,
 }
 
 impl<T> TaskCell<T> {
     pub(crate) fn new(header: Header, future: TaskFuture<T>) -> Self {
         Self {
-            header,
             stage: RefCell::new(Stage::Running(future)),
+            header,
         }
     }
 }
@@ -130,6 +135,7 @@ impl<T: 'static> Runnable for TaskCell<T> {
                     (result, None)
                 };
                 let future = mem::replace(&mut *stage, Stage::Finished(result));
+                self.header.done.set(true);
                 // Dropped after the borrow ends: their destructors may look at this task.
                 drop(stage);
                 drop(future);
@@ -149,6 +155,7 @@ impl<T: 'static> Runnable for TaskCell<T> {
                 Stage::Running(_) => mem::replace(&mut *stage, Stage::Finished(Err(error))),
             }
         };
+        self.header.done.set(true);
         // Dropped after the borrow ends: its destructors may look at this task.
         drop(previous);
     }
@@ -182,19 +189,20 @@ impl<T> Drop for TaskCell<T> {
     fn drop(&mut self) {
         // The last reference to a failed task is gone and nobody looked at its
         // error: asyncio's "Task exception was never retrieved".
-        let stage = mem::replace(self.stage.get_mut(), Stage::Taken(Ending::Completed));
-        if let Stage::Finished(Err(TaskError::Panicked(message))) = stage
-            && !self.header.observed.get()
-        {
-            let diagnostic = Diagnostic::UnobservedFailure {
-                task: self.header.id,
-                name: task_name(&self.header),
-                message,
-            };
-            match self.header.scheduler.upgrade() {
-                Some(scheduler) => scheduler.report(diagnostic),
-                None => eprintln!("{diagnostic}"),
-            }
+        if self.header.observed.get() {
+            return;
+        }
+        let Stage::Finished(Err(TaskError::Panicked(message))) = self.stage.get_mut() else {
+            return;
+        };
+        let diagnostic = Diagnostic::UnobservedFailure {
+            task: self.header.id,
+            name: task_name(&self.header),
+            message: mem::take(message),
+        };
+        match self.header.scheduler.upgrade() {
+            Some(scheduler) => scheduler.report(diagnostic),
+            None => eprintln!("{diagnostic}"),
         }
     }
 }
@@ -227,6 +235,7 @@ pub(crate) struct Extra {
 impl Extra {
     /// A header's side allocation for a task spawned with `name` and `context`:
     /// made now if it has either, on first use for the others.
+    #[inline]
     pub(crate) fn new(name: Option<Rc<str>>, context: Locals) -> OnceCell<Box<Self>> {
         if name.is_none() && context.is_none() {
             return OnceCell::new();
@@ -282,8 +291,8 @@ impl Header {
 /// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel). What the task
 /// waits on sees it gone at once (asyncio cancels the future a task is suspended
 /// on in `cancel()` itself); the task runs its clean-up at its next turn.
-pub(crate) fn cancel(header: &Header, runnable: &dyn Runnable) -> bool {
-    if runnable.ending().is_some() {
+pub(crate) fn cancel(header: &Header) -> bool {
+    if header.done.get() {
         return false;
     }
     // Made here if need be: a task that cancels itself and then waits makes its
@@ -351,12 +360,11 @@ pub(crate) fn take_result<T>(cell: &TaskCell<T>) -> Option<Result<T, TaskError>>
 /// Registers to be woken when a task finishes; `Ready` once it has.
 pub(crate) fn poll_done(
     header: &Header,
-    runnable: &dyn Runnable,
     cx: &mut Context<'_>,
     hop: Hop,
     slot: &mut Option<usize>,
 ) -> Poll<()> {
-    if runnable.ending().is_some() {
+    if header.done.get() {
         return Poll::Ready(());
     }
     let mut notify = header.notify.borrow_mut();

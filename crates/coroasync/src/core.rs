@@ -16,7 +16,7 @@ use std::time::Duration;
 use corotrace::{Cause, Event, TaskId, Trace};
 use slab::Slab;
 
-use crate::cell::{DoneCallback, Header, Locals, Runnable, TaskCell};
+use crate::cell::{DoneCallback, Header, Locals, Runnable, TaskCell, TaskFuture};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::pool::BlockingPool;
@@ -192,7 +192,7 @@ impl Core {
         self: &Rc<Self>,
         name: Option<Rc<str>>,
         locals: Locals,
-        future: impl std::future::Future<Output = Result<T, TaskError>> + 'static,
+        future: TaskFuture<T>,
     ) -> Rc<TaskCell<T>> {
         let mut state = self.state.borrow_mut();
         let id = TaskId::new(state.next_id);
@@ -207,11 +207,12 @@ impl Core {
             extra: crate::cell::Extra::new(name, locals),
             finished_as: Cell::new(0),
             observed: Cell::new(false),
+            done: Cell::new(false),
             notify: RefCell::default(),
             waker: RefCell::default(),
             waiting: Cell::new(Waiting::Unknown),
         };
-        let cell = Rc::new(TaskCell::new(header, Box::pin(future)));
+        let cell = Rc::new(TaskCell::new(header, future));
         state.tasks.insert(Slot {
             cell: cell.clone(),
             id,

@@ -9,8 +9,8 @@ use std::task::{Context, Poll};
 use corotrace::TaskId;
 
 use crate::cell::{
-    DoneCallback, Ending, Hop, Notify, Runnable, TaskCell, cancel, forget, peek_result, poll_done,
-    same_loop, take_result, task_name,
+    DoneCallback, Ending, Hop, Notify, Runnable, TaskCell, TaskFuture, cancel, forget, peek_result,
+    poll_done, same_loop, take_result, task_name,
 };
 use crate::context;
 use crate::core::Core;
@@ -98,12 +98,12 @@ impl<T: 'static> Task<T> {
     /// pass of the loop). Returns `false` if it has already finished.
     #[doc(alias = "abort")]
     pub fn cancel(&self) -> bool {
-        cancel(&self.cell.header, &*self.cell)
+        cancel(&self.cell.header)
     }
 
     /// Whether the task has finished (completed, failed or been cancelled).
     pub fn is_done(&self) -> bool {
-        self.cell.ending().is_some()
+        self.cell.header.done.get()
     }
 
     /// Whether the task ended by cancellation.
@@ -179,7 +179,7 @@ impl<T: 'static> Task<T> {
         hop: Hop,
         slot: &mut Option<usize>,
     ) -> Poll<()> {
-        poll_done(&self.cell.header, &*self.cell, cx, hop, slot)
+        poll_done(&self.cell.header, cx, hop, slot)
     }
 
     /// Stops waiting: the registration at `slot` is dropped.
@@ -204,13 +204,7 @@ impl<T: 'static> Task<T> {
         if context::with_running(|core| core.is_some_and(|core| !same_loop(home, core))) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
-        match poll_done(
-            &self.cell.header,
-            &*self.cell,
-            cx,
-            Hop::Direct,
-            &mut self.slot,
-        ) {
+        match poll_done(&self.cell.header, cx, Hop::Direct, &mut self.slot) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(()) => {
                 // Finished tasks wake their waiters and drop the registrations.
@@ -357,11 +351,16 @@ where
 
 /// Spawns `future`, already in `Result` form, on the loop at `core`, with a copy
 /// of the current context's values, as asyncio's `create_task` copies the context.
+///
+/// The future is boxed here, before it is handed down: a future is often a few
+/// hundred bytes, and each layer it passed through by value copied it again.
+#[inline]
 pub(crate) fn spawn_on<T: 'static>(
     core: &Rc<Core>,
     name: Option<Rc<str>>,
     future: impl Future<Output = Result<T, TaskError>> + 'static,
 ) -> Task<T> {
+    let future: TaskFuture<T> = Box::pin(future);
     Task::from_cell(core.spawn(name, crate::context_var::inherited(), future))
 }
 

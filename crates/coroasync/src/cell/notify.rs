@@ -87,21 +87,3 @@ impl NotifyList {
         std::mem::take(self)
     }
 }
-
-impl IntoIterator for NotifyList {
-    type Item = Notify;
-    type IntoIter = std::iter::Chain<
-        std::option::IntoIter<Notify>,
-        std::iter::Map<std::vec::IntoIter<(usize, Notify)>, fn((usize, Notify)) -> Notify>,
-    >;
-
-    fn into_iter(self) -> Self::IntoIter {
-        let (one, many) = match self {
-            Self::Empty => (None, Vec::new()),
-            Self::One(_, entry) => (Some(entry), Vec::new()),
-            Self::Many(entries) => (None, entries),
-        };
-        let second: fn((usize, Notify)) -> Notify = |(_, entry)| entry;
-        one.into_iter().chain(many.into_iter().map(second))
-    }
-}

@@ -8,7 +8,7 @@ use std::task::{Context, Poll, Waker};
 use corotrace::{Cause, Event, TaskId, Trace};
 
 use super::Core;
-use crate::cell::{DoneCallback, Ending, Header, Hop, Notify, Runnable, task_name};
+use crate::cell::{DoneCallback, Ending, Header, Hop, Notify, NotifyList, Runnable, task_name};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::tick::Tick;
@@ -238,29 +238,43 @@ impl Core {
     fn tell_waiters(&self, cell: &Rc<dyn Runnable>) {
         let task = cell.header().id;
         let notify = cell.header().notify.borrow_mut().take();
+        if let NotifyList::Empty = notify {
+            return;
+        }
         // For the trace's `WokenBy`: what these wakes come from. Tasks end only
         // in a step of their own, never inside another wake, so nothing nests.
         let traced = self.tracing.get();
         if traced {
             self.waking.set(Some(Cause::End(task)));
         }
-        for entry in notify {
-            match entry {
-                Notify::Wake {
-                    waker,
-                    hop: Hop::Direct,
-                } => waker.wake(),
-                Notify::Wake {
-                    waker,
-                    hop: Hop::Deferred,
-                } => self.wake_later_for_end(waker, task),
-                Notify::Callback(callback) => {
-                    self.call_soon(Rc::clone(cell), callback);
+        match notify {
+            NotifyList::Empty => {}
+            // Most tasks have one awaiter: no iterator for them.
+            NotifyList::One(_, entry) => self.tell(cell, task, entry),
+            NotifyList::Many(entries) => {
+                for (_, entry) in entries {
+                    self.tell(cell, task, entry);
                 }
             }
         }
         if traced {
             self.waking.set(None);
+        }
+    }
+
+    /// Tells one waiter or callback that task `task` has ended.
+    #[inline]
+    fn tell(&self, cell: &Rc<dyn Runnable>, task: TaskId, entry: Notify) {
+        match entry {
+            Notify::Wake {
+                waker,
+                hop: Hop::Direct,
+            } => waker.wake(),
+            Notify::Wake {
+                waker,
+                hop: Hop::Deferred,
+            } => self.wake_later_for_end(waker, task),
+            Notify::Callback(callback) => self.call_soon(Rc::clone(cell), callback),
         }
     }
 

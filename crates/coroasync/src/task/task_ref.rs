@@ -46,12 +46,12 @@ impl TaskRef {
 
     /// Asks the task to stop; see [`Task::cancel`].
     pub fn cancel(&self) -> bool {
-        cancel(self.cell.header(), &*self.cell)
+        cancel(self.cell.header())
     }
 
     /// Whether the task has finished.
     pub fn is_done(&self) -> bool {
-        self.cell.ending().is_some()
+        self.cell.header().done.get()
     }
 
     /// Whether the task ended by cancellation.
@@ -114,7 +114,7 @@ impl TaskRef {
         hop: Hop,
         slot: &mut Option<usize>,
     ) -> Poll<()> {
-        poll_done(self.cell.header(), &*self.cell, cx, hop, slot)
+        poll_done(self.cell.header(), cx, hop, slot)
     }
 
     pub(crate) fn forget(&self, slot: Option<usize>) {
