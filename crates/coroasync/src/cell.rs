@@ -6,21 +6,22 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::future::Future;
 use std::mem;
 use std::pin::Pin;
-use std::rc::{Rc, Weak};
+use std::rc::Weak;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 use corotrace::{TaskId, py_str_if_known};
 
-use crate::cancel::{CancelFlag, Interrupt};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::waiting::Waiting;
 use crate::waker::TaskWaker;
 
+mod extra;
 mod locals;
 mod notify;
 mod schedule;
+pub(crate) use extra::Extra;
 pub(crate) use locals::{Locals, dropping, dropping_task, in_use, mark_in_use};
 pub(crate) use notify::{DoneCallback, Notify, NotifyList};
 pub(crate) use schedule::{Schedule, same_loop};
@@ -212,79 +213,6 @@ pub(crate) fn task_name(header: &Header) -> String {
         Some(name) => name.to_string(),
         // asyncio numbers tasks from 1, and its first is the main one, as ours is.
         None => format!("Task-{}", header.id.get() + 1),
-    }
-}
-
-/// The parts of a task's header that only some tasks need.
-#[derive(Default)]
-pub(crate) struct Extra {
-    /// The name given at spawn, if any (unnamed tasks are `Task-N`).
-    name: Option<Rc<str>>,
-    /// Shared with every wait-list entry the task makes, so that `cancel()`
-    /// takes the task out of those lists at once (see `waiters.rs`).
-    cancel_flag: CancelFlag,
-    /// What the task awaits that wants to hear of its cancellation first (a
-    /// gather, a `wait_for`, a group's join; see `interrupt.rs`).
-    interrupt: RefCell<Option<Rc<dyn Interrupt>>>,
-    /// The task's context-variable values (see `context_var.rs`).
-    context: RefCell<Locals>,
-    /// The name of the primitive the task waits on, when `waiting` is `Named`.
-    waiting_name: Cell<Option<Rc<str>>>,
-}
-
-impl Extra {
-    /// A header's side allocation for a task spawned with `name` and `context`:
-    /// made now if it has either, on first use for the others.
-    #[inline]
-    pub(crate) fn new(name: Option<Rc<str>>, context: Locals) -> OnceCell<Box<Self>> {
-        if name.is_none() && context.is_none() {
-            return OnceCell::new();
-        }
-        OnceCell::from(Box::new(Self {
-            name,
-            context: RefCell::new(context),
-            ..Self::default()
-        }))
-    }
-}
-
-impl Header {
-    fn extra(&self) -> &Extra {
-        self.extra.get_or_init(Box::default)
-    }
-
-    pub(crate) fn set_waiting_name(&self, name: Option<Rc<str>>) {
-        self.extra().waiting_name.set(name);
-    }
-
-    /// The name of the primitive the task waits on, if it named one.
-    pub(crate) fn waiting_name(&self) -> Option<Rc<str>> {
-        let extra = self.extra.get()?;
-        let name = extra.waiting_name.take();
-        extra.waiting_name.set(name.clone());
-        name
-    }
-
-    /// The flag the task's wait-list entries share with it.
-    pub(crate) fn cancel_flag(&self) -> CancelFlag {
-        self.extra().cancel_flag.clone()
-    }
-
-    /// The task's context, shared (copied only when one side sets a value).
-    pub(crate) fn context(&self) -> Locals {
-        self.extra.get()?.context.borrow().clone()
-    }
-
-    /// Runs `f` on the task's context, to change it.
-    pub(crate) fn with_context<R>(&self, f: impl FnOnce(&mut Locals) -> R) -> R {
-        f(&mut self.extra().context.borrow_mut())
-    }
-
-    /// Tells `cancel()` to go through `hook` first, from now on.
-    pub(crate) fn set_interrupt(&self, hook: Rc<dyn Interrupt>) {
-        let old = self.extra().interrupt.replace(Some(hook));
-        // Dropped after the borrow ends: it may hold the last handle of a task.
-        drop(old);
     }
 }
 

@@ -1,5 +1,7 @@
 //! Closing a task and throwing an error into it: Python's `generator.close()`
-//! and `generator.throw(error)`, aimed at a task of a [`Scheduler`].
+//! and `generator.throw(error)`, aimed at a task of a [`Scheduler`]; and adding
+//! the routines `add` cannot take as they are (one that catches what is thrown,
+//! one that cannot fail).
 
 use std::fmt;
 use std::future::Future;
@@ -11,12 +13,47 @@ use crate::TaskId;
 
 use crate::retire::{drop_catching, retire};
 use crate::send::record_host_wake;
+use crate::task::Infallible;
 use crate::throw::Catching;
 use crate::{
     CloseError, ControlRefusal, Gen, Resumed, Scheduler, Step, TaskState, ThrowError, Thrown,
 };
 
 impl<T, S, Y> Scheduler<T, S, Y> {
+    /// [`Scheduler::add`] for a generator whose body returns its value itself,
+    /// not a `Result`, or never returns (a game's actor, a ticker): the shapes
+    /// `add` cannot infer. It can still fail, by panicking or by awaiting a
+    /// future other than its `co.yield_`.
+    ///
+    /// ```
+    /// use corogen::{Gen, Scheduler, Step};
+    ///
+    /// let mut scheduler: Scheduler<u32> = Scheduler::new();
+    /// // Endless: yields for ever.
+    /// let ticker = scheduler.add_infallible(Gen::new(|co| async move {
+    ///     loop {
+    ///         co.yield_(()).await;
+    ///     }
+    /// }));
+    /// // Yields, then returns a plain value.
+    /// let answer = scheduler.add_infallible(Gen::new(|co| async move {
+    ///     co.yield_(()).await;
+    ///     42
+    /// }));
+    /// scheduler.run_steps(4);
+    ///
+    /// assert_eq!(scheduler.take_result(answer), Ok(42));
+    /// assert_eq!(scheduler.step(), Some(Step::Yielded { task: ticker, value: () }));
+    /// ```
+    pub fn add_infallible<F>(&mut self, routine: Gen<Y, S, F>) -> TaskId
+    where
+        F: Future<Output = T> + 'static,
+        S: 'static,
+        Y: 'static,
+    {
+        self.add(Infallible(routine))
+    }
+
     /// [`Scheduler::add`] for a routine that can catch what
     /// [`Scheduler::throw`] throws at it. Its `co.yield_` evaluates to
     /// `Ok(sent)` at each ordinary step and to `Err(thrown)` when an error is

@@ -7,6 +7,37 @@ use crate::error::ResultError;
 use crate::{Scheduler, TaskId, TaskState};
 
 impl<T, S, Y> Scheduler<T, S, Y> {
+    /// Has the trace write each completed value with `render`, in place of
+    /// Python's `str()` for the common types and `Debug` for the rest: for a
+    /// result type of your own that implements [`PyRepr`](crate::PyRepr),
+    /// its `py_str`, so the trace reads as the Python's.
+    ///
+    /// ```
+    /// use std::fmt;
+    /// use corogen::{Gen, Scheduler, Trace};
+    /// use corogen::PyRepr;
+    ///
+    /// #[derive(Debug)]
+    /// struct Point(i32, i32);
+    ///
+    /// impl PyRepr for Point {
+    ///     fn fmt_py_repr(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ///         write!(f, "Point(x={}, y={})", self.0, self.1)
+    ///     }
+    /// }
+    ///
+    /// let trace = Trace::capture();
+    /// let mut scheduler: Scheduler<Point> = Scheduler::with_trace(trace.clone());
+    /// scheduler.render_results_with(|point: &Point| point.py_str().to_string());
+    /// scheduler.add(Gen::new(|_co| async move { Ok::<_, String>(Point(1, 2)) }));
+    /// scheduler.run_to_completion();
+    ///
+    /// assert!(trace.text().ends_with("Task 0 completed with result: Point(x=1, y=2)\n"));
+    /// ```
+    pub fn render_results_with(&mut self, render: fn(&T) -> String) {
+        self.render = Some(render);
+    }
+
     /// This scheduler's id with `number`, whether or not a task of that number
     /// was added yet: for a host that names tasks by the numbers the trace
     /// prints. Ids from [`Scheduler::add`] are the same.

@@ -1,14 +1,14 @@
 use std::collections::VecDeque;
 use std::fmt;
-use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use corotrace::{Event, Trace, take_panic_message};
 use indexmap::{IndexMap, IndexSet};
 
+#[cfg(doc)]
+use crate::Gen;
 use crate::retire::{Render, describe, retire};
-use crate::task::Infallible;
-use crate::{Gen, Resumed, Routine, Step, Task, TaskId};
+use crate::{Resumed, Routine, Step, Task, TaskId};
 
 /// The notebook's round-robin `Scheduler`: a queue of tasks, each resumed for one
 /// step in turn until it completes or fails.
@@ -95,37 +95,6 @@ impl<T, S, Y> Scheduler<T, S, Y> {
         &self.trace
     }
 
-    /// Has the trace write each completed value with `render`, in place of
-    /// Python's `str()` for the common types and `Debug` for the rest: for a
-    /// result type of your own that implements [`PyRepr`](crate::PyRepr),
-    /// its `py_str`, so the trace reads as the Python's.
-    ///
-    /// ```
-    /// use std::fmt;
-    /// use corogen::{Gen, Scheduler, Trace};
-    /// use corogen::PyRepr;
-    ///
-    /// #[derive(Debug)]
-    /// struct Point(i32, i32);
-    ///
-    /// impl PyRepr for Point {
-    ///     fn fmt_py_repr(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    ///         write!(f, "Point(x={}, y={})", self.0, self.1)
-    ///     }
-    /// }
-    ///
-    /// let trace = Trace::capture();
-    /// let mut scheduler: Scheduler<Point> = Scheduler::with_trace(trace.clone());
-    /// scheduler.render_results_with(|point: &Point| point.py_str().to_string());
-    /// scheduler.add(Gen::new(|_co| async move { Ok::<_, String>(Point(1, 2)) }));
-    /// scheduler.run_to_completion();
-    ///
-    /// assert!(trace.text().ends_with("Task 0 completed with result: Point(x=1, y=2)\n"));
-    /// ```
-    pub fn render_results_with(&mut self, render: fn(&T) -> String) {
-        self.render = Some(render);
-    }
-
     /// Wraps `routine` in a task at the back of the queue and returns its id. The
     /// routine does not run until the task's first step.
     ///
@@ -162,40 +131,6 @@ impl<T, S, Y> Scheduler<T, S, Y> {
             task: task.trace_id(),
         });
         task
-    }
-
-    /// [`Scheduler::add`] for a generator whose body returns its value itself,
-    /// not a `Result`, or never returns (a game's actor, a ticker): the shapes
-    /// `add` cannot infer. It can still fail, by panicking or by awaiting a
-    /// future other than its `co.yield_`.
-    ///
-    /// ```
-    /// use corogen::{Gen, Scheduler, Step};
-    ///
-    /// let mut scheduler: Scheduler<u32> = Scheduler::new();
-    /// // Endless: yields for ever.
-    /// let ticker = scheduler.add_infallible(Gen::new(|co| async move {
-    ///     loop {
-    ///         co.yield_(()).await;
-    ///     }
-    /// }));
-    /// // Yields, then returns a plain value.
-    /// let answer = scheduler.add_infallible(Gen::new(|co| async move {
-    ///     co.yield_(()).await;
-    ///     42
-    /// }));
-    /// scheduler.run_steps(4);
-    ///
-    /// assert_eq!(scheduler.take_result(answer), Ok(42));
-    /// assert_eq!(scheduler.step(), Some(Step::Yielded { task: ticker, value: () }));
-    /// ```
-    pub fn add_infallible<F>(&mut self, routine: Gen<Y, S, F>) -> TaskId
-    where
-        F: Future<Output = T> + 'static,
-        S: 'static,
-        Y: 'static,
-    {
-        self.add(Infallible(routine))
     }
 
     /// The runnable tasks, next to run first.
