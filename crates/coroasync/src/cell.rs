@@ -1,6 +1,8 @@
 //! A task as the loop holds it: the shared cell with the task's header (what the
 //! loop and the handles need to know about it, whatever its output type) and its
-//! stage (the future, then its result).
+//! stage (the future, then its result). The operations `Task` and `TaskRef`
+//! share are the header's methods; the cell reaches its loop only through
+//! [`Schedule`].
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::future::Future;
@@ -198,7 +200,7 @@ impl<T> Drop for TaskCell<T> {
         };
         let diagnostic = Diagnostic::UnobservedFailure {
             task: self.header.id,
-            name: task_name(&self.header),
+            name: self.header.name(),
             message: mem::take(message),
         };
         match self.header.scheduler.upgrade() {
@@ -208,131 +210,142 @@ impl<T> Drop for TaskCell<T> {
     }
 }
 
-pub(crate) fn task_name(header: &Header) -> String {
-    match header.extra.get().and_then(|extra| extra.name.as_ref()) {
-        Some(name) => name.to_string(),
-        // asyncio numbers tasks from 1, and its first is the main one, as ours is.
-        None => format!("Task-{}", header.id.get() + 1),
+/// What a task's header does: the operations its handles share, whatever its
+/// output type.
+impl Header {
+    /// The task's name: the one given at spawn, else asyncio's `Task-N`.
+    pub(crate) fn name(&self) -> String {
+        match self.extra.get().and_then(|extra| extra.name.as_ref()) {
+            Some(name) => name.to_string(),
+            // asyncio numbers tasks from 1, and its first is the main one, as ours is.
+            None => format!("Task-{}", self.id.get() + 1),
+        }
+    }
+
+    /// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel). What the task
+    /// waits on sees it gone at once (asyncio cancels the future a task is suspended
+    /// on in `cancel()` itself); the task runs its clean-up at its next turn.
+    pub(crate) fn cancel(&self) -> bool {
+        if self.done.get() {
+            return false;
+        }
+        // Made here if need be: a task that cancels itself and then waits makes its
+        // wait-list entry after this, and that entry must be out of play at once, as
+        // asyncio cancels the future at the end of the step that awaited it.
+        self.extra().cancel_flag.set();
+        let scheduler = self.scheduler.upgrade();
+        if scheduler
+            .as_ref()
+            .is_some_and(|scheduler| scheduler.is_polling(self.key))
+        {
+            // A task cancelling itself (asyncio's `_must_cancel`): the end of its
+            // step delivers it to what the step went on to await.
+            self.cancel_requested.set(true);
+            return true;
+        }
+        if self.interrupt() {
+            return true;
+        }
+        self.cancel_requested.set(true);
+        if let Some(scheduler) = scheduler {
+            scheduler.schedule(self.key, self.id);
+        }
+        true
+    }
+
+    /// Tells what the task awaits that it is cancelled, if that awaitable wants to
+    /// hear of it; `true` if it did and will end the task itself once what it waits
+    /// for has finished.
+    pub(crate) fn interrupt(&self) -> bool {
+        let Some(extra) = self.extra.get() else {
+            return false;
+        };
+        // Taken out while it runs: it cancels other tasks and wakes wakers.
+        let hook = extra.interrupt.borrow_mut().take();
+        match hook {
+            Some(hook) if hook.interrupt() => {
+                *extra.interrupt.borrow_mut() = Some(hook);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Registers to be woken when a task finishes; `Ready` once it has.
+    pub(crate) fn poll_done(
+        &self,
+        cx: &mut Context<'_>,
+        hop: Hop,
+        slot: &mut Option<usize>,
+    ) -> Poll<()> {
+        if self.done.get() {
+            return Poll::Ready(());
+        }
+        let mut notify = self.notify.borrow_mut();
+        match slot {
+            Some(index) => {
+                if let Some(Notify::Wake { waker, .. }) = notify.get_mut(*index)
+                    && !waker.will_wake(cx.waker())
+                {
+                    *waker = cx.waker().clone();
+                }
+            }
+            None => {
+                *slot = Some(notify.push(Notify::Wake {
+                    waker: cx.waker().clone(),
+                    hop,
+                }));
+            }
+        }
+        drop(notify);
+        if let Some(scheduler) = self.scheduler.upgrade() {
+            scheduler.note_waiting(Waiting::Task(self.id));
+        }
+        Poll::Pending
+    }
+
+    /// Drops the registration at `slot`.
+    pub(crate) fn forget(&self, slot: Option<usize>) {
+        if let Some(key) = slot {
+            // Dropped after the borrow ends: a waker's drop is foreign code.
+            let entry = self.notify.borrow_mut().remove(key);
+            drop(entry);
+        }
     }
 }
 
-/// Asks a task to stop; see [`Task::cancel`](crate::Task::cancel). What the task
-/// waits on sees it gone at once (asyncio cancels the future a task is suspended
-/// on in `cancel()` itself); the task runs its clean-up at its next turn.
-pub(crate) fn cancel(header: &Header) -> bool {
-    if header.done.get() {
-        return false;
+/// What only a typed cell can do: hand out its value.
+impl<T> TaskCell<T> {
+    /// Takes a finished task's result; see [`Task::take_result`](crate::Task::take_result).
+    pub(crate) fn take_result(&self) -> Option<Result<T, TaskError>> {
+        let mut stage = self.stage.try_borrow_mut().ok()?;
+        match &*stage {
+            Stage::Running(_) => None,
+            Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
+            Stage::Finished(result) => {
+                self.header.observed.set(true);
+                let ending = match result {
+                    Ok(_) => Ending::Completed,
+                    Err(error) => Ending::Failed(error.clone()),
+                };
+                match mem::replace(&mut *stage, Stage::Taken(ending)) {
+                    Stage::Finished(result) => Some(result),
+                    _ => unreachable!("matched Finished above"),
+                }
+            }
+        }
     }
-    // Made here if need be: a task that cancels itself and then waits makes its
-    // wait-list entry after this, and that entry must be out of play at once, as
-    // asyncio cancels the future at the end of the step that awaited it.
-    header.extra().cancel_flag.set();
-    let scheduler = header.scheduler.upgrade();
-    if scheduler
-        .as_ref()
-        .is_some_and(|scheduler| scheduler.is_polling(header.key))
+
+    /// A clone of a finished task's result, leaving it in place.
+    pub(crate) fn peek_result(&self) -> Option<Result<T, TaskError>>
+    where
+        T: Clone,
     {
-        // A task cancelling itself (asyncio's `_must_cancel`): the end of its
-        // step delivers it to what the step went on to await.
-        header.cancel_requested.set(true);
-        return true;
-    }
-    if interrupt(header) {
-        return true;
-    }
-    header.cancel_requested.set(true);
-    if let Some(scheduler) = scheduler {
-        scheduler.schedule(header.key, header.id);
-    }
-    true
-}
-
-/// Tells what the task awaits that it is cancelled, if that awaitable wants to
-/// hear of it; `true` if it did and will end the task itself once what it waits
-/// for has finished.
-pub(crate) fn interrupt(header: &Header) -> bool {
-    let Some(extra) = header.extra.get() else {
-        return false;
-    };
-    // Taken out while it runs: it cancels other tasks and wakes wakers.
-    let hook = extra.interrupt.borrow_mut().take();
-    match hook {
-        Some(hook) if hook.interrupt() => {
-            *extra.interrupt.borrow_mut() = Some(hook);
-            true
+        self.header.observed.set(true);
+        match &*self.stage.try_borrow().ok()? {
+            Stage::Running(_) => None,
+            Stage::Finished(result) => Some(result.clone()),
+            Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
         }
-        _ => false,
-    }
-}
-
-/// Takes a finished task's result; see [`Task::take_result`](crate::Task::take_result).
-pub(crate) fn take_result<T>(cell: &TaskCell<T>) -> Option<Result<T, TaskError>> {
-    let mut stage = cell.stage.try_borrow_mut().ok()?;
-    match &*stage {
-        Stage::Running(_) => None,
-        Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
-        Stage::Finished(result) => {
-            cell.header.observed.set(true);
-            let ending = match result {
-                Ok(_) => Ending::Completed,
-                Err(error) => Ending::Failed(error.clone()),
-            };
-            match mem::replace(&mut *stage, Stage::Taken(ending)) {
-                Stage::Finished(result) => Some(result),
-                _ => unreachable!("matched Finished above"),
-            }
-        }
-    }
-}
-
-/// Registers to be woken when a task finishes; `Ready` once it has.
-pub(crate) fn poll_done(
-    header: &Header,
-    cx: &mut Context<'_>,
-    hop: Hop,
-    slot: &mut Option<usize>,
-) -> Poll<()> {
-    if header.done.get() {
-        return Poll::Ready(());
-    }
-    let mut notify = header.notify.borrow_mut();
-    match slot {
-        Some(index) => {
-            if let Some(Notify::Wake { waker, .. }) = notify.get_mut(*index)
-                && !waker.will_wake(cx.waker())
-            {
-                *waker = cx.waker().clone();
-            }
-        }
-        None => {
-            *slot = Some(notify.push(Notify::Wake {
-                waker: cx.waker().clone(),
-                hop,
-            }));
-        }
-    }
-    drop(notify);
-    if let Some(scheduler) = header.scheduler.upgrade() {
-        scheduler.note_waiting(Waiting::Task(header.id));
-    }
-    Poll::Pending
-}
-
-/// Drops the registration at `slot`.
-pub(crate) fn forget(header: &Header, slot: Option<usize>) {
-    if let Some(key) = slot {
-        // Dropped after the borrow ends: a waker's drop is foreign code.
-        let entry = header.notify.borrow_mut().remove(key);
-        drop(entry);
-    }
-}
-
-/// A clone of a finished task's result, leaving it in place.
-pub(crate) fn peek_result<T: Clone>(cell: &TaskCell<T>) -> Option<Result<T, TaskError>> {
-    cell.header.observed.set(true);
-    match &*cell.stage.try_borrow().ok()? {
-        Stage::Running(_) => None,
-        Stage::Finished(result) => Some(result.clone()),
-        Stage::Taken(_) => Some(Err(TaskError::ResultTaken)),
     }
 }

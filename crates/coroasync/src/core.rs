@@ -8,7 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::mem;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::task::Waker;
 use std::time::Duration;
@@ -16,7 +16,7 @@ use std::time::Duration;
 use corotrace::{Cause, Event, TaskId, Trace};
 use slab::Slab;
 
-use crate::cell::{DoneCallback, Header, Locals, Runnable, TaskCell, TaskFuture};
+use crate::cell::{DoneCallback, Extra, Header, Locals, Runnable, Schedule, TaskCell, TaskFuture};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::pool::BlockingPool;
@@ -201,10 +201,10 @@ impl Core {
         let header = Header {
             id,
             key,
-            scheduler: Rc::downgrade(self) as std::rc::Weak<dyn crate::cell::Schedule>,
+            scheduler: Rc::downgrade(self) as Weak<dyn Schedule>,
             cancel_requested: Cell::new(false),
             end_step: Cell::new(false),
-            extra: crate::cell::Extra::new(name, locals),
+            extra: Extra::new(name, locals),
             finished_as: Cell::new(0),
             observed: Cell::new(false),
             done: Cell::new(false),
@@ -222,7 +222,7 @@ impl Core {
         drop(state);
         if self.tracing.get() {
             self.trace().record(|| Event::Added { task: id });
-            let name = crate::cell::task_name(&cell.header);
+            let name = cell.header.name();
             self.trace().record(|| Event::Named { task: id, name });
             if let Some(by) = self.current_id() {
                 self.trace().record(|| Event::Spawned { task: id, by });

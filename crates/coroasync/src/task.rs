@@ -8,10 +8,7 @@ use std::task::{Context, Poll};
 
 use corotrace::TaskId;
 
-use crate::cell::{
-    DoneCallback, Ending, Hop, Notify, Runnable, TaskCell, TaskFuture, cancel, forget, peek_result,
-    poll_done, same_loop, take_result, task_name,
-};
+use crate::cell::{DoneCallback, Ending, Hop, Notify, Runnable, TaskCell, TaskFuture, same_loop};
 use crate::context;
 use crate::core::Core;
 use crate::error::{SpawnError, TaskError};
@@ -91,14 +88,14 @@ impl<T: 'static> Task<T> {
 
     /// The task's name: the one it was spawned with, or asyncio's `Task-N`.
     pub fn name(&self) -> String {
-        task_name(&self.cell.header)
+        self.cell.header.name()
     }
 
     /// Asks the task to stop: its future is dropped at its next turn (the next
     /// pass of the loop). Returns `false` if it has already finished.
     #[doc(alias = "abort")]
     pub fn cancel(&self) -> bool {
-        cancel(&self.cell.header)
+        self.cell.header.cancel()
     }
 
     /// Whether the task has finished (completed, failed or been cancelled).
@@ -124,7 +121,7 @@ impl<T: 'static> Task<T> {
     /// Takes the task's result if it has finished: `None` while it runs, and
     /// `Some(Err(TaskError::ResultTaken))` the second time.
     pub fn take_result(&self) -> Option<Result<T, TaskError>> {
-        take_result(&self.cell)
+        self.cell.take_result()
     }
 
     /// Takes the result of a task known to have finished (`ResultTaken` if it was
@@ -179,12 +176,12 @@ impl<T: 'static> Task<T> {
         hop: Hop,
         slot: &mut Option<usize>,
     ) -> Poll<()> {
-        poll_done(&self.cell.header, cx, hop, slot)
+        self.cell.header.poll_done(cx, hop, slot)
     }
 
     /// Stops waiting: the registration at `slot` is dropped.
     pub(crate) fn forget(&self, slot: Option<usize>) {
-        forget(&self.cell.header, slot);
+        self.cell.header.forget(slot);
     }
 
     pub(crate) fn ending(&self) -> Option<Ending> {
@@ -204,7 +201,7 @@ impl<T: 'static> Task<T> {
         if context::with_running(|core| core.is_some_and(|core| !same_loop(home, core))) {
             return Poll::Ready(Err(TaskError::OtherLoop));
         }
-        match poll_done(&self.cell.header, cx, Hop::Direct, &mut self.slot) {
+        match (self.cell.header).poll_done(cx, Hop::Direct, &mut self.slot) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(()) => {
                 // Finished tasks wake their waiters and drop the registrations.
@@ -219,7 +216,7 @@ impl<T: 'static> Task<T> {
     where
         T: Clone,
     {
-        peek_result(&self.cell)
+        self.cell.peek_result()
     }
 }
 
@@ -248,7 +245,7 @@ impl<T: 'static> Future for &mut Task<T> {
 
 impl<T: 'static> Drop for Task<T> {
     fn drop(&mut self) {
-        forget(&self.cell.header, self.slot.take());
+        self.cell.header.forget(self.slot.take());
     }
 }
 

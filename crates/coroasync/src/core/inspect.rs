@@ -8,7 +8,6 @@ use corotrace::TaskId;
 
 use super::report::waiting_on;
 use super::{Core, Entry, State};
-use crate::cell::task_name;
 use crate::snapshot::{LoopSnapshot, ReadyEntry, TaskSnapshot, TaskState, TimerSnapshot};
 
 /// A waker's identity, as `Waker::will_wake` compares it.
@@ -46,7 +45,7 @@ impl Core {
                 };
                 TaskSnapshot {
                     id: slot.id,
-                    name: task_name(header),
+                    name: header.name(),
                     state: task_state,
                 }
             })
@@ -71,7 +70,7 @@ fn ready_entries(state: &State, owner: &impl Fn(&Waker) -> Option<TaskId>) -> Ve
                 let slot = state.tasks.get(*key).filter(|slot| slot.id == *id)?;
                 Some(ReadyEntry::Step {
                     task: *id,
-                    name: task_name(slot.cell.header()),
+                    name: slot.cell.header().name(),
                 })
             }
             Entry::Wake(waker) | Entry::Timer(waker) => {

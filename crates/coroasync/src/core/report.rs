@@ -8,7 +8,7 @@ use std::time::Duration;
 use corotrace::TaskId;
 
 use super::Core;
-use crate::cell::{Header, Runnable, task_name};
+use crate::cell::{Header, Runnable};
 use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
 use crate::waiting::Waiting;
 
@@ -136,7 +136,7 @@ impl Core {
             .iter()
             .map(|(_, slot)| BlockedTask {
                 id: slot.cell.header().id,
-                name: task_name(slot.cell.header()),
+                name: slot.cell.header().name(),
                 waiting_on: waiting_on(slot.cell.header()),
             })
             .collect();

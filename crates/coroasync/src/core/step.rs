@@ -8,7 +8,7 @@ use std::task::{Context, Poll, Waker};
 use corotrace::{Cause, Event, TaskId, Trace};
 
 use super::Core;
-use crate::cell::{DoneCallback, Ending, Header, Hop, Notify, NotifyList, Runnable, task_name};
+use crate::cell::{DoneCallback, Ending, Header, Hop, Notify, NotifyList, Runnable};
 use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::tick::Tick;
@@ -144,7 +144,7 @@ impl Core {
         let header = cell.header();
         self.report(Diagnostic::SlowStep {
             task: header.id,
-            name: task_name(header),
+            name: header.name(),
             took,
         });
     }
@@ -165,7 +165,7 @@ impl Core {
     #[cold]
     fn cancel_at_step_end(&self, key: usize, cell: &Rc<dyn Runnable>) {
         let header = cell.header();
-        if crate::cell::interrupt(header) {
+        if header.interrupt() {
             header.cancel_requested.set(false);
         } else {
             self.schedule(key, header.id);
@@ -187,7 +187,7 @@ impl Core {
             let header = cell.header();
             self.report(Diagnostic::DropPanicked {
                 task: header.id,
-                name: task_name(header),
+                name: header.name(),
                 message,
             });
         }

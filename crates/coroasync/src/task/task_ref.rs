@@ -9,9 +9,7 @@ use std::task::{Context, Poll};
 
 use corotrace::TaskId;
 
-use crate::cell::{
-    Ending, Hop, Runnable, Schedule, cancel, forget, poll_done, same_loop, task_name,
-};
+use crate::cell::{Ending, Hop, Runnable, Schedule, same_loop};
 use crate::context;
 use crate::core::Core;
 use crate::error::TaskError;
@@ -41,12 +39,12 @@ impl TaskRef {
 
     /// The task's name.
     pub fn name(&self) -> String {
-        task_name(self.cell.header())
+        self.cell.header().name()
     }
 
     /// Asks the task to stop; see [`Task::cancel`].
     pub fn cancel(&self) -> bool {
-        cancel(self.cell.header())
+        self.cell.header().cancel()
     }
 
     /// Whether the task has finished.
@@ -114,11 +112,11 @@ impl TaskRef {
         hop: Hop,
         slot: &mut Option<usize>,
     ) -> Poll<()> {
-        poll_done(self.cell.header(), cx, hop, slot)
+        self.cell.header().poll_done(cx, hop, slot)
     }
 
     pub(crate) fn forget(&self, slot: Option<usize>) {
-        forget(self.cell.header(), slot);
+        self.cell.header().forget(slot);
     }
 
     /// The loop that owns the task, as its cell sees it.
