@@ -13,7 +13,7 @@
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::task::Wake;
+use std::task::{RawWakerVTable, Wake, Waker};
 use std::thread::Thread;
 
 use corotrace::TaskId;
@@ -149,39 +149,59 @@ impl Wake for TaskWaker {
     }
 }
 
+/// The waker of the task being polled, as `Waker::will_wake` compares it (null
+/// between steps), and whether the task yielded with it.
+#[derive(Clone, Copy)]
+struct Polled {
+    data: *const (),
+    vtable: *const RawWakerVTable,
+    yielded: bool,
+}
+
+impl Polled {
+    const NONE: Self = Self {
+        data: std::ptr::null(),
+        vtable: std::ptr::null(),
+        yielded: false,
+    };
+}
+
 thread_local! {
-    /// The data pointer of the waker of the task being polled (null between
-    /// steps): plain cells, so `yield_now` can check them for a couple of
-    /// instructions.
-    static POLLED_WAKER: Cell<*const ()> = const { Cell::new(std::ptr::null()) };
-    /// ... and its vtable: a waker is the task's own only if both match.
-    static POLLED_VTABLE: Cell<*const std::task::RawWakerVTable> =
-        const { Cell::new(std::ptr::null()) };
-    /// Set when the task being polled yielded with its own waker.
-    static YIELDED: Cell<bool> = const { Cell::new(false) };
+    /// One plain cell, so that a step's start and end and a `yield_now` each
+    /// touch the thread-local once.
+    static POLLED: Cell<Polled> = const { Cell::new(Polled::NONE) };
 }
 
 /// Marks the start (`Some(waker)`) or the end (`None`) of a task's step; at the
 /// end, says whether the task yielded through [`yield_own_step`].
-pub(crate) fn polling(waker: Option<&std::task::Waker>) -> bool {
-    POLLED_WAKER.with(|polled| polled.set(waker.map_or(std::ptr::null(), |w| w.data())));
-    POLLED_VTABLE.with(|polled| {
-        polled.set(waker.map_or(std::ptr::null(), |w| std::ptr::from_ref(w.vtable())));
-    });
-    YIELDED.with(|yielded| yielded.replace(false))
+pub(crate) fn polling(waker: Option<&Waker>) -> bool {
+    let now = match waker {
+        Some(waker) => Polled {
+            data: waker.data(),
+            vtable: waker.vtable(),
+            yielded: false,
+        },
+        None => Polled::NONE,
+    };
+    POLLED.with(|polled| polled.replace(now).yielded)
 }
 
 /// A `yield_now` polled with `waker`: if that is the polled task's own waker, the
 /// task is queued again when its step ends, at the place a wake would have put
 /// it, without a trip through the waker. `false` for any other waker (a
 /// combinator's, say), which the caller then wakes.
-pub(crate) fn yield_own_step(waker: &std::task::Waker) -> bool {
-    let own = POLLED_WAKER.with(|polled| {
-        let polled = polled.get();
-        !polled.is_null() && polled == waker.data()
-    }) && POLLED_VTABLE.with(|polled| std::ptr::eq(polled.get(), waker.vtable()));
-    if own {
-        YIELDED.with(|yielded| yielded.set(true));
-    }
-    own
+pub(crate) fn yield_own_step(waker: &Waker) -> bool {
+    POLLED.with(|polled| {
+        let now = polled.get();
+        let own = !now.data.is_null()
+            && now.data == waker.data()
+            && std::ptr::eq(now.vtable, waker.vtable());
+        if own {
+            polled.set(Polled {
+                yielded: true,
+                ..now
+            });
+        }
+        own
+    })
 }
