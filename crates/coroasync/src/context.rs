@@ -54,7 +54,9 @@ pub(crate) fn running() -> Option<Rc<Core>> {
 }
 
 /// Schedules task `key` right away if the loop that owns `remote` is the one
-/// running on this thread; `false` if it is not.
+/// running on this thread; `false` if it is not. Every loop's wakers call this
+/// (it is their [`WakeHere`](crate::waker::WakeHere), given when the loop is made),
+/// so the waker layer needs nothing of this one.
 pub(crate) fn schedule_here(remote: &Arc<Remote>, key: usize, id: TaskId) -> bool {
     // `try_with`: a waker dropped during thread teardown must not panic.
     RUNNING

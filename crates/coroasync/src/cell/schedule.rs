@@ -11,8 +11,8 @@ use crate::waiting::Waiting;
 
 /// The loop as a task cell sees it: a narrow face, so that the cell (and what
 /// builds on it) can be read without the scheduler behind it. The loop's core is
-/// the one implementation; a cell holds it weakly, since the loop outlives its
-/// tasks only while someone runs it.
+/// the one implementation; a cell holds it weakly, as a task handle may outlive
+/// its loop.
 pub(crate) trait Schedule {
     /// Queues task `key` for a step, unless it is queued already or has ended.
     fn schedule(&self, key: usize, id: TaskId);
