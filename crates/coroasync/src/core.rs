@@ -21,7 +21,7 @@ use crate::diagnostics::Diagnostic;
 use crate::error::TaskError;
 use crate::pool::BlockingPool;
 use crate::timers::{LoopClock, Timers};
-use crate::waiting::Waiting;
+use crate::waiting::{Detail, Waiting};
 use crate::waker::{Remote, TaskWaker, WakeHere};
 use crate::watchdog::Watchdog;
 
@@ -112,8 +112,8 @@ pub(crate) struct Core {
     current: Cell<Option<usize>>,
     /// What the task being polled last said it waits on.
     waiting: Cell<Waiting>,
-    /// The name of the primitive it waits on, if named (see `Waiting::Named`).
-    waiting_name: Cell<Option<Rc<str>>>,
+    /// What is kept beside that (see `Waiting::Named` and `Waiting::Tasks`).
+    waiting_detail: Cell<Option<Detail>>,
     /// What the wakes made now outside any task's step come from (a timer, a
     /// task's end), for the trace's `WokenBy`.
     waking: Cell<Option<Cause>>,
@@ -152,7 +152,7 @@ impl Core {
             diagnostics: RefCell::default(),
             current: Cell::new(None),
             waiting: Cell::new(Waiting::Unknown),
-            waiting_name: Cell::new(None),
+            waiting_detail: Cell::new(None),
             waking: Cell::new(None),
             finished: Cell::new(0),
             blocking,

@@ -1,6 +1,8 @@
 //! What a pending task waits on, as the loop keeps it for deadlock reports and
 //! the trace: a `Copy` value, set on every pending step.
 
+use std::rc::Rc;
+
 use corotrace::TaskId;
 
 /// What a pending task waits on, for deadlock reports.
@@ -18,9 +20,26 @@ pub(crate) enum Waiting {
     Primitive(&'static str),
     /// A primitive its program named, by what it waits for. The name is kept
     /// beside, off the switch path: by the loop until the step ends, then in the
-    /// task's side allocation (`Header::waiting_name`), so this stays `Copy`.
+    /// task's side allocation (`Header::waiting_detail`), so this stays `Copy`.
     Named(&'static str),
     /// Several tasks' completion (a `gather`, a `wait`, an `as_completed`): which
     /// ones is kept beside, as a named primitive's name is.
     Tasks,
+}
+
+/// What is kept beside a [`Waiting::Named`] or a [`Waiting::Tasks`].
+#[derive(Clone)]
+pub(crate) enum Detail {
+    /// The name the program gave the primitive.
+    Name(Rc<str>),
+    /// The tasks a combinator waits on. A gather notes them at each of its
+    /// steps, so the note is a shared handle, put into words only when a trace
+    /// or a report asks.
+    Tasks(Rc<dyn DescribeTasks>),
+}
+
+/// Tasks a combinator waits on, as the trace and a deadlock report name them.
+pub(crate) trait DescribeTasks {
+    /// Those not finished yet: `task 2`, `tasks 1 and 2`.
+    fn describe(&self) -> String;
 }

@@ -9,6 +9,7 @@ use crate::cell::{Ending, Hop};
 use crate::context;
 use crate::core::Core;
 use crate::task::TaskRef;
+use crate::waiting::DescribeTasks;
 
 /// `task 2`, `tasks 1 and 2`, `tasks 1, 2 and 3`.
 fn tasks_text(ids: &[String]) -> String {
@@ -19,80 +20,71 @@ fn tasks_text(ids: &[String]) -> String {
     }
 }
 
+/// The tasks a watch is over, shared with the loop as what the watcher waits
+/// on: noting them at a step is a reference count, and the words are made only
+/// when a trace or a report asks.
+struct Watched(Vec<TaskRef>);
+
+impl DescribeTasks for Watched {
+    fn describe(&self) -> String {
+        let ids: Vec<String> = (self.0.iter())
+            .filter(|task| !task.is_done())
+            .map(|task| task.id().to_string())
+            .collect();
+        tasks_text(&ids)
+    }
+}
+
 /// A set of tasks to be woken about. Each completion reaches the watcher in two
 /// hops, as asyncio's done callback and then the waiter's wake-up take; even a
 /// task finished before the watch began takes them.
 pub(crate) struct Watch {
-    tasks: Vec<TaskRef>,
+    tasks: Rc<Watched>,
     slots: Vec<Option<usize>>,
     started: bool,
-    /// What the watcher waits on, as the trace and a deadlock report say it
-    /// (`tasks 1 and 2`), with how many tasks it names: made again only when one
-    /// of them has finished.
-    waiting_on: Option<(usize, Rc<str>)>,
 }
 
 impl Watch {
     pub(crate) fn new(tasks: Vec<TaskRef>) -> Self {
         let slots = vec![None; tasks.len()];
         Self {
-            tasks,
+            tasks: Rc::new(Watched(tasks)),
             slots,
             started: false,
-            waiting_on: None,
         }
     }
 
     pub(crate) fn tasks(&self) -> &[TaskRef] {
-        &self.tasks
+        &self.tasks.0
     }
 
     /// Registers for wake-ups; `false` on the first call, when the callbacks have
     /// not yet had their hop, `true` when the caller should look at the tasks.
     pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> bool {
         let mut any_done = false;
-        let mut unfinished = 0;
-        for (task, slot) in self.tasks.iter().zip(&mut self.slots) {
+        let mut all_done = true;
+        for (task, slot) in self.tasks.0.iter().zip(&mut self.slots) {
             let done = task.poll_done(cx, Hop::Deferred, slot).is_ready();
             any_done |= done;
-            unfinished += usize::from(!done);
+            all_done &= done;
         }
-        if unfinished > 0 {
-            self.note_waiting(unfinished);
+        if !all_done {
+            // Each task's `poll_done` noted only itself.
+            context::note_waiting_tasks(self.tasks.clone());
         }
-        if self.started || self.tasks.is_empty() {
+        if self.started || self.tasks.0.is_empty() {
             return true;
         }
         self.started = true;
-        if any_done && let Some(scheduler) = self.tasks[0].scheduler() {
+        if any_done && let Some(scheduler) = self.tasks.0[0].scheduler() {
             scheduler.wake_later(cx.waker().clone());
         }
         false
     }
 
-    /// Tells the loop which of the tasks the watcher still waits on (each task's
-    /// `poll_done` noted only itself).
-    fn note_waiting(&mut self, unfinished: usize) {
-        let stale = self
-            .waiting_on
-            .as_ref()
-            .is_none_or(|(n, _)| *n != unfinished);
-        if stale {
-            let ids: Vec<String> = (self.tasks.iter())
-                .filter(|task| !task.is_done())
-                .map(|task| task.id().to_string())
-                .collect();
-            self.waiting_on = Some((unfinished, Rc::from(tasks_text(&ids))));
-        }
-        if let Some((_, which)) = &self.waiting_on {
-            context::note_waiting_tasks(Rc::clone(which));
-        }
-    }
-
     /// The finished task that failed first, by the loop's finishing order.
     pub(crate) fn first_failure(&self, include_cancelled: bool) -> Option<usize> {
-        self.tasks
-            .iter()
+        (self.tasks.0.iter())
             .enumerate()
             .filter(|(_, task)| match task.ending() {
                 Some(Ending::Failed(crate::TaskError::Cancelled)) => include_cancelled,
@@ -104,16 +96,16 @@ impl Watch {
     }
 
     pub(crate) fn all_done(&self) -> bool {
-        self.tasks.iter().all(TaskRef::is_done)
+        self.tasks.0.iter().all(TaskRef::is_done)
     }
 
     pub(crate) fn any_done(&self) -> bool {
-        self.tasks.iter().any(TaskRef::is_done)
+        self.tasks.0.iter().any(TaskRef::is_done)
     }
 
     /// Stops watching: registrations still pending are dropped.
     pub(crate) fn forget(&mut self) {
-        for (task, slot) in self.tasks.iter().zip(&mut self.slots) {
+        for (task, slot) in self.tasks.0.iter().zip(&mut self.slots) {
             task.forget(slot.take());
         }
     }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::{Header, Locals};
 use crate::cancel::{CancelFlag, Interrupt};
+use crate::waiting::Detail;
 
 /// The parts of a task's header that only some tasks need.
 #[derive(Default)]
@@ -22,7 +23,7 @@ pub(crate) struct Extra {
     /// The task's context-variable values (see `context_var.rs`).
     pub(super) context: RefCell<Locals>,
     /// The name of the primitive the task waits on, when `waiting` is `Named`.
-    pub(super) waiting_name: Cell<Option<Rc<str>>>,
+    pub(super) waiting_detail: Cell<Option<Detail>>,
 }
 
 impl Extra {
@@ -46,16 +47,17 @@ impl Header {
         self.extra.get_or_init(Box::default)
     }
 
-    pub(crate) fn set_waiting_name(&self, name: Option<Rc<str>>) {
-        self.extra().waiting_name.set(name);
+    pub(crate) fn set_waiting_detail(&self, detail: Option<Detail>) {
+        self.extra().waiting_detail.set(detail);
     }
 
-    /// The name of the primitive the task waits on, if it named one.
-    pub(crate) fn waiting_name(&self) -> Option<Rc<str>> {
+    /// What is kept beside the task's wait reason: the name of the primitive it
+    /// waits on, or the tasks.
+    pub(crate) fn waiting_detail(&self) -> Option<Detail> {
         let extra = self.extra.get()?;
-        let name = extra.waiting_name.take();
-        extra.waiting_name.set(name.clone());
-        name
+        let detail = extra.waiting_detail.take();
+        extra.waiting_detail.set(detail.clone());
+        detail
     }
 
     /// The flag the task's wait-list entries share with it.

@@ -10,7 +10,7 @@ use corotrace::TaskId;
 use super::Core;
 use crate::cell::{Header, Runnable};
 use crate::diagnostics::{BlockedTask, Deadlock, Diagnostic};
-use crate::waiting::Waiting;
+use crate::waiting::{DescribeTasks, Detail, Waiting};
 
 impl Core {
     pub(crate) fn set_slow_step(&self, threshold: Option<Duration>) {
@@ -46,14 +46,13 @@ impl Core {
     /// Notes that the task being polled waits `what` on a primitive named `name`.
     pub(crate) fn note_waiting_named(&self, what: &'static str, name: Rc<str>) {
         self.waiting.set(Waiting::Named(what));
-        self.waiting_name.set(Some(name));
+        self.waiting_detail.set(Some(Detail::Name(name)));
     }
 
-    /// Notes that the task being polled waits on the tasks `which` names
-    /// (`tasks 1 and 2`).
-    pub(crate) fn note_waiting_tasks(&self, which: Rc<str>) {
+    /// Notes that the task being polled waits on the tasks `which` describes.
+    pub(crate) fn note_waiting_tasks(&self, which: Rc<dyn DescribeTasks>) {
         self.waiting.set(Waiting::Tasks);
-        self.waiting_name.set(Some(which));
+        self.waiting_detail.set(Some(Detail::Tasks(which)));
     }
 
     pub(super) fn current_id(&self) -> Option<TaskId> {
@@ -154,13 +153,16 @@ pub(super) fn waiting_on(header: &Header) -> String {
         Waiting::Timer => "a timer".to_owned(),
         Waiting::Task(task) => format!("task {task}"),
         Waiting::Primitive(what) => what.to_owned(),
-        Waiting::Named(what) => match (what.split_once('.'), header.waiting_name()) {
-            (Some((kind, method)), Some(name)) => format!("{kind} '{name}'.{method}"),
+        Waiting::Named(what) => match (what.split_once('.'), header.waiting_detail()) {
+            (Some((kind, method)), Some(Detail::Name(name))) => {
+                format!("{kind} '{name}'.{method}")
+            }
             _ => what.to_owned(),
         },
-        Waiting::Tasks => header
-            .waiting_name()
-            .map_or_else(|| "tasks".to_owned(), |which| which.to_string()),
+        Waiting::Tasks => match header.waiting_detail() {
+            Some(Detail::Tasks(which)) => which.describe(),
+            _ => "tasks".to_owned(),
+        },
     }
 }
 

@@ -94,7 +94,7 @@ impl Core {
         let waiting = self.waiting.take();
         header.waiting.set(waiting);
         if let Waiting::Named(_) | Waiting::Tasks = waiting {
-            header.set_waiting_name(self.waiting_name.take());
+            header.set_waiting_detail(self.waiting_detail.take());
         }
         if self.tracing.get() && matches!(polled, Ok(Poll::Pending)) && !header.end_step.get() {
             self.record_waiting(header, yielded);
