@@ -27,6 +27,27 @@ fn why(trace: &Trace) -> Vec<Event> {
         .collect()
 }
 
+/// A scheduler with a capturing trace, and `echo` added to it.
+fn traced_echo() -> (Trace, Scheduler<u32, u32>, TaskId) {
+    let trace = Trace::capture();
+    let mut scheduler = Scheduler::with_trace(trace.clone());
+    let task = scheduler.add(echo());
+    (trace, scheduler, task)
+}
+
+fn running(task: TaskId) -> Event {
+    Event::Running {
+        task: task.trace_id(),
+    }
+}
+
+fn by_host(task: TaskId) -> Event {
+    Event::WokenBy {
+        task: task.trace_id(),
+        by: Cause::Host,
+    }
+}
+
 fn turn(task: TaskId) -> Event {
     Event::Waiting {
         task: task.trace_id(),
@@ -36,49 +57,35 @@ fn turn(task: TaskId) -> Event {
 
 #[test]
 fn a_routine_that_yields_waits_for_its_turn_and_one_that_returns_does_not() {
-    let trace = Trace::capture();
-    let mut scheduler: Scheduler<u32, u32> = Scheduler::with_trace(trace.clone());
-    let task = scheduler.add(echo());
+    let (trace, mut scheduler, task) = traced_echo();
     scheduler.run_to_completion();
-    let running = Event::Running {
-        task: task.trace_id(),
-    };
     assert_eq!(
         why(&trace),
         [
-            running.clone(),
+            running(task),
             turn(task),
-            running.clone(),
+            running(task),
             turn(task),
-            running
+            running(task)
         ]
     );
 }
 
 #[test]
 fn a_value_sent_in_wakes_the_routine_by_the_host_before_its_step() {
-    let trace = Trace::capture();
-    let mut scheduler: Scheduler<u32, u32> = Scheduler::with_trace(trace.clone());
-    let task = scheduler.add(echo());
+    let (trace, mut scheduler, task) = traced_echo();
     scheduler.step();
     scheduler.send(task, 7).expect("started and paused");
     scheduler.run_to_completion();
-    let running = Event::Running {
-        task: task.trace_id(),
-    };
-    let by_host = Event::WokenBy {
-        task: task.trace_id(),
-        by: Cause::Host,
-    };
     assert_eq!(
         why(&trace),
         [
-            running.clone(),
+            running(task),
             turn(task),
-            by_host,
-            running.clone(),
+            by_host(task),
+            running(task),
             turn(task),
-            running
+            running(task)
         ]
     );
     assert_eq!(scheduler.take_result(task), Ok(0), "its turn sent 0 after");
@@ -86,33 +93,18 @@ fn a_value_sent_in_wakes_the_routine_by_the_host_before_its_step() {
 
 #[test]
 fn an_error_thrown_in_wakes_the_routine_by_the_host_too() {
-    let trace = Trace::capture();
-    let mut scheduler: Scheduler<u32, u32> = Scheduler::with_trace(trace.clone());
-    let task = scheduler.add(echo());
+    let (trace, mut scheduler, task) = traced_echo();
     scheduler.step();
     scheduler
         .throw(task, Thrown::new("stop"))
         .expect("started and paused");
     let events = why(&trace);
-    assert_eq!(
-        events[events.len() - 2..],
-        [
-            Event::WokenBy {
-                task: task.trace_id(),
-                by: Cause::Host
-            },
-            Event::Running {
-                task: task.trace_id()
-            }
-        ]
-    );
+    assert_eq!(events[events.len() - 2..], [by_host(task), running(task)]);
 }
 
 #[test]
 fn the_text_is_what_it_was_without_them() {
-    let trace = Trace::capture();
-    let mut scheduler: Scheduler<u32, u32> = Scheduler::with_trace(trace.clone());
-    let task = scheduler.add(echo());
+    let (trace, mut scheduler, task) = traced_echo();
     scheduler.step();
     scheduler.send(task, 7).expect("started and paused");
     scheduler.run_to_completion();
