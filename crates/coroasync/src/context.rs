@@ -82,7 +82,7 @@ pub(crate) fn note_waiting(waiting: crate::waiting::Waiting) {
 
 /// Tells the running loop that the task being polled waits on the tasks `which`
 /// describes.
-pub(crate) fn note_waiting_tasks(which: Rc<dyn crate::waiting::DescribeTasks>) {
+pub(crate) fn note_waiting_tasks(which: std::rc::Weak<dyn crate::waiting::DescribeTasks>) {
     with_running(|core| {
         if let Some(core) = core {
             core.note_waiting_tasks(which);

@@ -1,7 +1,7 @@
 //! What a pending task waits on, as the loop keeps it for deadlock reports and
 //! the trace: a `Copy` value, set on every pending step.
 
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use corotrace::TaskId;
 
@@ -33,9 +33,10 @@ pub(crate) enum Detail {
     /// The name the program gave the primitive.
     Name(Rc<str>),
     /// The tasks a combinator waits on. A gather notes them at each of its
-    /// steps, so the note is a shared handle, put into words only when a trace
-    /// or a report asks.
-    Tasks(Rc<dyn DescribeTasks>),
+    /// steps, so the note is a handle on the combinator's own list, put into
+    /// words only when a trace or a report asks. A weak one: a finished gather's
+    /// tasks are not kept for the note its task last left.
+    Tasks(Weak<dyn DescribeTasks>),
 }
 
 /// Tasks a combinator waits on, as the trace and a deadlock report name them.

@@ -20,9 +20,9 @@ fn tasks_text(ids: &[String]) -> String {
     }
 }
 
-/// The tasks a watch is over, shared with the loop as what the watcher waits
-/// on: noting them at a step is a reference count, and the words are made only
-/// when a trace or a report asks.
+/// The tasks a watch is over, lent to the loop (weakly) as what the watcher
+/// waits on: noting them at a step is a reference count, and the words are made
+/// only when a trace or a report asks.
 struct Watched(Vec<TaskRef>);
 
 impl DescribeTasks for Watched {
@@ -70,7 +70,7 @@ impl Watch {
         }
         if !all_done {
             // Each task's `poll_done` noted only itself.
-            context::note_waiting_tasks(self.tasks.clone());
+            context::note_waiting_tasks(Rc::downgrade(&self.tasks) as Weak<dyn DescribeTasks>);
         }
         if self.started || self.tasks.0.is_empty() {
             return true;

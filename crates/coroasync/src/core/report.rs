@@ -1,7 +1,7 @@
 //! What the loop can tell about itself: its diagnostics, the task being polled,
 //! every task left, and, when nothing can run, whether that is a deadlock.
 
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -50,7 +50,7 @@ impl Core {
     }
 
     /// Notes that the task being polled waits on the tasks `which` describes.
-    pub(crate) fn note_waiting_tasks(&self, which: Rc<dyn DescribeTasks>) {
+    pub(crate) fn note_waiting_tasks(&self, which: Weak<dyn DescribeTasks>) {
         self.waiting.set(Waiting::Tasks);
         self.waiting_detail.set(Some(Detail::Tasks(which)));
     }
@@ -160,7 +160,9 @@ pub(super) fn waiting_on(header: &Header) -> String {
             _ => what.to_owned(),
         },
         Waiting::Tasks => match header.waiting_detail() {
-            Some(Detail::Tasks(which)) => which.describe(),
+            Some(Detail::Tasks(which)) => which
+                .upgrade()
+                .map_or_else(|| "tasks".to_owned(), |which| which.describe()),
             _ => "tasks".to_owned(),
         },
     }
